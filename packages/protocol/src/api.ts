@@ -1,0 +1,287 @@
+import { z } from 'zod';
+import { CATEGORIES, EVENT_TYPE_PATTERN, ICONS } from './catalog.ts';
+import { isSafeLink } from './links.ts';
+import { ActionSchema, NotificationSchema, RoleSchema, SeveritySchema } from './notification.ts';
+
+function isValid(check: () => unknown): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A host's own id for a branch or a person: uuid, integer or code. */
+export const HostIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[^\s/?#]+$/, 'no spaces, "/", "?" or "#"');
+
+export const CurrencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as MXN, USD, COP')
+  .refine((c) => isValid(() => new Intl.NumberFormat('en', { style: 'currency', currency: c })), {
+    message: 'unknown currency',
+  });
+export const LocaleSchema = z
+  .string()
+  .min(2)
+  .max(35)
+  .refine((l) => isValid(() => Intl.getCanonicalLocales(l)), { message: 'not a BCP 47 locale' });
+export const TimeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => isValid(() => new Intl.DateTimeFormat('en', { timeZone: tz })), {
+    message: 'unknown IANA time zone',
+  });
+export const AppUrlSchema = z
+  .string()
+  .max(2048)
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), { message: 'an http(s) URL' });
+export const LinkSchema = z
+  .string()
+  .max(2048)
+  .refine((l) => isSafeLink(l), { message: 'a relative link (#/…, /…) or an http(s) URL' });
+
+const JSON_LIMIT = 32 * 1024;
+export const DataSchema = z
+  .record(z.string(), z.unknown())
+  .refine((d) => JSON.stringify(d).length <= JSON_LIMIT, { message: `at most ${JSON_LIMIT} bytes of JSON` });
+
+export const TenantCreateSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    currency: CurrencySchema.optional(),
+    locale: LocaleSchema.optional(),
+    timezone: TimeZoneSchema.optional(),
+    appUrl: AppUrlSchema.optional(),
+  })
+  .strict();
+export type TenantCreate = z.infer<typeof TenantCreateSchema>;
+
+export const TenantPatchSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    currency: CurrencySchema,
+    locale: LocaleSchema,
+    timezone: TimeZoneSchema,
+    appUrl: AppUrlSchema.nullable(),
+  })
+  .partial()
+  .strict();
+export type TenantPatch = z.infer<typeof TenantPatchSchema>;
+
+export const TenantSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  currency: z.string(),
+  locale: z.string(),
+  timezone: z.string(),
+  appUrl: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Tenant = z.infer<typeof TenantSchema>;
+
+export const TenantCreatedSchema = TenantSchema.extend({ apiKey: z.string(), widgetSecret: z.string() });
+
+export const ApiKeyCreateSchema = z.object({ name: z.string().min(1).max(100).optional() }).strict();
+export const ApiKeySchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export const ApiKeyCreatedSchema = ApiKeySchema.extend({ key: z.string() });
+
+export const BranchInputSchema = z.object({ name: z.string().min(1).max(200) }).strict();
+export const BranchSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Branch = z.infer<typeof BranchSchema>;
+
+/** Per-recipient choices: opt out of categories or channels, quiet hours (used by fallback delivery). */
+export const PreferencesSchema = z
+  .object({
+    categories: z.record(z.enum(CATEGORIES), z.boolean()).optional(),
+    channels: z.record(z.string().max(32), z.boolean()).optional(),
+    quietHours: z
+      .object({
+        start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+        end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+      })
+      .strict()
+      .nullable()
+      .optional(),
+  })
+  .strict();
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+export const RecipientInputSchema = z
+  .object({
+    name: z.string().min(1).max(200).optional(),
+    role: RoleSchema,
+    branchIds: z.array(HostIdSchema).max(500),
+    email: z.string().email().max(320).nullable().optional(),
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'E.164, e.g. +5215512345678')
+      .nullable()
+      .optional(),
+    whatsapp: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'E.164, e.g. +5215512345678')
+      .nullable()
+      .optional(),
+    telegramChatId: z
+      .string()
+      .regex(/^-?\d{1,20}$/, 'a Telegram chat id')
+      .nullable()
+      .optional(),
+    documentId: z.string().min(1).max(64).nullable().optional(),
+    locale: LocaleSchema.nullable().optional(),
+    preferences: PreferencesSchema.optional(),
+  })
+  .strict();
+export type RecipientInput = z.infer<typeof RecipientInputSchema>;
+
+export const RecipientSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  role: RoleSchema,
+  branchIds: z.array(z.string()),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  whatsapp: z.string().nullable(),
+  telegramChatId: z.string().nullable(),
+  documentId: z.string().nullable(),
+  locale: z.string().nullable(),
+  preferences: PreferencesSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Recipient = z.infer<typeof RecipientSchema>;
+
+export const WidgetTokenInputSchema = z
+  .object({
+    recipientId: HostIdSchema,
+    /** Seconds; 1 minute to 30 days, 12 hours by default. */
+    expiresIn: z
+      .number()
+      .int()
+      .min(60)
+      .max(30 * 24 * 3600)
+      .optional(),
+  })
+  .strict();
+export const WidgetTokenSchema = z.object({ token: z.string(), expiresAt: z.string() });
+
+/** Claims of a widget token; hosts may mint it themselves (HS256 with the tenant's widgetSecret). */
+export const WidgetClaimsSchema = z.object({
+  sub: HostIdSchema,
+  tid: z.string().min(1).max(64),
+  exp: z.number(),
+  name: z.string().min(1).max(200).optional(),
+  role: RoleSchema.optional(),
+  branchIds: z.array(HostIdSchema).max(500).optional(),
+  email: z.string().email().max(320).optional(),
+  locale: LocaleSchema.optional(),
+});
+export type WidgetClaims = z.infer<typeof WidgetClaimsSchema>;
+
+export const EventTypeNameSchema = z
+  .string()
+  .regex(EVENT_TYPE_PATTERN, 'UPPER_SNAKE_CASE, at most 64 characters');
+
+export const EventInputSchema = z
+  .object({
+    type: EventTypeNameSchema,
+    entityId: z.string().min(1).max(128).optional(),
+    branchIds: z.array(HostIdSchema).max(500).nullable().optional(),
+    recipientIds: z.array(HostIdSchema).min(1).max(1000).optional(),
+    data: DataSchema.optional(),
+    message: z.string().min(1).max(4000).optional(),
+    title: z.string().min(1).max(200).optional(),
+    link: LinkSchema.optional(),
+    severity: SeveritySchema.optional(),
+    actions: z.array(ActionSchema).max(5).optional(),
+    idempotencyKey: z.string().min(1).max(255).optional(),
+    locale: LocaleSchema.optional(),
+  })
+  .strict();
+export type EventInput = z.infer<typeof EventInputSchema>;
+
+export const EventAcceptedSchema = z.object({
+  id: z.string(),
+  status: z.enum(['created', 'duplicate']),
+});
+export type EventAccepted = z.infer<typeof EventAcceptedSchema>;
+
+export const BATCH_LIMIT = 1000;
+export const EventBatchSchema = z.object({ events: z.array(z.unknown()).min(1).max(BATCH_LIMIT) }).strict();
+export const EventBatchResultSchema = z.object({
+  results: z.array(
+    z.union([
+      EventAcceptedSchema,
+      z.object({
+        error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+      }),
+    ]),
+  ),
+});
+
+const LocalizedOverrideSchema = z.record(z.string().min(2).max(35), z.string().min(1).max(4000));
+
+/** Adds a type or overrides any field of a catalog entry for one tenant. */
+export const EventTypeOverrideSchema = z
+  .object({
+    category: z.enum(CATEGORIES),
+    severity: SeveritySchema,
+    icon: z.union([z.enum(ICONS), z.string().regex(/^[a-z0-9-]{1,40}$/)]),
+    target: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('branches'), from: z.array(z.string().min(1).max(64)).min(1).max(10) }),
+      z.object({ kind: z.literal('everyone') }),
+      z.object({ kind: z.literal('recipients') }),
+      z.object({ kind: z.literal('roles'), roles: z.array(RoleSchema).min(1) }),
+      z.object({
+        kind: z.literal('recipients-or-branches'),
+        from: z.array(z.string().min(1).max(64)).min(1).max(10),
+      }),
+    ]),
+    link: z
+      .string()
+      .max(2048)
+      .refine((l) => isSafeLink(l.replace(/\{[A-Za-z_][A-Za-z0-9_]*\}/g, 'x')), { message: 'unsafe link' })
+      .nullable(),
+    title: LocalizedOverrideSchema,
+    message: LocalizedOverrideSchema,
+    formats: z.record(z.string().max(64), z.enum(['currency', 'number', 'date', 'datetime'])),
+  })
+  .partial()
+  .strict();
+export type EventTypeOverride = z.infer<typeof EventTypeOverrideSchema>;
+
+export const InboxQuerySchema = z.object({
+  cursor: z.string().uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  filter: z.enum(['unread', 'all', 'archived']).default('all'),
+});
+export type InboxQuery = z.infer<typeof InboxQuerySchema>;
+
+export const InboxPageSchema = z.object({
+  items: z.array(NotificationSchema),
+  unreadCount: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
+export type InboxPage = z.infer<typeof InboxPageSchema>;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});

@@ -1,0 +1,25 @@
+/** Stable error codes of the HTTP API and the socket handshake; clients may switch on them. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'INVALID_JSON',
+  'UNAUTHORIZED',
+  'INVALID_TOKEN',
+  'TOKEN_EXPIRED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'TENANT_NOT_FOUND',
+  'RECIPIENT_NOT_FOUND',
+  'BRANCH_NOT_FOUND',
+  'NOTIFICATION_NOT_FOUND',
+  'UNKNOWN_EVENT_TYPE',
+  'TEMPLATE_ERROR',
+  'TARGET_REQUIRED',
+  'IDEMPOTENCY_CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'METHOD_NOT_ALLOWED',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

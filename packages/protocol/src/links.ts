@@ -1,0 +1,69 @@
+/** What a deep-link template may read: `{entityId}` and any top-level field of `data`. */
+export interface LinkSource {
+  entityId?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+function lookup(name: string, source: LinkSource): string | undefined {
+  const value = name === 'entityId' ? source.entityId : source.data?.[name];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
+  return undefined;
+}
+
+function fill(part: string, source: LinkSource): string | undefined {
+  let missing = false;
+  const out = part.replace(PLACEHOLDER, (_, name: string) => {
+    const value = lookup(name, source);
+    if (value === undefined) missing = true;
+    return encodeURIComponent(value ?? '');
+  });
+  return missing ? undefined : out;
+}
+
+/**
+ * Turns a link template such as `#/ventas/{entityId}` or `#/inventarios?search={sku}` into a link.
+ * A path segment whose value is missing cuts the path there (`#/ventas`); a query parameter whose
+ * value is missing is dropped. Values are URL-encoded, so data can never change the link's shape.
+ */
+export function buildLink(template: string | null | undefined, source: LinkSource): string | null {
+  if (!template) return null;
+  const [pathPart = '', query] = template.split('?', 2) as [string, string | undefined];
+  const segments: string[] = [];
+  for (const segment of pathPart.split('/')) {
+    const filled = fill(segment, source);
+    if (filled === undefined) break;
+    segments.push(filled);
+  }
+  const path = segments.join('/');
+  const params = (query ?? '')
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => fill(pair, source))
+    .filter((pair): pair is string => pair !== undefined);
+  return params.length ? `${path}?${params.join('&')}` : path;
+}
+
+/**
+ * True for links that are inert to follow: in-app (`#/…`, `/…`, `?…`) or absolute http(s).
+ * `javascript:`, `data:`, protocol-relative `//host` and anything with control characters are refused.
+ * Pass `origin` to also refuse absolute links to other origins (the widget does, unless allowed).
+ */
+export function isSafeLink(link: string, origin?: string, allowedOrigins: readonly string[] = []): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
+  if (!link || /[\u0000-\u001f\u007f\\]/.test(link)) return false;
+  if (link.startsWith('#') || link.startsWith('?')) return true;
+  if (link.startsWith('/')) return !link.startsWith('//');
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (origin === undefined) return true;
+  return url.origin === origin || allowedOrigins.includes(url.origin);
+}

@@ -1,0 +1,28 @@
+import type { Notification, NotificationUpdate } from './notification.ts';
+
+/** Default Socket.IO path of the hub. */
+export const SOCKET_PATH = '/socket.io';
+
+/** What the client sends in the handshake: `io(url, {auth})`. */
+export interface HandshakeAuth {
+  token: string;
+  /** Id of the last notification this client saw: newer visible ones are replayed, oldest first. */
+  since?: string;
+}
+
+/** The answer to every client → server event. */
+export type Ack = { ok: true; count?: number } | { ok: false; error: { code: string; message: string } };
+
+/** Events the hub sends to a widget. */
+export interface ServerToClientEvents {
+  notification: (notification: Notification) => void;
+  'notification:updated': (update: NotificationUpdate) => void;
+  unread: (payload: { count: number }) => void;
+}
+
+/** Events a widget sends to the hub; each takes an acknowledgement callback. */
+export interface ClientToServerEvents {
+  read: (payload: { id: string }, ack: (result: Ack) => void) => void;
+  'read-all': (ack: (result: Ack) => void) => void;
+  seen: (payload: { ids: string[] }, ack: (result: Ack) => void) => void;
+}

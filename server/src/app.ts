@@ -1,0 +1,147 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { Logger } from 'pino';
+import { adminAuth, apiKeyAuth, widgetAuth } from './auth/middleware.ts';
+import type { WidgetTokens } from './auth/widget-tokens.ts';
+import type { Database } from './db/client.ts';
+import type { Store } from './db/store.ts';
+import type { OnCreated } from './domain/events.ts';
+import type { Inbox } from './domain/inbox.ts';
+import type { AppEnv } from './env.ts';
+import { AppError, errorRenderer } from './errors.ts';
+import type { SecretBox } from './lib/secrets.ts';
+import type { Broadcaster } from './realtime/broadcaster.ts';
+import { MemoryPresence, type Presence } from './realtime/presence.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { eventRoutes } from './routes/events.ts';
+import { meRoutes } from './routes/me.ts';
+import { opsRoutes } from './routes/ops.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { tenantRoutes } from './routes/tenant.ts';
+import { widgetRoutes } from './routes/widget.ts';
+
+/** What the HTTP app is built from; `main.ts` wires the real ones, tests their own. */
+export interface AppDeps {
+  adminToken: string;
+  corsOrigins: string[] | '*';
+  database: Database;
+  store: Store;
+  box: SecretBox;
+  tokens: WidgetTokens;
+  inbox: Inbox;
+  broadcaster: Broadcaster;
+  /** Who is connected; a single node's memory when absent. */
+  presence?: Presence;
+  log: Logger;
+  /** Extra work once a notification is stored (fallback scheduling); the live push is built in. */
+  onCreated?: OnCreated;
+}
+
+const MAX_BODY = 4 * 1024 * 1024;
+
+/** Errors that Hono's own middleware throws, given our codes. */
+function fromHttpException(err: HTTPException): AppError {
+  if (err.status === 400 && /JSON/i.test(err.message)) {
+    return new AppError(400, 'INVALID_JSON', 'the body is not valid JSON');
+  }
+  if (err.status === 415) {
+    return new AppError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'send the body as JSON (Content-Type: application/json)',
+    );
+  }
+  if (err.status === 413) return new AppError(413, 'PAYLOAD_TOO_LARGE', 'the body is too large');
+  if (err.status === 401) return new AppError(401, 'UNAUTHORIZED', err.message);
+  return new AppError(err.status as 400, 'VALIDATION_FAILED', err.message || 'bad request');
+}
+
+/** Builds the Hono app. It never listens: `main.ts` does, and tests call `app.request()`. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const renderError = errorRenderer(deps.log);
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && !(err instanceof AppError) && err.status < 500) {
+      return renderError(fromHttpException(err), c);
+    }
+    return renderError(err, c);
+  });
+  app.notFound((c) =>
+    renderError(new AppError(404, 'NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), c),
+  );
+
+  app.use(
+    '*',
+    cors({
+      origin: deps.corsOrigins === '*' ? '*' : deps.corsOrigins,
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: () => {
+        throw new AppError(413, 'PAYLOAD_TOO_LARGE', `the body is larger than ${MAX_BODY} bytes`);
+      },
+    }),
+  );
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A tenant API key (`ak_…`)',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'widgetToken', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A widget token: HS256 JWT signed with the tenant widget secret',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The operator token AVISO_ADMIN_TOKEN',
+  });
+
+  const tenantGuard = { middleware: apiKeyAuth(deps.store), security: [{ apiKey: [] }] };
+  const widgetGuard = { middleware: widgetAuth(deps.tokens), security: [{ widgetToken: [] }] };
+  const adminGuard = { middleware: adminAuth(deps.adminToken), security: [{ adminToken: [] }] };
+  const onCreated: OnCreated = (row) => {
+    deps.broadcaster.notification(row);
+    deps.onCreated?.(row);
+  };
+
+  app.route('/', adminRoutes({ store: deps.store, box: deps.box, guard: adminGuard }));
+  app.route('/', tenantRoutes({ guard: tenantGuard }));
+  app.route(
+    '/',
+    peopleRoutes({
+      guard: tenantGuard,
+      tokens: deps.tokens,
+      broadcaster: deps.broadcaster,
+      presence: deps.presence ?? new MemoryPresence(),
+    }),
+  );
+  app.route('/', eventRoutes({ guard: tenantGuard, onCreated }));
+  app.route('/', meRoutes({ guard: widgetGuard, inbox: deps.inbox }));
+  opsRoutes(app, { database: deps.database });
+  widgetRoutes(app);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Aviso',
+      version: '1.0.0',
+      description: 'Real-time, branch-scoped notifications for multi-branch POS and ERP software.',
+    },
+  });
+  return app;
+}
+
+export type AvisoApp = ReturnType<typeof createApp>;

@@ -1,0 +1,257 @@
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../client.ts';
+import type { NotificationRow, NotificationStateRow, Reader } from '../rows.ts';
+import { idempotencyKeys, notificationStates, notifications, recipients } from '../schema.ts';
+
+export type NewNotification = Omit<NotificationRow, 'tenantId' | 'createdAt'> & { createdAt?: Date };
+
+/** A notification with one reader's state of it. */
+export interface InboxItem {
+  n: NotificationRow;
+  s: Pick<NotificationStateRow, 'seenAt' | 'readAt' | 'archivedAt' | 'actionId'> | null;
+}
+
+export type InsertResult =
+  | { status: 'created'; row: NotificationRow }
+  | { status: 'duplicate'; id: string }
+  | { status: 'conflict'; id: string };
+
+/** Idempotency keys are honoured for this long. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
+
+const textArray = (values: readonly string[]): SQL =>
+  values.length
+    ? sql`ARRAY[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`'{}'::text[]`;
+
+/**
+ * SPEC section 2 as SQL: named in `recipient_ids`; or no recipients and no branches (global);
+ * or a branch list that shares a branch with the reader, or any branch list for an owner.
+ */
+export function visibleTo(reader: Pick<Reader, 'id' | 'role' | 'branchIds'>): SQL {
+  const n = notifications;
+  return or(
+    sql`${n.recipientIds} @> ${textArray([reader.id])}`,
+    and(isNull(n.recipientIds), isNull(n.branchIds)),
+    reader.role === 'owner'
+      ? isNotNull(n.branchIds)
+      : reader.branchIds.length
+        ? sql`${n.branchIds} && ${textArray(reader.branchIds)}`
+        : undefined,
+  )!;
+}
+
+/** A notification counts as read when it has a read mark or lies under the reader's read-all watermark. */
+function isUnread(reader: Reader): SQL {
+  const s = notificationStates;
+  return and(
+    isNull(s.readAt),
+    isNull(s.archivedAt),
+    reader.readUpTo ? gt(notifications.id, reader.readUpTo) : undefined,
+  )!;
+}
+
+/** The notifications of one tenant and what each recipient did with them. */
+export class NotificationRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly tenantId: string,
+  ) {}
+
+  /**
+   * Stores a notification. With an idempotency key, the first result is returned for the same
+   * request (`duplicate`) and a different request under the same key is a `conflict`.
+   */
+  async insert(values: NewNotification, idempotency?: { key: string; hash: string }): Promise<InsertResult> {
+    const row = { ...values, tenantId: this.tenantId };
+    if (!idempotency) {
+      const [created] = await this.db.insert(notifications).values(row).returning();
+      return { status: 'created', row: created! };
+    }
+    return this.db.transaction(async (tx) => {
+      const claimed = await tx
+        .insert(idempotencyKeys)
+        .values({
+          tenantId: this.tenantId,
+          key: idempotency.key,
+          requestHash: idempotency.hash,
+          notificationId: values.id,
+        })
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key });
+      if (!claimed.length) {
+        const [first] = await tx
+          .select()
+          .from(idempotencyKeys)
+          .where(and(eq(idempotencyKeys.tenantId, this.tenantId), eq(idempotencyKeys.key, idempotency.key)))
+          .for('update');
+        if (first && Date.now() - first.createdAt.getTime() < IDEMPOTENCY_WINDOW_MS) {
+          return first.requestHash === idempotency.hash
+            ? { status: 'duplicate', id: first.notificationId }
+            : { status: 'conflict', id: first.notificationId };
+        }
+        // The key expired: it now names this request.
+        await tx
+          .update(idempotencyKeys)
+          .set({ requestHash: idempotency.hash, notificationId: values.id, createdAt: new Date() })
+          .where(and(eq(idempotencyKeys.tenantId, this.tenantId), eq(idempotencyKeys.key, idempotency.key)));
+      }
+      const [created] = await tx.insert(notifications).values(row).returning();
+      return { status: 'created', row: created! };
+    });
+  }
+
+  private stateJoin(readerId: string) {
+    const s = notificationStates;
+    return and(eq(s.notificationId, notifications.id), eq(s.recipientId, readerId));
+  }
+
+  private selectItems() {
+    const s = notificationStates;
+    return this.db
+      .select({
+        n: notifications,
+        s: { seenAt: s.seenAt, readAt: s.readAt, archivedAt: s.archivedAt, actionId: s.actionId },
+      })
+      .from(notifications);
+  }
+
+  /** One page of a reader's inbox, newest first; `cursor` is the last id of the previous page. */
+  async inbox(
+    reader: Reader,
+    { cursor, limit, filter }: { cursor?: string; limit: number; filter: 'all' | 'unread' | 'archived' },
+  ): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+    const s = notificationStates;
+    const rows = await this.selectItems()
+      .leftJoin(s, this.stateJoin(reader.id))
+      .where(
+        and(
+          eq(notifications.tenantId, this.tenantId),
+          visibleTo(reader),
+          cursor ? lt(notifications.id, cursor) : undefined,
+          filter === 'archived' ? isNotNull(s.archivedAt) : isNull(s.archivedAt),
+          filter === 'unread' ? isUnread(reader) : undefined,
+        ),
+      )
+      .orderBy(desc(notifications.id))
+      .limit(limit + 1);
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.n.id : null };
+  }
+
+  /** The visible notifications newer than `since`, oldest first (replay after a reconnect). */
+  async since(reader: Reader, since: string, limit: number): Promise<InboxItem[]> {
+    const s = notificationStates;
+    return this.selectItems()
+      .leftJoin(s, this.stateJoin(reader.id))
+      .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(reader), gt(notifications.id, since)))
+      .orderBy(asc(notifications.id))
+      .limit(limit);
+  }
+
+  async unreadCount(reader: Reader): Promise<number> {
+    const s = notificationStates;
+    const [row] = await this.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(notifications)
+      .leftJoin(s, this.stateJoin(reader.id))
+      .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(reader), isUnread(reader)));
+    return Number(row?.count ?? 0);
+  }
+
+  /** The notification if this reader may see it. */
+  async visible(reader: Reader, id: string): Promise<NotificationRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.tenantId, this.tenantId), eq(notifications.id, id), visibleTo(reader)));
+    return row;
+  }
+
+  /** Of these ids, the ones this reader may see. */
+  async visibleIds(reader: Reader, ids: readonly string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.tenantId, this.tenantId),
+          sql`${notifications.id} = ANY(${sql`ARRAY[${sql.join(
+            ids.map((i) => sql`${i}`),
+            sql`, `,
+          )}]::uuid[]`})`,
+          visibleTo(reader),
+        ),
+      );
+    return rows.map((r) => r.id);
+  }
+
+  /** Records a mark for one reader; an existing earlier mark is kept (first read wins). */
+  async mark(
+    readerId: string,
+    ids: readonly string[],
+    marks: { seen?: boolean; read?: boolean; archived?: boolean },
+    at = new Date(),
+  ): Promise<void> {
+    if (!ids.length) return;
+    const s = notificationStates;
+    const keep = (column: AnyPgColumn, on: boolean | undefined) =>
+      on ? sql`coalesce(${column}, ${at.toISOString()}::timestamptz)` : sql`${column}`;
+    await this.db
+      .insert(s)
+      .values(
+        ids.map((id) => ({
+          tenantId: this.tenantId,
+          notificationId: id,
+          recipientId: readerId,
+          seenAt: marks.seen || marks.read || marks.archived ? at : null,
+          readAt: marks.read || marks.archived ? at : null,
+          archivedAt: marks.archived ? at : null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [s.notificationId, s.recipientId],
+        set: {
+          seenAt: keep(s.seenAt, marks.seen || marks.read || marks.archived),
+          readAt: keep(s.readAt, marks.read || marks.archived),
+          archivedAt: keep(s.archivedAt, marks.archived),
+        },
+      });
+  }
+
+  async state(readerId: string, id: string) {
+    const s = notificationStates;
+    const [row] = await this.db
+      .select()
+      .from(s)
+      .where(and(eq(s.tenantId, this.tenantId), eq(s.notificationId, id), eq(s.recipientId, readerId)));
+    return row;
+  }
+
+  /** Newest notification id this reader can see, for the read-all watermark. */
+  async newestVisibleId(reader: Reader): Promise<string | undefined> {
+    const [row] = await this.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(reader)))
+      .orderBy(desc(notifications.id))
+      .limit(1);
+    return row?.id;
+  }
+
+  /** Marks everything the reader can see now as read, by moving their watermark. */
+  async readAll(reader: Reader, at = new Date()): Promise<boolean> {
+    const newest = await this.newestVisibleId(reader);
+    if (!newest || (reader.readUpTo && reader.readUpTo >= newest)) return false;
+    await this.db
+      .update(recipients)
+      .set({ readUpTo: newest, readUpToAt: at })
+      .where(and(eq(recipients.tenantId, this.tenantId), eq(recipients.id, reader.id)));
+    return true;
+  }
+}

@@ -1,0 +1,103 @@
+import type { RecipientInput, Role } from '@aviso/protocol';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import type { RecipientRow } from '../rows.ts';
+import { recipients } from '../schema.ts';
+
+/** Fields a widget token may carry to create or refresh its recipient. */
+export type RecipientClaims = Partial<Pick<RecipientRow, 'name' | 'role' | 'branchIds' | 'email' | 'locale'>>;
+
+/** A tenant's people, keyed by the host's own user ids. */
+export class RecipientRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly tenantId: string,
+  ) {}
+
+  async get(id: string): Promise<RecipientRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(recipients)
+      .where(and(eq(recipients.tenantId, this.tenantId), eq(recipients.id, id)));
+    return row;
+  }
+
+  async upsert(id: string, input: RecipientInput): Promise<{ row: RecipientRow; created: boolean }> {
+    const existing = await this.get(id);
+    const values = {
+      name: input.name ?? null,
+      role: input.role,
+      branchIds: [...new Set(input.branchIds)],
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      whatsapp: input.whatsapp ?? null,
+      telegramChatId: input.telegramChatId ?? null,
+      documentId: input.documentId ?? null,
+      locale: input.locale ?? null,
+      preferences: input.preferences ?? existing?.preferences ?? {},
+    };
+    const [row] = await this.db
+      .insert(recipients)
+      .values({ tenantId: this.tenantId, id, ...values })
+      .onConflictDoUpdate({
+        target: [recipients.tenantId, recipients.id],
+        set: { ...values, updatedAt: new Date() },
+      })
+      .returning();
+    return { row: row!, created: !existing };
+  }
+
+  /** Creates the recipient a widget token names, or refreshes the fields its claims carry. */
+  async applyClaims(id: string, claims: RecipientClaims): Promise<RecipientRow> {
+    const existing = await this.get(id);
+    const changed = Object.entries(claims).some(
+      ([k, v]) => JSON.stringify(existing?.[k as keyof RecipientRow]) !== JSON.stringify(v),
+    );
+    if (existing && !changed) return existing;
+    const [row] = await this.db
+      .insert(recipients)
+      .values({ tenantId: this.tenantId, id, role: 'staff', branchIds: [], ...claims })
+      .onConflictDoUpdate({
+        target: [recipients.tenantId, recipients.id],
+        set: { ...claims, updatedAt: new Date() },
+      })
+      .returning();
+    return row!;
+  }
+
+  list({ after, limit }: { after?: string; limit: number }) {
+    return this.db
+      .select()
+      .from(recipients)
+      .where(and(eq(recipients.tenantId, this.tenantId), after ? gt(recipients.id, after) : undefined))
+      .orderBy(asc(recipients.id))
+      .limit(limit);
+  }
+
+  /** Ids of the recipients with one of these roles. */
+  async idsWithRoles(roles: readonly Role[]): Promise<string[]> {
+    if (!roles.length) return [];
+    const rows = await this.db
+      .select({ id: recipients.id })
+      .from(recipients)
+      .where(and(eq(recipients.tenantId, this.tenantId), inArray(recipients.role, [...roles])));
+    return rows.map((r) => r.id);
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const rows = await this.db
+      .delete(recipients)
+      .where(and(eq(recipients.tenantId, this.tenantId), eq(recipients.id, id)))
+      .returning({ id: recipients.id });
+    return rows.length > 0;
+  }
+
+  async setPreferences(id: string, preferences: Record<string, unknown>): Promise<RecipientRow> {
+    const [row] = await this.db
+      .update(recipients)
+      .set({ preferences, updatedAt: new Date() })
+      .where(and(eq(recipients.tenantId, this.tenantId), eq(recipients.id, id)))
+      .returning();
+    return row!;
+  }
+}

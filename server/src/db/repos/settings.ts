@@ -1,0 +1,72 @@
+import type { TenantPatch } from '@aviso/protocol';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { newId, newSecret, sha256 } from '../ids.ts';
+import type { TenantRow } from '../rows.ts';
+import { apiKeys, eventTypes, tenants } from '../schema.ts';
+
+/** A tenant's own settings, API keys and event-type overrides. */
+export class SettingsRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly tenantId: string,
+  ) {}
+
+  async get(): Promise<TenantRow> {
+    const [row] = await this.db.select().from(tenants).where(eq(tenants.id, this.tenantId));
+    if (!row) throw new Error(`tenant ${this.tenantId} vanished`);
+    return row;
+  }
+
+  async update(patch: TenantPatch): Promise<TenantRow> {
+    const [row] = await this.db
+      .update(tenants)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(tenants.id, this.tenantId))
+      .returning();
+    return row!;
+  }
+
+  listApiKeys() {
+    return this.db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.tenantId, this.tenantId), isNull(apiKeys.revokedAt)))
+      .orderBy(desc(apiKeys.createdAt));
+  }
+
+  async createApiKey(name: string | null) {
+    const key = newSecret('ak', 24);
+    const [row] = await this.db
+      .insert(apiKeys)
+      .values({ id: newId(), tenantId: this.tenantId, name, prefix: key.slice(0, 7), keyHash: sha256(key) })
+      .returning();
+    return { row: row!, key };
+  }
+
+  /** Revokes a key; false when this tenant has no such key. */
+  async revokeApiKey(id: string): Promise<boolean> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+    const rows = await this.db
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiKeys.tenantId, this.tenantId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning({ id: apiKeys.id });
+    return rows.length > 0;
+  }
+
+  async eventTypeOverrides(): Promise<Map<string, Record<string, unknown>>> {
+    const rows = await this.db.select().from(eventTypes).where(eq(eventTypes.tenantId, this.tenantId));
+    return new Map(rows.map((r) => [r.type, r.definition]));
+  }
+
+  async putEventType(type: string, definition: Record<string, unknown>) {
+    await this.db
+      .insert(eventTypes)
+      .values({ tenantId: this.tenantId, type, definition })
+      .onConflictDoUpdate({
+        target: [eventTypes.tenantId, eventTypes.type],
+        set: { definition, updatedAt: new Date() },
+      });
+  }
+}

@@ -1,0 +1,68 @@
+import type { TenantCreate } from '@aviso/protocol';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { newId, newSecret, sha256 } from '../ids.ts';
+import type { TenantRow } from '../rows.ts';
+import { apiKeys, tenants } from '../schema.ts';
+
+/**
+ * The only queries that are not scoped to one tenant: creating tenants and finding the tenant
+ * behind a credential. Everything else goes through `TenantStore`.
+ */
+export class TenantDirectory {
+  constructor(private readonly db: Db) {}
+
+  /** Creates a tenant with its first API key; secrets are returned once, here. */
+  async create(input: TenantCreate, sealedWidgetSecret: string) {
+    const id = newId();
+    const apiKey = newSecret('ak', 24);
+    const [row] = await this.db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(tenants)
+        .values({
+          id,
+          name: input.name,
+          currency: input.currency ?? 'USD',
+          locale: input.locale ?? 'es',
+          timezone: input.timezone ?? 'UTC',
+          appUrl: input.appUrl ?? null,
+          widgetSecretEnc: sealedWidgetSecret,
+        })
+        .returning();
+      await tx.insert(apiKeys).values({
+        id: newId(),
+        tenantId: id,
+        name: 'default',
+        prefix: apiKey.slice(0, 7),
+        keyHash: sha256(apiKey),
+      });
+      return inserted;
+    });
+    return { tenant: row!, apiKey };
+  }
+
+  async get(id: string): Promise<TenantRow | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const [row] = await this.db.select().from(tenants).where(eq(tenants.id, id));
+    return row;
+  }
+
+  /** The tenant an API key belongs to, unless the key is unknown or revoked. */
+  async byApiKey(key: string): Promise<{ tenant: TenantRow; keyId: string } | undefined> {
+    const [row] = await this.db
+      .select({ tenant: tenants, keyId: apiKeys.id })
+      .from(apiKeys)
+      .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
+      .where(and(eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt)));
+    return row;
+  }
+
+  /** Every tenant's sealed widget secret, for re-encryption under a new key. */
+  async sealedSecrets() {
+    return this.db.select({ id: tenants.id, sealed: tenants.widgetSecretEnc }).from(tenants);
+  }
+
+  async reseal(id: string, sealed: string) {
+    await this.db.update(tenants).set({ widgetSecretEnc: sealed }).where(eq(tenants.id, id));
+  }
+}

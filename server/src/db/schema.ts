@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  currency: text('currency').notNull().default('USD'),
+  locale: text('locale').notNull().default('es'),
+  timezone: text('timezone').notNull().default('UTC'),
+  appUrl: text('app_url'),
+  /** The widget-token signing secret, encrypted with AVISO_SECRET_KEYS. */
+  widgetSecretEnc: text('widget_secret_enc').notNull(),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    name: text('name'),
+    prefix: text('prefix').notNull(),
+    /** SHA-256 of the key: keys are random and long, so a plain hash is enough and fast to look up. */
+    keyHash: text('key_hash').notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('api_keys_tenant_idx').on(t.tenantId)],
+);
+
+export const branches = pgTable(
+  'branches',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const recipients = pgTable(
+  'recipients',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    name: text('name'),
+    role: text('role', { enum: ['owner', 'admin', 'manager', 'staff'] }).notNull(),
+    branchIds: text('branch_ids').array().notNull().default(sql`'{}'::text[]`),
+    email: text('email'),
+    phone: text('phone'),
+    whatsapp: text('whatsapp'),
+    telegramChatId: text('telegram_chat_id'),
+    documentId: text('document_id'),
+    locale: text('locale'),
+    preferences: jsonb('preferences').$type<Record<string, unknown>>().notNull().default({}),
+    /** "Read all" watermark: every visible notification with an id up to this one counts as read. */
+    readUpTo: uuid('read_up_to'),
+    readUpToAt: timestamp('read_up_to_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('recipients_role_idx').on(t.tenantId, t.role),
+    index('recipients_document_idx').on(t.tenantId, t.documentId),
+  ],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    /** UUIDv7: ordered by creation time, so the id is also the inbox cursor and the replay mark. */
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    category: text('category').notNull(),
+    title: text('title'),
+    message: text('message').notNull(),
+    entityId: text('entity_id'),
+    branchIds: text('branch_ids').array(),
+    recipientIds: text('recipient_ids').array(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    link: text('link'),
+    severity: text('severity', { enum: ['info', 'success', 'warning', 'critical'] }).notNull(),
+    icon: text('icon').notNull(),
+    actions: jsonb('actions').$type<{ id: string; label: string; style?: string }[]>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('notifications_tenant_id_idx').on(t.tenantId, t.id.desc()),
+    index('notifications_branch_ids_idx').using('gin', t.branchIds),
+    index('notifications_recipient_ids_idx').using('gin', t.recipientIds),
+  ],
+);
+
+/** One person's state of one notification; a row exists only once they saw, read, archived or acted. */
+export const notificationStates = pgTable(
+  'notification_states',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    recipientId: text('recipient_id').notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true, mode: 'date' }),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+    archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+    actionId: text('action_id'),
+    actedAt: timestamp('acted_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.notificationId, t.recipientId] }),
+    index('notification_states_recipient_idx').on(t.tenantId, t.recipientId),
+  ],
+);
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    notificationId: uuid('notification_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
+);
+
+/** A tenant's additions to and overrides of the catalog. */
+export const eventTypes = pgTable(
+  'event_types',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.type] })],
+);

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import {
+  buildLink,
+  type EventAccepted,
+  type EventInput,
+  EventInputSchema,
+  type EventTypeDefinition,
+} from '@aviso/protocol';
+import { newId } from '../db/ids.ts';
+import type { NotificationRow, TenantRow } from '../db/rows.ts';
+import type { TenantStore } from '../db/store.ts';
+import { AppError, zodDetails } from '../errors.ts';
+import { resolveEventType } from './catalog.ts';
+import { resolveAudience } from './targeting.ts';
+import { pickLocale, renderTemplate } from './templates.ts';
+
+/** Called once a notification is stored, to push it live (and, later, to schedule fallback). */
+export type OnCreated = (row: NotificationRow) => void;
+
+/** JSON with sorted keys: two requests with the same content hash the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function requestHash(input: EventInput): string {
+  const { idempotencyKey: _, ...rest } = input;
+  return createHash('sha256').update(canonical(rest)).digest('hex');
+}
+
+function render(def: EventTypeDefinition, input: EventInput, tenant: TenantRow) {
+  const locale = input.locale ?? tenant.locale;
+  const ctx = { locale, currency: tenant.currency, timezone: tenant.timezone };
+  const data = input.data ?? {};
+  try {
+    const message =
+      input.message ?? renderTemplate(pickLocale(def.message, locale) ?? '', data, def.formats, ctx);
+    const titleSource = input.title ?? pickLocale(def.title, locale);
+    const title = titleSource ? renderTemplate(titleSource, data, def.formats, ctx) : null;
+    return { message: message || input.type, title: title || null };
+  } catch (err) {
+    throw new AppError(
+      422,
+      'TEMPLATE_ERROR',
+      `the template of ${input.type} failed: ${(err as Error).message}`,
+    );
+  }
+}
+
+/** Turns one validated event into a stored notification (or finds the one its idempotency key names). */
+export async function ingestEvent(
+  store: TenantStore,
+  tenant: TenantRow,
+  overrides: ReadonlyMap<string, Record<string, unknown>>,
+  input: EventInput,
+  onCreated: OnCreated,
+): Promise<EventAccepted> {
+  const def = resolveEventType(input.type, overrides);
+  if (!def) {
+    throw new AppError(
+      422,
+      'UNKNOWN_EVENT_TYPE',
+      `unknown event type ${input.type}: see GET /v1/event-types`,
+    );
+  }
+  const audience = await resolveAudience(input.type, def, input, (roles) =>
+    store.recipients.idsWithRoles(roles),
+  );
+  const { message, title } = render(def, input, tenant);
+  const data = input.data ?? {};
+  const result = await store.notifications.insert(
+    {
+      id: newId(),
+      type: input.type,
+      category: def.category,
+      title,
+      message,
+      entityId: input.entityId ?? null,
+      branchIds: audience.branchIds,
+      recipientIds: audience.recipientIds,
+      data,
+      link: input.link ?? buildLink(def.link, { entityId: input.entityId, data }),
+      severity: input.severity ?? def.severity,
+      icon: def.icon,
+      actions: input.actions ?? null,
+    },
+    input.idempotencyKey ? { key: input.idempotencyKey, hash: requestHash(input) } : undefined,
+  );
+  if (result.status === 'conflict') {
+    throw new AppError(
+      409,
+      'IDEMPOTENCY_CONFLICT',
+      'this Idempotency-Key was used with a different request',
+      {
+        id: result.id,
+      },
+    );
+  }
+  if (result.status === 'duplicate') return { id: result.id, status: 'duplicate' };
+  onCreated(result.row);
+  return { id: result.row.id, status: 'created' };
+}
+
+/** Ingests a batch: each item validated and stored on its own, each with its own result. */
+export async function ingestBatch(
+  store: TenantStore,
+  tenant: TenantRow,
+  items: unknown[],
+  keyPrefix: string | undefined,
+  onCreated: OnCreated,
+) {
+  const overrides = await store.settings.eventTypeOverrides();
+  const results = [];
+  for (const [index, item] of items.entries()) {
+    const parsed = EventInputSchema.safeParse(item);
+    if (!parsed.success) {
+      results.push({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'invalid event',
+          details: zodDetails(parsed.error.issues),
+        },
+      });
+      continue;
+    }
+    const input = parsed.data;
+    if (!input.idempotencyKey && keyPrefix) input.idempotencyKey = `${keyPrefix}:${index}`;
+    try {
+      results.push(await ingestEvent(store, tenant, overrides, input, onCreated));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      results.push(err.toJSON());
+    }
+  }
+  return results;
+}

@@ -1,0 +1,31 @@
+import type { Notification } from '@aviso/protocol';
+import type { InboxItem } from '../db/repos/notifications.ts';
+import type { NotificationRow, Reader } from '../db/rows.ts';
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** The wire notification one reader gets, with their read/seen/archive state. */
+export function toWire(n: NotificationRow, state: InboxItem['s'] = null, reader?: Reader): Notification {
+  const underWatermark = reader?.readUpTo && n.id <= reader.readUpTo ? reader.readUpToAt : null;
+  return {
+    id: n.id,
+    type: n.type,
+    title: n.title,
+    message: n.message,
+    entityId: n.entityId,
+    branchIds: n.branchIds,
+    data: n.data,
+    link: n.link,
+    severity: n.severity,
+    icon: n.icon,
+    actions: (n.actions as Notification['actions']) ?? null,
+    createdAt: n.createdAt.toISOString(),
+    readAt: iso(state?.readAt ?? underWatermark),
+    seenAt: iso(state?.seenAt ?? state?.readAt ?? underWatermark),
+    archivedAt: iso(state?.archivedAt),
+    actionId: state?.actionId ?? null,
+  };
+}
+
+/** `toWire` over inbox rows. */
+export const itemsToWire = (items: InboxItem[], reader: Reader) => items.map((i) => toWire(i.n, i.s, reader));

@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './log.ts';
+import { startNode } from './node.ts';
+
+/** Starts one Aviso node from the environment. */
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`aviso: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  if (config.generated.length) {
+    log.warn(
+      { generated: config.generated, file: '.aviso/dev-secrets.json' },
+      'development secrets were generated; set them in the environment for production',
+    );
+    console.log(`\n  AVISO_ADMIN_TOKEN=${config.adminToken}\n`);
+  }
+  const node = await startNode(config, log);
+  log.info(
+    {
+      url: node.url,
+      port: node.port,
+      node: node.nodeId,
+      database: node.database.kind,
+      redis: !!config.redisUrl,
+    },
+    'aviso listening',
+  );
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await node.close().catch((err) => log.error({ err }, 'shutdown failed'));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+await main();

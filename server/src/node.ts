@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { type AvisoApp, createApp } from './app.ts';
+import { WidgetTokens } from './auth/widget-tokens.ts';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { Store } from './db/store.ts';
+import { Inbox } from './domain/inbox.ts';
+import { SecretBox } from './lib/secrets.ts';
+import { type AvisoServer, type Broadcaster, SocketBroadcaster } from './realtime/broadcaster.ts';
+import { attachRealtime } from './realtime/hub.ts';
+import { MemoryPresence, type Presence, RedisPresence } from './realtime/presence.ts';
+
+/** A running hub node: HTTP API and Socket.IO on one port. */
+export interface AvisoNode {
+  url: string;
+  port: number;
+  nodeId: string;
+  app: AvisoApp;
+  io: AvisoServer;
+  database: Database;
+  store: Store;
+  presence: Presence;
+  broadcaster: Broadcaster;
+  close(): Promise<void>;
+}
+
+export type NodeConfig = Pick<
+  Config,
+  'port' | 'host' | 'databaseUrl' | 'redisUrl' | 'adminToken' | 'secretKeys' | 'corsOrigins'
+>;
+
+/** Opens the database (migrating it), connects Redis when configured, and listens. */
+export async function startNode(config: NodeConfig, log: Logger): Promise<AvisoNode> {
+  const nodeId = randomUUID().slice(0, 8);
+  const database = await openDatabase(config.databaseUrl);
+  const applied = await migrate(database.db);
+  if (applied.length) log.info({ applied }, 'database migrated');
+  const store = new Store(database.db);
+  const box = new SecretBox(config.secretKeys);
+  const tokens = new WidgetTokens(store, box);
+
+  let redis: { pub: Redis; sub: Redis; presence: Redis } | undefined;
+  if (config.redisUrl) {
+    const open = () => new Redis(config.redisUrl!, { maxRetriesPerRequest: null, lazyConnect: false });
+    redis = { pub: open(), sub: open(), presence: open() };
+    for (const [name, client] of Object.entries(redis)) {
+      client.on('error', (err) => log.warn({ err: err.message, client: name }, 'redis error'));
+    }
+  }
+  const presence: Presence = redis ? new RedisPresence(redis.presence, { nodeId }) : new MemoryPresence();
+
+  // The broadcaster needs the Socket.IO server, which needs the HTTP server, which needs the app.
+  const late: { broadcaster?: Broadcaster } = {};
+  const broadcaster: Broadcaster = {
+    notification: (row) => late.broadcaster?.notification(row),
+    updated: (...a) => late.broadcaster?.updated(...a),
+    unread: (...a) => late.broadcaster?.unread(...a),
+    recipientChanged: (...a) => late.broadcaster?.recipientChanged(...a),
+  };
+  const inbox = new Inbox(broadcaster);
+  const app = createApp({
+    adminToken: config.adminToken,
+    corsOrigins: config.corsOrigins,
+    database,
+    store,
+    box,
+    tokens,
+    inbox,
+    broadcaster,
+    presence,
+    log,
+  });
+
+  const server = await new Promise<HttpServer>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s as HttpServer),
+    ) as HttpServer;
+  });
+  const io = attachRealtime(server, {
+    tokens,
+    inbox,
+    presence,
+    log,
+    corsOrigins: config.corsOrigins,
+    ...(redis ? { redis: { pub: redis.pub, sub: redis.sub } } : {}),
+  });
+  late.broadcaster = new SocketBroadcaster(io);
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    nodeId,
+    app,
+    io,
+    database,
+    store,
+    presence,
+    broadcaster,
+    async close() {
+      io.disconnectSockets(true);
+      await presence.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (redis) await Promise.all(Object.values(redis).map((c) => c.quit().catch(() => {})));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { ClientToServerEvents, NotificationUpdate, ServerToClientEvents } from '@aviso/protocol';
+import type { Server } from 'socket.io';
+import type { NotificationRow, RecipientRow } from '../db/rows.ts';
+import { toWire } from '../domain/wire.ts';
+import { rooms, roomsOfNotification, roomsOfReader } from './rooms.ts';
+
+export type AvisoServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/** Everything the rest of the hub pushes to live sockets, across nodes. */
+export interface Broadcaster {
+  notification(row: NotificationRow): void;
+  updated(tenantId: string, recipientId: string, update: NotificationUpdate): void;
+  unread(tenantId: string, recipientId: string, count: number): void;
+  /** Moves a person's live sockets to the rooms of their new role and branches (or disconnects them). */
+  recipientChanged(tenantId: string, before: RecipientRow | undefined, after: RecipientRow | undefined): void;
+}
+
+/** A broadcaster for an app with no sockets (tests that call `app.request()`). */
+export const silentBroadcaster: Broadcaster = {
+  notification() {},
+  updated() {},
+  unread() {},
+  recipientChanged() {},
+};
+
+/** Emits through Socket.IO rooms (and so through the Redis adapter to every node). */
+export class SocketBroadcaster implements Broadcaster {
+  constructor(private readonly io: AvisoServer) {}
+
+  notification(row: NotificationRow) {
+    this.io.to(roomsOfNotification(row)).emit('notification', toWire(row));
+  }
+
+  updated(tenantId: string, recipientId: string, update: NotificationUpdate) {
+    this.io.to(rooms.recipient(tenantId, recipientId)).emit('notification:updated', update);
+  }
+
+  unread(tenantId: string, recipientId: string, count: number) {
+    this.io.to(rooms.recipient(tenantId, recipientId)).emit('unread', { count });
+  }
+
+  recipientChanged(tenantId: string, before: RecipientRow | undefined, after: RecipientRow | undefined) {
+    const own = rooms.recipient(tenantId, (after ?? before)!.id);
+    const sockets = this.io.in(own);
+    if (!after) {
+      sockets.disconnectSockets(true);
+      return;
+    }
+    const next = new Set(roomsOfReader(tenantId, after));
+    const stale = before ? roomsOfReader(tenantId, before).filter((r) => !next.has(r)) : [];
+    if (stale.length) sockets.socketsLeave(stale);
+    sockets.socketsJoin([...next]);
+  }
+}

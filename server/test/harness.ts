@@ -1,0 +1,120 @@
+import { createApp } from '../src/app.ts';
+import { WidgetTokens } from '../src/auth/widget-tokens.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { Store } from '../src/db/store.ts';
+import { Inbox } from '../src/domain/inbox.ts';
+import { SecretBox } from '../src/lib/secrets.ts';
+import { createLogger } from '../src/log.ts';
+import { type NodeConfig, startNode } from '../src/node.ts';
+import { type Broadcaster, silentBroadcaster } from '../src/realtime/broadcaster.ts';
+
+export const ADMIN_TOKEN = 'adm_test_token';
+export const SECRET_KEYS = [{ id: 'test', key: Buffer.alloc(32, 3) }];
+export const log = createLogger(process.env.AVISO_TEST_LOG_LEVEL ?? 'silent');
+
+export interface Call {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the tests
+  body: any;
+  headers: Headers;
+}
+
+type Fetcher = (path: string, init: RequestInit) => Promise<Response>;
+
+/** A tiny JSON client over `app.request()` or a real URL. */
+export function client(fetcher: Fetcher, token?: string) {
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetcher(path, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {}
+    return { status: res.status, body: parsed, headers: res.headers } as Call;
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      call('POST', path, body ?? {}, headers),
+    put: (path: string, body: unknown) => call('PUT', path, body),
+    patch: (path: string, body: unknown) => call('PATCH', path, body),
+    delete: (path: string) => call('DELETE', path),
+    raw: call,
+  };
+}
+export type Client = ReturnType<typeof client>;
+
+/** A tenant made through the operator API, with clients for its API key and its people. */
+export async function makeTenant(fetcher: Fetcher, input: Record<string, unknown> = {}) {
+  const admin = client(fetcher, ADMIN_TOKEN);
+  const created = await admin.post('/v1/admin/tenants', { name: 'Ferretería', ...input });
+  if (created.status !== 201) throw new Error(`tenant: ${created.status} ${JSON.stringify(created.body)}`);
+  const { id, apiKey, widgetSecret } = created.body as { id: string; apiKey: string; widgetSecret: string };
+  const api = client(fetcher, apiKey);
+  return {
+    id,
+    apiKey,
+    widgetSecret,
+    api,
+    /** Creates (or replaces) a recipient and returns a client holding their widget token. */
+    async person(recipientId: string, body: Record<string, unknown>) {
+      const put = await api.put(`/v1/recipients/${recipientId}`, body);
+      if (put.status >= 300) throw new Error(`recipient: ${put.status} ${JSON.stringify(put.body)}`);
+      const minted = await api.post('/v1/widget-tokens', { recipientId });
+      const token = minted.body.token as string;
+      return { id: recipientId, token, me: client(fetcher, token) };
+    },
+  };
+}
+export type TestTenant = Awaited<ReturnType<typeof makeTenant>>;
+
+/** An app over a real database, called with `app.request()`: no port is opened. */
+export async function createTestApp(databaseUrl: string, broadcaster: Broadcaster = silentBroadcaster) {
+  const database = await openDatabase(databaseUrl, { max: 4 });
+  await migrate(database.db);
+  const store = new Store(database.db);
+  const box = new SecretBox(SECRET_KEYS);
+  const tokens = new WidgetTokens(store, box);
+  const inbox = new Inbox(broadcaster);
+  const app = createApp({
+    adminToken: ADMIN_TOKEN,
+    corsOrigins: '*',
+    database,
+    store,
+    box,
+    tokens,
+    inbox,
+    broadcaster,
+    log,
+  });
+  const fetcher: Fetcher = async (path, init) => app.request(path, init);
+  return { app, store, database, tokens, fetcher, close: () => database.close() };
+}
+
+/** A real listening node on a free port. */
+export async function startTestNode(overrides: Partial<NodeConfig> = {}) {
+  const node = await startNode(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: 'memory:',
+      redisUrl: null,
+      adminToken: ADMIN_TOKEN,
+      secretKeys: SECRET_KEYS,
+      corsOrigins: '*',
+      ...overrides,
+    },
+    log,
+  );
+  const fetcher: Fetcher = (path, init) => fetch(`${node.url}${path}`, init);
+  return { node, fetcher };
+}

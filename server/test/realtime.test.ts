@@ -1,0 +1,165 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseBackends } from '../../test/support/env.ts';
+import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
+import { connect, settle, until } from './sockets.ts';
+
+const sign = (secret: string, claims: Record<string, unknown>, exp: number) =>
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime(exp)
+    .sign(new TextEncoder().encode(secret));
+const now = () => Math.floor(Date.now() / 1000);
+
+describe.each(databaseBackends)('realtime on $name', ({ url }) => {
+  let hub: Awaited<ReturnType<typeof startTestNode>>;
+  let t: TestTenant;
+  const sale = (branchId: string, total = 1) =>
+    t.api
+      .post('/v1/events', { type: 'NUEVA_VENTA', data: { branchId, total } })
+      .then((r) => r.body.id as string);
+
+  beforeAll(async () => {
+    hub = await startTestNode({ databaseUrl: url });
+    t = await makeTenant(hub.fetcher);
+  });
+  afterAll(() => hub.node.close());
+
+  it('refuses bad, expired, forged and unknown-person tokens with a code', async () => {
+    const codeOf = (token: string) =>
+      connect(hub.node.url, { token }).then(
+        (s) => {
+          s.close();
+          return 'connected';
+        },
+        (err: Error & { data?: { code: string } }) => err.data?.code,
+      );
+    expect(await codeOf('')).toBe('UNAUTHORIZED');
+    expect(await codeOf('not-a-jwt')).toBe('INVALID_TOKEN');
+    expect(await codeOf(await sign(t.widgetSecret, { sub: 'x', tid: t.id, role: 'staff' }, now() - 10))).toBe(
+      'TOKEN_EXPIRED',
+    );
+    expect(await codeOf(await sign('wsec_wrong', { sub: 'x', tid: t.id, role: 'staff' }, now() + 60))).toBe(
+      'INVALID_TOKEN',
+    );
+    expect(await codeOf(await sign(t.widgetSecret, { sub: 'nobody', tid: t.id }, now() + 60))).toBe(
+      'RECIPIENT_NOT_FOUND',
+    );
+  });
+
+  it('accepts a host-minted token whose claims create the person and their rooms', async () => {
+    const token = await sign(
+      t.widgetSecret,
+      { sub: 'cajero-9', tid: t.id, role: 'staff', branchIds: ['H'], name: 'Luis' },
+      now() + 600,
+    );
+    const s = await connect(hub.node.url, { token });
+    await until(() => s.counts.length > 0, 'the first unread count');
+    const id = await sale('H');
+    await sale('OTHER');
+    await until(() => s.received.length === 1, 'the sale at H');
+    await settle();
+    expect(s.received.map((n) => n.id)).toEqual([id]);
+    expect((await t.api.get('/v1/recipients/cajero-9')).body).toMatchObject({
+      name: 'Luis',
+      branchIds: ['H'],
+    });
+    expect((await t.api.get('/v1/presence?recipientIds=cajero-9,ghost')).body.online).toEqual(['cajero-9']);
+    s.close();
+    await settle(100);
+    expect((await t.api.get('/v1/presence?recipientIds=cajero-9')).body.online).toEqual([]);
+  });
+
+  it('replays what was missed, oldest first, once, before anything new', async () => {
+    const ana = await t.person('replay-ana', { role: 'staff', branchIds: ['R'] });
+    const first = await connect(hub.node.url, { token: ana.token });
+    const seen = await sale('R');
+    await until(() => first.received.length === 1, 'the first sale');
+    first.close();
+    const missed = [await sale('R', 2), await sale('R', 3)];
+    await sale('NOT-R');
+    missed.push(
+      await t.api.post('/v1/events', { type: 'PRUEBA', recipientIds: ['replay-ana'] }).then((r) => r.body.id),
+    );
+    const again = await connect(hub.node.url, { token: ana.token, since: seen });
+    await until(() => again.received.length === 3, 'the replay');
+    const live = await sale('R', 4);
+    await until(() => again.received.length === 4, 'the live one');
+    await settle();
+    expect(again.received.map((n) => n.id)).toEqual([...missed, live]);
+    expect(again.counts.at(-1)).toBe(4);
+    again.close();
+  });
+
+  it('keeps every tab of one person in step: read, read-all, archive', async () => {
+    const bea = await t.person('sync-bea', { role: 'staff', branchIds: ['S'] });
+    const tab1 = await connect(hub.node.url, { token: bea.token });
+    const tab2 = await connect(hub.node.url, { token: bea.token });
+    const other = await connect(hub.node.url, {
+      token: (await t.person('sync-eve', { role: 'staff', branchIds: ['S'] })).token,
+    });
+    const ids = [await sale('S'), await sale('S'), await sale('S')];
+    await until(() => tab2.received.length === 3 && tab1.received.length === 3, 'three sales in both tabs');
+
+    const ack = await tab1.emitWithAck('read', { id: ids[0]! });
+    expect(ack).toEqual({ ok: true, count: 2 });
+    await until(() => tab2.counts.at(-1) === 2, 'tab 2 count to drop to 2');
+    expect(tab2.updates).toContainEqual(expect.objectContaining({ ids: [ids[0]] }));
+
+    const archived = await bea.me.post(`/v1/me/notifications/${ids[1]}/archive`);
+    expect(archived.body.unreadCount).toBe(1);
+    await until(() => tab1.counts.at(-1) === 1 && tab2.counts.at(-1) === 1, 'both tabs at 1');
+
+    expect(await tab2.emitWithAck('read-all')).toEqual({ ok: true, count: 0 });
+    await until(() => tab1.counts.at(-1) === 0, 'tab 1 at 0');
+    expect(tab1.updates).toContainEqual(expect.objectContaining({ all: true }));
+    // The other person's count is untouched, and the list agrees with every count.
+    expect((await bea.me.get('/v1/me/notifications?filter=unread')).body.items).toEqual([]);
+    expect(
+      (await bea.me.get('/v1/me/notifications?filter=archived')).body.items.map((n: { id: string }) => n.id),
+    ).toEqual([ids[1]]);
+    await settle(100);
+    expect(other.updates).toEqual([]);
+    expect(other.counts).toEqual([0]);
+    expect((await bea.me.get('/v1/me/unread-count')).body.count).toBe(0);
+
+    const bad = await tab1.emitWithAck('read', { id: 'nope' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'NOTIFICATION_NOT_FOUND' } });
+    const seenAck = await tab1.emitWithAck('seen', { ids: [ids[2]!, 'junk'] });
+    expect(seenAck).toEqual({ ok: true });
+    for (const s of [tab1, tab2, other]) s.close();
+  });
+
+  it('moves live sockets when the host changes a person’s branches, and closes them when removed', async () => {
+    const carl = await t.person('move-carl', { role: 'staff', branchIds: ['M1'] });
+    const s = await connect(hub.node.url, { token: carl.token });
+    await t.api.put('/v1/recipients/move-carl', { role: 'staff', branchIds: ['M2'] });
+    await settle(100);
+    await sale('M1');
+    const m2 = await sale('M2');
+    await until(() => s.received.length === 1, 'the sale at M2');
+    await settle();
+    expect(s.received.map((n) => n.id)).toEqual([m2]);
+    const gone = new Promise((resolve) => s.once('disconnect', resolve));
+    await t.api.delete('/v1/recipients/move-carl');
+    await gone;
+  });
+
+  it('never lets a socket read another tenant’s notification', async () => {
+    const u = await makeTenant(hub.fetcher);
+    const spy = await connect(hub.node.url, {
+      token: (await u.person('spy', { role: 'owner', branchIds: ['A'] })).token,
+    });
+    const id = await sale('A');
+    const ack = await spy.emitWithAck('read', { id });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'NOTIFICATION_NOT_FOUND' } });
+    await settle();
+    expect(spy.received).toEqual([]);
+    // A token whose tid names another tenant but is signed with this one's secret is refused.
+    const forged = await sign(u.widgetSecret, { sub: 'spy', tid: t.id, role: 'owner' }, now() + 60);
+    await expect(connect(hub.node.url, { token: forged })).rejects.toMatchObject({
+      data: { code: 'INVALID_TOKEN' },
+    });
+    spy.close();
+  });
+});
