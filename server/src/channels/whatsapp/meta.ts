@@ -1,0 +1,73 @@
+import { httpError, parseRetryAfter, postJson, providerText } from '../http.ts';
+import { SendError, type SendResult } from '../types.ts';
+import type { WhatsappMetaConfig } from './config.ts';
+
+interface MetaError {
+  error?: { message?: string; code?: number; error_subcode?: number };
+}
+
+// Graph API codes: throttling and temporary trouble (retry), expired or wrong token, bad recipient.
+const THROTTLED = new Set([4, 80007, 130429, 131048, 131056]);
+const TEMPORARY = new Set([1, 2, 131000, 131016]);
+const AUTH = new Set([190, 10, 200]);
+const BAD_RECIPIENT = new Set([131026, 131030, 131021]);
+
+/** Sends a text message through the WhatsApp Cloud API: `POST {root}/{version}/{phoneNumberId}/messages`. */
+export async function sendMeta(
+  config: WhatsappMetaConfig,
+  to: string,
+  body: string,
+  timeoutMs: number,
+): Promise<SendResult> {
+  const url = `${config.apiRoot.replace(/\/$/, '')}/${config.apiVersion}/${config.phoneNumberId}/messages`;
+  const reply = await postJson(
+    url,
+    {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: to.replace(/^\+/, ''),
+      type: 'text',
+      text: { body: body.slice(0, 4096), preview_url: false },
+    },
+    { headers: { authorization: `Bearer ${config.accessToken}` }, timeoutMs },
+  );
+  if (reply.status >= 200 && reply.status < 300) {
+    const id = (reply.json as { messages?: { id?: string }[] } | undefined)?.messages?.[0]?.id;
+    return { ...(id ? { providerMessageId: id } : {}), providerStatus: reply.status };
+  }
+  const err = (reply.json as MetaError | undefined)?.error;
+  const code = err?.code;
+  const detail = {
+    message: providerText(err?.message ?? reply.text),
+    ...(code === undefined ? {} : { providerCode: String(code) }),
+  };
+  const base = {
+    providerStatus: reply.status,
+    ...(code === undefined ? {} : { providerCode: String(code) }),
+  };
+  if (code !== undefined && (THROTTLED.has(code) || TEMPORARY.has(code))) {
+    const retryAfterMs = parseRetryAfter(reply.headers.get('retry-after'));
+    throw new SendError(
+      THROTTLED.has(code) ? 'HTTP_429' : `HTTP_${reply.status}`,
+      `Meta: ${detail.message}`,
+      {
+        ...base,
+        retryable: true,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      },
+    );
+  }
+  if (code !== undefined && AUTH.has(code)) {
+    throw new SendError('AUTH_FAILED', `Meta rejected the access token: ${detail.message}`, {
+      ...base,
+      retryable: false,
+    });
+  }
+  if (code !== undefined && BAD_RECIPIENT.has(code)) {
+    throw new SendError('INVALID_ADDRESS', `Meta cannot deliver to this number: ${detail.message}`, {
+      ...base,
+      retryable: false,
+    });
+  }
+  throw httpError(reply, detail);
+}

@@ -1,0 +1,50 @@
+import { e164 } from '../address.ts';
+import { DEFAULT_HTTP_TIMEOUT_MS } from '../http.ts';
+import { plainBody } from '../text.ts';
+import { TwilioMessages } from '../twilio.ts';
+import type { ChannelSender, OutboundMessage, SendResult } from '../types.ts';
+import type { WhatsappConfig } from './config.ts';
+import { sendGeneric } from './generic.ts';
+import { sendMeta } from './meta.ts';
+
+export interface WhatsappSenderOptions {
+  timeoutMs?: number;
+  twilio?: TwilioMessages;
+}
+
+/** The WhatsApp text of a notification: bold tenant, title, message, link, numbered replies. */
+export function whatsappText(message: OutboundMessage): string {
+  return plainBody(message, (s) => `*${s.replace(/\*/g, '')}*`);
+}
+
+/** WhatsApp through Twilio, Meta's Cloud API, or a generic HTTP gateway, as the channel says. */
+export class WhatsappSender implements ChannelSender<WhatsappConfig> {
+  readonly kind = 'whatsapp' as const;
+  readonly addressField = 'whatsapp' as const;
+  private readonly timeoutMs: number;
+  private readonly twilio: TwilioMessages;
+
+  constructor(options: WhatsappSenderOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
+    this.twilio = options.twilio ?? new TwilioMessages(this.timeoutMs);
+  }
+
+  async send(message: OutboundMessage, address: string, config: WhatsappConfig): Promise<SendResult> {
+    const to = e164(address);
+    const text = whatsappText(message);
+    switch (config.provider) {
+      case 'twilio': {
+        const created = await this.twilio.create(config, {
+          to: `whatsapp:${to}`,
+          from: `whatsapp:${e164(config.from)}`,
+          body: text,
+        });
+        return { providerMessageId: created.sid, providerStatus: 201 };
+      }
+      case 'meta':
+        return sendMeta(config, to, text, this.timeoutMs);
+      case 'http':
+        return sendGeneric(config, to, text, message, this.timeoutMs);
+    }
+  }
+}

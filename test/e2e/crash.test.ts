@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, client, makeTenant } from '../../server/test/harness.ts';
+import { testEnv } from '../support/env.ts';
+import { startHubProcess } from '../support/processes.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const backends = [
+  {
+    name: 'embedded PGlite on disk',
+    url: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'aviso-crash-'));
+      dirs.push(dir);
+      return join(dir, 'data');
+    },
+  },
+  ...(testEnv.postgresUrl ? [{ name: 'PostgreSQL', url: () => testEnv.postgresUrl! }] : []),
+];
+
+describe.each(backends)('kill -9 in the middle of a burst, on $name', ({ url }) => {
+  it('loses no event that was answered 202', async () => {
+    const env = {
+      DATABASE_URL: url(),
+      AVISO_ADMIN_TOKEN: ADMIN_TOKEN,
+      AVISO_SECRET_KEYS: `k1:${Buffer.alloc(32, 5).toString('base64')}`,
+    };
+    const first = await startHubProcess(env);
+    const t = await makeTenant((p, i) => fetch(`${first.url}${p}`, i));
+    const owner = await t.person('owner', { role: 'owner', branchIds: [] });
+    const accepted: string[] = [];
+    let stop = false;
+    // Four senders keep posting until the process dies under them.
+    const senders = Array.from({ length: 4 }, async (_, w) => {
+      for (let i = 0; !stop; i++) {
+        try {
+          const res = await t.api.post('/v1/events', { type: 'NUEVA_VENTA', data: { branchId: 'A', total: i, w } });
+          if (res.status === 202) accepted.push(res.body.id);
+        } catch {
+          return; // connection refused or reset: the process is gone
+        }
+      }
+    });
+    while (accepted.length < 150) await new Promise((r) => setTimeout(r, 20));
+    await first.stop('SIGKILL');
+    stop = true;
+    await Promise.all(senders);
+
+    const second = await startHubProcess(env);
+    try {
+      const me = client((p, i) => fetch(`${second.url}${p}`, i), owner.token);
+      const stored = new Set<string>();
+      let cursor: string | null = null;
+      do {
+        const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await me.get(
+          `/v1/me/notifications?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        for (const n of page.body.items) stored.add(n.id);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      const lost = accepted.filter((id) => !stored.has(id));
+      expect(lost, `${lost.length} of ${accepted.length} accepted events lost`).toEqual([]);
+      expect((await me.get('/v1/me/unread-count')).body.count).toBe(stored.size);
+    } finally {
+      await second.stop();
+    }
+  }, 180_000);
+});
