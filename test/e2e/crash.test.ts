@@ -39,7 +39,10 @@ describe.each(backends)('kill -9 in the middle of a burst, on $name', ({ url }) 
     const senders = Array.from({ length: 4 }, async (_, w) => {
       for (let i = 0; !stop; i++) {
         try {
-          const res = await t.api.post('/v1/events', { type: 'NUEVA_VENTA', data: { branchId: 'A', total: i, w } });
+          const res = await t.api.post('/v1/events', {
+            type: 'NUEVA_VENTA',
+            data: { branchId: 'A', total: i, w },
+          });
           if (res.status === 202) accepted.push(res.body.id);
         } catch {
           return; // connection refused or reset: the process is gone
