@@ -1,0 +1,86 @@
+import type { Notification, NotificationUpdate } from '@aviso/protocol';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AvisoClient, InboxFilter } from './client.ts';
+
+/** Applies a read, archive or action made in any tab to one notification. */
+export function applyUpdate(n: Notification, update: NotificationUpdate): Notification {
+  if (!update.all && !update.ids.includes(n.id)) return n;
+  return {
+    ...n,
+    readAt: n.readAt ?? update.readAt ?? update.archivedAt ?? null,
+    archivedAt: update.archivedAt ?? n.archivedAt,
+    actionId: update.actionId ?? n.actionId,
+  };
+}
+
+/**
+ * The inbox list behind the panel: one tab's pages loaded by cursor, live notifications put on
+ * top, and updates from every tab applied. Stale answers (tab switched meanwhile) are dropped.
+ */
+export class InboxController implements ReactiveController {
+  tab: InboxFilter = 'all';
+  items: Notification[] = [];
+  cursor: string | null = null;
+  loading = false;
+  failed = false;
+  loaded = false;
+  private seq = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly client: () => AvisoClient | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Forgets everything (new client, tab or reconnection); the next `load(true)` starts over. */
+  reset(tab = this.tab): void {
+    this.seq += 1;
+    this.tab = tab;
+    this.items = [];
+    this.cursor = null;
+    this.loading = false;
+    this.failed = false;
+    this.loaded = false;
+    this.host.requestUpdate();
+  }
+
+  /** The first page (`fresh`) or the next one. */
+  async load(fresh: boolean): Promise<void> {
+    const client = this.client();
+    if (!client || (!fresh && (!this.cursor || this.loading))) return;
+    const seq = ++this.seq;
+    this.loading = true;
+    this.failed = false;
+    this.host.requestUpdate();
+    try {
+      const page = await client.list({ filter: this.tab, cursor: fresh ? null : this.cursor });
+      if (seq !== this.seq) return;
+      const known = new Set(fresh ? [] : this.items.map((n) => n.id));
+      this.items = [...(fresh ? [] : this.items), ...page.items.filter((n) => !known.has(n.id))];
+      this.cursor = page.nextCursor;
+      this.loaded = true;
+    } catch {
+      if (seq === this.seq) this.failed = true;
+    } finally {
+      if (seq === this.seq) this.loading = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** A live notification goes on top of the list it belongs to. */
+  add(n: Notification): void {
+    if (!this.loaded || this.tab === 'archived' || this.items.some((i) => i.id === n.id)) return;
+    this.items = [n, ...this.items];
+    this.host.requestUpdate();
+  }
+
+  update(update: NotificationUpdate): void {
+    let items = this.items.map((n) => applyUpdate(n, update));
+    if (update.archivedAt && this.tab !== 'archived') items = items.filter((n) => !n.archivedAt);
+    this.items = items;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,16 @@
+export { AvisoBell, type ToastPosition } from './aviso-bell.ts';
+export {
+  AvisoClient,
+  type AvisoClientOptions,
+  AvisoError,
+  type ConnectionStatus,
+  type InboxFilter,
+  NotificationReceivedEvent,
+  NotificationUpdatedEvent,
+  tokenExpiry,
+} from './client.ts';
+export { type AvisoClientCallbacks, AvisoClientController } from './client-controller.ts';
+export { AvisoActionEvent, AvisoNavigateEvent, AvisoNotificationEvent } from './events.ts';
+export { drawIcon, ICON_PATHS, type IconOverride, iconFor } from './icons.ts';
+export { followLink, type LinkOptions, resolveLink } from './links.ts';
+export { type AvisoStrings, pickLang, relativeTime, STRINGS, stringsFor } from './strings.ts';

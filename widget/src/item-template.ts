@@ -1,0 +1,83 @@
+import type { Notification } from '@aviso/protocol';
+import { html, nothing, type TemplateResult } from 'lit';
+import { drawIcon, type IconOverride, iconFor } from './icons.ts';
+import { type AvisoStrings, relativeTime } from './strings.ts';
+
+/** What a notification row needs from the bell. */
+export interface ItemContext {
+  strings: AvisoStrings;
+  locale: string;
+  icons: Readonly<Record<string, IconOverride>>;
+  activate(n: Notification): void;
+  act(n: Notification, actionId: string): void;
+  /** The corner button: archive in the inbox, dismiss on a toast. */
+  corner: { label: string; icon: string; part: string; run(n: Notification): void } | null;
+}
+
+const stop = (e: Event) => e.stopPropagation();
+
+/**
+ * One notification: icon, title and message (always as text, never as HTML), relative time,
+ * unread dot, severity colour and action buttons. `tabIndex` drives roving focus in the list.
+ */
+export function itemTemplate(n: Notification, ctx: ItemContext, tabIndex = 0): TemplateResult {
+  const unread = !n.readAt;
+  const corner = ctx.corner;
+  return html`<div
+    class="item ${n.severity} ${unread ? 'unread' : ''}"
+    part="item ${n.severity}${unread ? ' unread' : ''}"
+    data-id=${n.id}
+    @click=${() => ctx.activate(n)}
+  >
+    <span class="glyph" part="icon">${iconFor(n, ctx.icons)}</span>
+    <div class="body">
+      <button class="main" part="item-button" tabindex=${tabIndex} @click=${(e: Event) => {
+        stop(e);
+        ctx.activate(n);
+      }}>
+        ${n.title ? html`<span class="title">${n.title}</span>` : nothing}
+        <span class="message">${n.message}</span>
+        ${unread ? html`<span class="sr-only">(${ctx.strings.unreadMark})</span>` : nothing}
+      </button>
+      <time datetime=${n.createdAt}>${relativeTime(n.createdAt, ctx.locale)}</time>
+      ${
+        n.actions?.length && !n.archivedAt
+          ? html`<div class="actions">
+              ${n.actions.map(
+                (a) =>
+                  html`<button
+                    class="action ${a.style ?? 'secondary'}"
+                    part="action"
+                    tabindex=${tabIndex}
+                    ?disabled=${n.actionId !== null && n.actionId !== undefined}
+                    @click=${(e: Event) => {
+                      stop(e);
+                      ctx.act(n, a.id);
+                    }}
+                  >
+                    ${a.label}
+                  </button>`,
+              )}
+            </div>`
+          : nothing
+      }
+    </div>
+    ${
+      corner
+        ? html`<button
+            class="icon-btn corner"
+            part=${corner.part}
+            tabindex=${tabIndex}
+            aria-label=${corner.label}
+            title=${corner.label}
+            @click=${(e: Event) => {
+              stop(e);
+              corner.run(n);
+            }}
+          >
+            ${drawIcon(corner.icon)}
+          </button>`
+        : nothing
+    }
+  </div>`;
+}

@@ -1,0 +1,130 @@
+/** Every string the widget shows; hosts may override any of them through the `strings` property. */
+export interface AvisoStrings {
+  bell: string;
+  /** `{count}` is replaced by the unread count. */
+  bellUnread: string;
+  inbox: string;
+  all: string;
+  unread: string;
+  archived: string;
+  markAllRead: string;
+  markRead: string;
+  archive: string;
+  close: string;
+  dismiss: string;
+  empty: string;
+  emptyUnread: string;
+  emptyArchived: string;
+  loading: string;
+  error: string;
+  retry: string;
+  offline: string;
+  loadMore: string;
+  newNotification: string;
+  /** Read by screen readers after an unread item's text. */
+  unreadMark: string;
+}
+
+const es: AvisoStrings = {
+  bell: 'Notificaciones',
+  bellUnread: 'Notificaciones, {count} sin leer',
+  inbox: 'Bandeja de notificaciones',
+  all: 'Todas',
+  unread: 'No leídas',
+  archived: 'Archivadas',
+  markAllRead: 'Marcar todas como leídas',
+  markRead: 'Marcar como leída',
+  archive: 'Archivar',
+  close: 'Cerrar',
+  dismiss: 'Descartar',
+  empty: 'No tienes notificaciones.',
+  emptyUnread: 'Estás al día.',
+  emptyArchived: 'No hay notificaciones archivadas.',
+  loading: 'Cargando…',
+  error: 'No se pudieron cargar las notificaciones.',
+  retry: 'Reintentar',
+  offline: 'Sin conexión. Reintentando…',
+  loadMore: 'Cargar más',
+  newNotification: 'Nueva notificación',
+  unreadMark: 'sin leer',
+};
+
+const en: AvisoStrings = {
+  bell: 'Notifications',
+  bellUnread: 'Notifications, {count} unread',
+  inbox: 'Notification inbox',
+  all: 'All',
+  unread: 'Unread',
+  archived: 'Archived',
+  markAllRead: 'Mark all as read',
+  markRead: 'Mark as read',
+  archive: 'Archive',
+  close: 'Close',
+  dismiss: 'Dismiss',
+  empty: 'You have no notifications.',
+  emptyUnread: 'You are all caught up.',
+  emptyArchived: 'No archived notifications.',
+  loading: 'Loading…',
+  error: 'Notifications could not be loaded.',
+  retry: 'Retry',
+  offline: 'Offline. Reconnecting…',
+  loadMore: 'Load more',
+  newNotification: 'New notification',
+  unreadMark: 'unread',
+};
+
+const pt: AvisoStrings = {
+  bell: 'Notificações',
+  bellUnread: 'Notificações, {count} não lidas',
+  inbox: 'Caixa de notificações',
+  all: 'Todas',
+  unread: 'Não lidas',
+  archived: 'Arquivadas',
+  markAllRead: 'Marcar todas como lidas',
+  markRead: 'Marcar como lida',
+  archive: 'Arquivar',
+  close: 'Fechar',
+  dismiss: 'Dispensar',
+  empty: 'Você não tem notificações.',
+  emptyUnread: 'Tudo em dia.',
+  emptyArchived: 'Nenhuma notificação arquivada.',
+  loading: 'Carregando…',
+  error: 'Não foi possível carregar as notificações.',
+  retry: 'Tentar de novo',
+  offline: 'Sem conexão. Reconectando…',
+  loadMore: 'Carregar mais',
+  newNotification: 'Nova notificação',
+  unreadMark: 'não lida',
+};
+
+/** Built-in languages; anything else falls back to Spanish, the catalog's first language. */
+export const STRINGS: Readonly<Record<string, AvisoStrings>> = { es, en, pt };
+
+/** Picks the language from `lang` (element, then page), e.g. `en-US` → `en`. */
+export function pickLang(lang: string | null | undefined): string {
+  const base = (lang || '').toLowerCase().split('-')[0] ?? '';
+  return base in STRINGS ? base : 'es';
+}
+
+/** The strings for a language with the host's overrides applied. */
+export function stringsFor(lang: string, overrides: Partial<AvisoStrings> = {}): AvisoStrings {
+  return { ...(STRINGS[pickLang(lang)] ?? es), ...overrides };
+}
+
+/** "hace 5 minutos" / "5 minutes ago" in the user's locale. */
+export function relativeTime(iso: string, locale: string, now = Date.now()): string {
+  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 31_536_000],
+    ['month', 2_592_000],
+    ['week', 604_800],
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ];
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+  }
+  return rtf.format(Math.abs(seconds) < 10 ? 0 : seconds, 'second');
+}

@@ -1,0 +1,39 @@
+import { defineConfig, type Plugin } from 'vite';
+
+/** Collapses the whitespace of the stylesheet's `css` literal: Lit ships CSS text as written. */
+function minifyCss(): Plugin {
+  return {
+    name: 'aviso-minify-css',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.endsWith('/src/styles.ts')) return null;
+      return code.replace(/css`([^`]*)`/g, (_, text: string) => {
+        const min = text
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/:\s+/g, ':')
+          .replace(/;}/g, '}');
+        return `css\`${min.trim()}\``;
+      });
+    },
+  };
+}
+
+// One self-contained ES module (Lit and socket.io-client included), served by the hub at
+// /widget/aviso.js. Not Vite's library mode: that mode keeps whitespace in ES output.
+export default defineConfig({
+  plugins: [minifyCss()],
+  build: {
+    target: 'es2021',
+    outDir: 'dist',
+    emptyOutDir: true,
+    modulePreload: false,
+    copyPublicDir: false,
+    rollupOptions: {
+      input: { aviso: 'src/index.ts' },
+      preserveEntrySignatures: 'strict',
+      output: { format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true },
+    },
+  },
+  esbuild: { legalComments: 'none' },
+});
