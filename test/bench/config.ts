@@ -1,0 +1,42 @@
+/** The bench's settings: the only reader of `process.env` under `test/bench`. */
+export interface BenchConfig {
+  sockets: number;
+  branches: number;
+  /** Events per second in each measured phase. */
+  rate: number;
+  seconds: number;
+  warmupSeconds: number;
+  clientProcesses: number;
+  connectConcurrency: number;
+  maxInFlight: number;
+  /** `memory:` (embedded PGlite) unless `AVISO_BENCH_DATABASE_URL` names another database. */
+  databaseUrl: string;
+  /** Where to write the figures as JSON, if anywhere. */
+  jsonOut: string | undefined;
+}
+
+function int(name: string, fallback: number, min = 1): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`${name} must be a number ≥ ${min}, got ${raw}`);
+  return value;
+}
+
+export function loadConfig(): BenchConfig {
+  const config = {
+    sockets: int('BENCH_SOCKETS', 2000),
+    branches: int('BENCH_BRANCHES', 20),
+    rate: int('BENCH_RATE', 1000),
+    seconds: int('BENCH_SECONDS', 10),
+    warmupSeconds: int('BENCH_WARMUP_SECONDS', 2, 0),
+    clientProcesses: int('BENCH_CLIENT_PROCESSES', 1),
+    connectConcurrency: int('BENCH_CONNECT_CONCURRENCY', 50),
+    maxInFlight: int('BENCH_MAX_IN_FLIGHT', 1000),
+    databaseUrl: process.env.AVISO_BENCH_DATABASE_URL || 'memory:',
+    jsonOut: process.env.BENCH_JSON || undefined,
+  };
+  if (config.branches > config.sockets) throw new Error('BENCH_BRANCHES must not exceed BENCH_SOCKETS');
+  return config;
+}

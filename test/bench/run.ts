@@ -1,0 +1,427 @@
+// `pnpm bench`: Aviso's live push (HTTP POST → socket) beside raw Socket.IO room emits to the
+// same sockets, in one run. See BENCHMARKS.md for the method and the recorded figures.
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { SOCKET_PATH } from '@aviso/protocol';
+import { SignJWT } from 'jose';
+import { createLogger } from '../../server/src/log.ts';
+import { startNode } from '../../server/src/node.ts';
+import { rooms } from '../../server/src/realtime/rooms.ts';
+import { Child } from './children.ts';
+import { now, sleep } from './clock.ts';
+import { type BenchConfig, loadConfig } from './config.ts';
+import type { FromClients, FromPublisher, ToClients, ToPublisher } from './messages.ts';
+import { fmt, percentile, table } from './stats.ts';
+
+const WATCHDOG_MS = 10 * 60_000;
+const ADMIN_TOKEN = 'adm_bench';
+/** A phase's deliveries are done when all arrived or none arrived for this long. */
+const QUIET_MS = 10_000;
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** Heap in use after two full collections. */
+async function settledHeap(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await sleep(100);
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+/** What one measured phase found. */
+interface PhaseResult {
+  name: string;
+  events: number;
+  expected: number;
+  received: number;
+  p50: number;
+  p99: number;
+  max: number;
+  deliveriesPerSecond: number;
+  sendSeconds: number;
+  /** CPU time of the server's process over the phase, per socket receipt. */
+  serverCpuUsPerDelivery: number;
+  /** One-minute load average of the machine at the end of the phase. */
+  load: number;
+}
+
+type Clients = Child<ToClients, FromClients>;
+type Publisher = Child<ToPublisher, FromPublisher>;
+
+async function main(config: BenchConfig) {
+  const log = (line: string) => console.log(`[bench] ${line}`);
+  log(
+    `${config.sockets} sockets over ${config.branches} branches, ${config.rate} events/s for ${config.seconds} s per phase, ` +
+      `${config.clientProcesses} client process(es), database ${config.databaseUrl.replace(/\/\/[^@/]*@/, '//…@')}`,
+  );
+  log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`,
+  );
+
+  const node = await startNode(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: config.databaseUrl,
+      redisUrl: null,
+      adminToken: ADMIN_TOKEN,
+      secretKeys: [{ id: 'k', key: Buffer.alloc(32, 7) }],
+      corsOrigins: '*',
+    },
+    createLogger('warn'),
+  );
+  const children: { clients: Clients[]; publisher?: Publisher } = { clients: [] };
+  try {
+    return await measure(config, node, children, log);
+  } finally {
+    await Promise.all([
+      ...children.clients.map((c) => c.stop({ type: 'close' })),
+      children.publisher?.stop({ type: 'close' }),
+    ]);
+    await node.close();
+  }
+}
+
+async function api<T>(base: string, path: string, method: string, token: string, body?: unknown): Promise<T> {
+  const res = await fetch(new URL(path, base), {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function measure(
+  config: BenchConfig,
+  node: Awaited<ReturnType<typeof startNode>>,
+  children: { clients: Clients[]; publisher?: Publisher },
+  log: (line: string) => void,
+) {
+  const tenant = await api<{ id: string; apiKey: string; widgetSecret: string }>(
+    node.url,
+    '/v1/admin/tenants',
+    'POST',
+    ADMIN_TOKEN,
+    { name: `bench ${new Date().toISOString()}` },
+  );
+  const branchIds = Array.from({ length: config.branches }, (_, b) => `b${b}`);
+  for (const b of branchIds)
+    await api(node.url, `/v1/branches/${b}`, 'PUT', tenant.apiKey, { name: `Sucursal ${b}` });
+
+  // Host-minted widget tokens carrying role and branch: each recipient is created on connect.
+  const secret = new TextEncoder().encode(tenant.widgetSecret);
+  const tokens = await Promise.all(
+    Array.from({ length: config.sockets }, (_, i) =>
+      new SignJWT({ tid: tenant.id, role: 'staff', branchIds: [branchIds[i % config.branches]!] })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(`r${i}`)
+        .setExpirationTime('1h')
+        .sign(secret),
+    ),
+  );
+  const perBranch = branchIds.map((_, b) => Math.ceil((config.sockets - b) / config.branches));
+
+  children.clients = Array.from(
+    { length: config.clientProcesses },
+    (_, k) => new Child<ToClients, FromClients>('./clients.ts', `clients#${k}`),
+  );
+  children.publisher = new Child<ToPublisher, FromPublisher>('./publisher.ts', 'publisher');
+  const clients = children.clients;
+  const publisher = children.publisher;
+  const offsets = await Promise.all(clients.map((c) => c.clockOffset()));
+  const publisherOffset = await publisher.clockOffset();
+  for (const [k, o] of [
+    ...offsets.map((o, k) => [`clients#${k}`, o] as const),
+    ['publisher', publisherOffset] as const,
+  ]) {
+    log(`clock of ${k}: ${fmt(o.offset, 3)} ms from ours (±${fmt(o.rtt / 2, 3)} ms)`);
+  }
+
+  const connectAll = async (url: string) => {
+    const start = now();
+    const replies = await Promise.all(
+      clients.map((c, k) => {
+        const mine = tokens.filter((_, i) => i % clients.length === k);
+        const done = c.next('connected', 120_000);
+        c.send({
+          type: 'connect',
+          url,
+          path: SOCKET_PATH,
+          tokens: mine,
+          concurrency: config.connectConcurrency,
+        });
+        return done;
+      }),
+    );
+    const failed = replies.reduce((s, c) => s + c.failed, 0);
+    const firstError = replies.find((c) => c.firstError)?.firstError;
+    return { ok: replies.reduce((s, c) => s + c.ok, 0), failed, firstError, seconds: (now() - start) / 1000 };
+  };
+
+  // Idle heap per socket: the server's heap after GC, before and after the sockets connect. Its
+  // baseline is the same number of sockets on a bare namespace of the same Socket.IO server.
+  const bare = node.io.of('/bench-bare');
+  bare.on('connection', (socket) => socket.emit('unread', { count: 0 }));
+  let heapBefore = await settledHeap();
+  const bareSockets = await connectAll(`${node.url}/bench-bare`);
+  await sleep(1000);
+  const bareHeapPerSocket = ((await settledHeap()) - heapBefore) / bareSockets.ok;
+  log(
+    `bare Socket.IO: ${bareSockets.ok} sockets in ${fmt(bareSockets.seconds)} s, ${fmt(bareHeapPerSocket / 1024)} KiB of heap each`,
+  );
+  await Promise.all(
+    clients.map((c) => {
+      const done = c.next('dropped', 30_000);
+      c.send({ type: 'drop' });
+      return done;
+    }),
+  );
+  await sleep(1000);
+
+  heapBefore = await settledHeap();
+  const { ok, failed, firstError, seconds } = await connectAll(node.url);
+  log(
+    `${ok} Aviso sockets connected in ${fmt(seconds)} s (${fmt(ok / seconds, 0)}/s), ${failed} failed${failed ? ` (${firstError})` : ''}`,
+  );
+  if (!ok) throw new Error('no socket connected');
+  await sleep(1000);
+  const heapAfter = await settledHeap();
+  const heapPerSocket = (heapAfter - heapBefore) / ok;
+  log(
+    `server heap ${fmt(heapBefore / 2 ** 20)} → ${fmt(heapAfter / 2 ** 20)} MiB: ${fmt(heapPerSocket / 1024)} KiB per idle socket`,
+  );
+
+  let received = 0;
+  const totals = clients.map(() => 0);
+  for (const [k, c] of clients.entries()) {
+    c.on((m) => {
+      if (m.type === 'progress') {
+        received += m.received - totals[k]!;
+        totals[k] = m.received;
+      }
+    });
+  }
+
+  /** Waits for the phase's deliveries, collects the receipts and turns them into latencies. */
+  async function finish(
+    name: string,
+    firstSeq: number,
+    sentAt: Float64Array,
+    sendSeconds: number,
+    cpuStart: NodeJS.CpuUsage,
+  ): Promise<PhaseResult> {
+    const expected = Array.from(sentAt, (t, i) =>
+      Number.isNaN(t) ? 0 : perBranch[i % config.branches]!,
+    ).reduce((a, b) => a + b, 0);
+    const target = received + expected;
+    let last = received;
+    let quietSince = now();
+    while (received < target && now() - quietSince < QUIET_MS) {
+      await sleep(50);
+      if (received !== last) {
+        last = received;
+        quietSince = now();
+      }
+    }
+    const cpu = process.cpuUsage(cpuStart);
+    const batches = await Promise.all(
+      clients.map(async (c, k) => {
+        const r = c.next('receipts', 30_000);
+        c.send({ type: 'collect' });
+        return { ...(await r), offset: offsets[k]!.offset };
+      }),
+    );
+    const latencies = new Float64Array(batches.reduce((s, b) => s + b.seq.length, 0));
+    let n = 0;
+    let lastReceipt = Number.NEGATIVE_INFINITY;
+    for (const b of batches) {
+      for (let j = 0; j < b.seq.length; j++) {
+        const i = b.seq[j]! - firstSeq;
+        const sent = sentAt[i];
+        if (sent === undefined || Number.isNaN(sent)) continue;
+        const at = b.at[j]! - b.offset;
+        latencies[n++] = at - sent;
+        if (at > lastReceipt) lastReceipt = at;
+      }
+    }
+    const sample = latencies.subarray(0, n).sort();
+    const firstSent = sentAt.find((t) => !Number.isNaN(t)) ?? Number.NaN;
+    return {
+      name,
+      events: sentAt.filter((t) => !Number.isNaN(t)).length,
+      expected,
+      received: n,
+      p50: percentile(sample, 50),
+      p99: percentile(sample, 99),
+      max: sample[n - 1] ?? Number.NaN,
+      deliveriesPerSecond: n / ((lastReceipt - firstSent) / 1000),
+      sendSeconds,
+      serverCpuUsPerDelivery: (cpu.user + cpu.system) / n,
+      load: os.loadavg()[0]!,
+    };
+  }
+
+  let seq = 0;
+
+  /** Aviso: the publisher POSTs `NUEVA_VENTA` events, each for one branch's ~100 sockets. */
+  async function avisoPhase(name: string, seconds: number) {
+    const firstSeq = seq;
+    const total = Math.round(config.rate * seconds);
+    seq += total;
+    const cpuStart = process.cpuUsage();
+    const done = publisher.next('published', (seconds + 60) * 1000);
+    publisher.send({
+      type: 'publish',
+      url: node.url,
+      apiKey: tenant.apiKey,
+      rate: config.rate,
+      seconds,
+      branches: config.branches,
+      firstSeq,
+      maxInFlight: config.maxInFlight,
+    });
+    const out = await done;
+    const accepted = Array.from(out.status, (s) => s === 202);
+    const sentAt = out.scheduled.map((t, i) => (accepted[i] ? t - publisherOffset.offset : Number.NaN));
+    const responses = out.responseMs.filter((_, i) => accepted[i]).sort();
+    const result = await finish(name, firstSeq, sentAt, seconds, cpuStart);
+    const refused = accepted.filter((a) => !a).length;
+    return {
+      ...result,
+      post: { p50: percentile(responses, 50), p99: percentile(responses, 99), refused, skipped: out.skipped },
+    };
+  }
+
+  /** Baseline: the same payload shape, emitted with `io.to(room).emit` in the server's process. */
+  async function baselinePhase(name: string, seconds: number) {
+    const firstSeq = seq;
+    const total = Math.round(config.rate * seconds);
+    seq += total;
+    const interval = 1000 / config.rate;
+    const sentAt = new Float64Array(total);
+    const cpuStart = process.cpuUsage();
+    const start = now() + 5;
+    let sent = 0;
+    while (sent < total) {
+      const due = Math.min(total, Math.floor((now() - start) / interval) + 1);
+      for (; sent < due; sent++) {
+        const s = firstSeq + sent;
+        const branchId = branchIds[sent % config.branches]!;
+        sentAt[sent] = start + sent * interval;
+        node.io.to(rooms.branch(tenant.id, branchId)).emit('notification', {
+          id: randomUUID(),
+          type: 'NUEVA_VENTA',
+          title: 'Nueva venta',
+          message: 'Nueva venta de $1,234.50 registrada en tu sucursal.',
+          entityId: `v${s}`,
+          branchIds: [branchId],
+          data: { branchId, total: 1234.5, seq: s },
+          link: `#/ventas/v${s}`,
+          severity: 'success',
+          icon: 'sale',
+          actions: null,
+          createdAt: new Date().toISOString(),
+          readAt: null,
+          seenAt: null,
+          archivedAt: null,
+          actionId: null,
+        });
+      }
+      await sleep(1);
+    }
+    return finish(name, firstSeq, sentAt, seconds, cpuStart);
+  }
+
+  if (config.warmupSeconds) {
+    const warm = await avisoPhase('warm-up', config.warmupSeconds);
+    log(`warm-up: ${warm.received}/${warm.expected} deliveries, p99 ${fmt(warm.p99)} ms (discarded)`);
+  }
+  const baseline = await baselinePhase('baseline', config.seconds);
+  log(
+    `baseline: ${baseline.received}/${baseline.expected} deliveries, p50 ${fmt(baseline.p50)} ms, p99 ${fmt(baseline.p99)} ms`,
+  );
+  const aviso = await avisoPhase('aviso', config.seconds);
+  log(
+    `aviso: ${aviso.received}/${aviso.expected} deliveries, p50 ${fmt(aviso.p50)} ms, p99 ${fmt(aviso.p99)} ms; ` +
+      `POST→202 p50 ${fmt(aviso.post.p50)} ms p99 ${fmt(aviso.post.p99)} ms; ${aviso.post.refused} not accepted, ${aviso.post.skipped} skipped`,
+  );
+
+  const ratio = (a: number, b: number) => `${fmt(a / b, 2)}×`;
+  const rows = [
+    ['figure', 'Aviso', 'baseline', 'ratio', 'SPEC target'],
+    ['events/s offered', fmt(config.rate, 0), fmt(config.rate, 0), '', '1,000'],
+    [
+      'events delivered (of sent)',
+      `${fmt(aviso.events, 0)} / ${fmt(Math.round(config.rate * config.seconds), 0)}`,
+      `${fmt(baseline.events, 0)} / ${fmt(Math.round(config.rate * config.seconds), 0)}`,
+      '',
+      '',
+    ],
+    [
+      'socket receipts (of expected)',
+      `${fmt(aviso.received, 0)} / ${fmt(aviso.expected, 0)}`,
+      `${fmt(baseline.received, 0)} / ${fmt(baseline.expected, 0)}`,
+      '',
+      'no loss',
+    ],
+    ['p50 latency, ms', fmt(aviso.p50), fmt(baseline.p50), ratio(aviso.p50, baseline.p50), ''],
+    ['p99 latency, ms', fmt(aviso.p99), fmt(baseline.p99), ratio(aviso.p99, baseline.p99), '≤ 25'],
+    ['max latency, ms', fmt(aviso.max), fmt(baseline.max), ratio(aviso.max, baseline.max), ''],
+    [
+      'deliveries/s',
+      fmt(aviso.deliveriesPerSecond, 0),
+      fmt(baseline.deliveriesPerSecond, 0),
+      `${fmt((100 * aviso.deliveriesPerSecond) / baseline.deliveriesPerSecond, 0)} %`,
+      '≥ 70 % of baseline',
+    ],
+    ['POST→202 p50 / p99, ms', `${fmt(aviso.post.p50)} / ${fmt(aviso.post.p99)}`, '—', '', ''],
+    [
+      'server CPU per delivery, µs',
+      fmt(aviso.serverCpuUsPerDelivery),
+      fmt(baseline.serverCpuUsPerDelivery),
+      ratio(aviso.serverCpuUsPerDelivery, baseline.serverCpuUsPerDelivery),
+      '',
+    ],
+    [
+      'server heap per idle socket, KiB',
+      fmt(heapPerSocket / 1024),
+      fmt(bareHeapPerSocket / 1024),
+      ratio(heapPerSocket, bareHeapPerSocket),
+      '≤ 12',
+    ],
+    ['machine load (1 min) after phase', fmt(aviso.load, 2), fmt(baseline.load, 2), '', '≤ 2 (2 cores)'],
+  ];
+  console.log(`\n${table(rows)}\n`);
+  const results = {
+    config: { ...config, databaseUrl: config.databaseUrl.replace(/\/\/[^@/]*@/, '//…@') },
+    connected: ok,
+    failed,
+    heapPerSocket,
+    baseline,
+    aviso,
+    offsets,
+    publisherOffset,
+  };
+  if (config.jsonOut) writeFileSync(config.jsonOut, JSON.stringify(results, null, 2));
+  return results;
+}
+
+const watchdog = setTimeout(() => {
+  console.error('[bench] gave up after 10 minutes');
+  process.exit(2);
+}, WATCHDOG_MS);
+watchdog.unref();
+
+main(loadConfig()).then(
+  () => process.exit(0),
+  (err) => {
+    console.error('[bench] failed:', err);
+    process.exit(1);
+  },
+);
