@@ -1,13 +1,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { every } from 'hono/combine';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { adminAuth, apiKeyAuth, widgetAuth } from './auth/middleware.ts';
+import { type RateLimitOptions, rateLimit } from './auth/rate-limit.ts';
 import type { WidgetTokens } from './auth/widget-tokens.ts';
+import { type ChannelRegistry, createChannelRegistry } from './channels/index.ts';
 import type { Database } from './db/client.ts';
 import type { Store } from './db/store.ts';
-import type { OnCreated } from './domain/events.ts';
+import type { IngestHooks, PlanDeliveries } from './domain/events.ts';
 import type { Inbox } from './domain/inbox.ts';
 import type { AppEnv } from './env.ts';
 import { AppError, errorRenderer } from './errors.ts';
@@ -15,8 +18,11 @@ import type { SecretBox } from './lib/secrets.ts';
 import type { Broadcaster } from './realtime/broadcaster.ts';
 import { MemoryPresence, type Presence } from './realtime/presence.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { channelRoutes } from './routes/channels.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
 import { eventRoutes } from './routes/events.ts';
 import { meRoutes } from './routes/me.ts';
+import type { Guard } from './routes/openapi.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { tenantRoutes } from './routes/tenant.ts';
@@ -35,8 +41,16 @@ export interface AppDeps {
   /** Who is connected; a single node's memory when absent. */
   presence?: Presence;
   log: Logger;
-  /** Extra work once a notification is stored (fallback scheduling); the live push is built in. */
-  onCreated?: OnCreated;
+  /** Plans the fallback, escalation, digest and webhook deliveries of each new notification. */
+  plan?: PlanDeliveries;
+  /** The senders of every channel kind (real ones unless a test gives its own). */
+  registry?: ChannelRegistry;
+  /** Wakes the delivery worker when a delivery was queued by hand (retry, test). */
+  onQueued?: () => void;
+  /** The clock; tests move it. */
+  now?: () => Date;
+  /** Requests per API key and window (shared through `redis` when given); no limit when absent. */
+  apiRateLimit?: RateLimitOptions;
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
@@ -109,12 +123,19 @@ export function createApp(deps: AppDeps) {
     description: 'The operator token AVISO_ADMIN_TOKEN',
   });
 
-  const tenantGuard = { middleware: apiKeyAuth(deps.store), security: [{ apiKey: [] }] };
+  const apiKey = apiKeyAuth(deps.store);
+  const tenantGuard: Guard = {
+    middleware: deps.apiRateLimit ? every(apiKey, rateLimit(deps.apiRateLimit)) : apiKey,
+    security: [{ apiKey: [] }],
+  };
   const widgetGuard = { middleware: widgetAuth(deps.tokens), security: [{ widgetToken: [] }] };
   const adminGuard = { middleware: adminAuth(deps.adminToken), security: [{ adminToken: [] }] };
-  const onCreated: OnCreated = (row) => {
-    deps.broadcaster.notification(row);
-    deps.onCreated?.(row);
+  const hooks: IngestHooks = {
+    onCreated: (row, queued) => {
+      deps.broadcaster.notification(row);
+      if (queued) deps.onQueued?.();
+    },
+    plan: deps.plan,
   };
 
   app.route('/', adminRoutes({ store: deps.store, box: deps.box, guard: adminGuard }));
@@ -128,7 +149,10 @@ export function createApp(deps: AppDeps) {
       presence: deps.presence ?? new MemoryPresence(),
     }),
   );
-  app.route('/', eventRoutes({ guard: tenantGuard, onCreated }));
+  app.route('/', eventRoutes({ guard: tenantGuard, hooks }));
+  const registry = deps.registry ?? createChannelRegistry();
+  app.route('/', channelRoutes({ guard: tenantGuard, registry, log: deps.log, now: deps.now }));
+  app.route('/', deliveryRoutes({ guard: tenantGuard, onQueued: deps.onQueued, now: deps.now }));
   app.route('/', meRoutes({ guard: widgetGuard, inbox: deps.inbox }));
   opsRoutes(app, { database: deps.database });
   widgetRoutes(app);

@@ -20,6 +20,12 @@ export interface Config {
   /** Seed a demo tenant and serve the demo POS (on by default outside production). */
   demo: boolean;
   smtp: { url: string | null; from: string };
+  /** How long a node holds a claimed delivery before another may take it over (after a crash). */
+  deliveryLeaseMs: number;
+  /** Days a finished delivery stays in the log before the retention job deletes it. */
+  deliveryRetentionDays: number;
+  /** Requests per API key per window; null turns the limit off (`AVISO_API_RATE_LIMIT=off`). */
+  apiRateLimit: { points: number; durationS: number } | null;
   /** Names of the secrets generated (and saved in `.aviso/dev-secrets.json`) because they were missing. */
   generated: string[];
 }
@@ -35,6 +41,18 @@ function parseKeys(raw: string): { id: string; key: Buffer }[] {
     }
     return { id, key };
   });
+}
+
+function parseRateLimit(raw: string | undefined): Config['apiRateLimit'] {
+  const text = raw?.trim() || '6000/60';
+  if (text === 'off' || text === '0') return null;
+  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+  const points = Number(m?.[1]);
+  const durationS = Number(m?.[2]);
+  if (!m || points < 1 || durationS < 1) {
+    throw new ConfigError('AVISO_API_RATE_LIMIT must be "requests/seconds" (e.g. 6000/60) or "off"');
+  }
+  return { points, durationS };
 }
 
 /** Builds the configuration from an environment (defaults to `process.env`). */
@@ -61,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const adminToken = need('AVISO_ADMIN_TOKEN', () => `adm_${randomBytes(24).toString('base64url')}`);
   const secretKeys = parseKeys(need('AVISO_SECRET_KEYS', () => `dev:${randomBytes(32).toString('base64')}`));
   const cors = env.AVISO_CORS_ORIGINS?.trim();
+  const retention = Number(env.AVISO_DELIVERY_RETENTION_DAYS || 90);
+  if (!Number.isInteger(retention) || retention < 1) {
+    throw new ConfigError('AVISO_DELIVERY_RETENTION_DAYS must be a whole number of days (1 or more)');
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -74,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: !cors || cors === '*' ? '*' : cors.split(',').map((o) => o.trim()),
     demo: env.AVISO_DEMO ? env.AVISO_DEMO !== '0' && env.AVISO_DEMO !== 'false' : !production,
     smtp: { url: env.SMTP_URL || null, from: env.SMTP_FROM || 'Aviso <aviso@localhost>' },
+    deliveryLeaseMs: Number(env.AVISO_DELIVERY_LEASE_MS) || 60_000,
+    deliveryRetentionDays: retention,
+    apiRateLimit: parseRateLimit(env.AVISO_API_RATE_LIMIT),
     generated,
   };
 }

@@ -22,7 +22,7 @@ async function main() {
     );
     console.log(`\n  AVISO_ADMIN_TOKEN=${config.adminToken}\n`);
   }
-  const node = await startNode(config, log);
+  const node = await startNode(config, log, { delivery: { leaseMs: config.deliveryLeaseMs } });
   log.info(
     {
       url: node.url,

@@ -6,11 +6,16 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type AvisoApp, createApp } from './app.ts';
 import { WidgetTokens } from './auth/widget-tokens.ts';
+import { type ChannelRegistry, createChannelRegistry, emailConfigFromUrl } from './channels/index.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { Store } from './db/store.ts';
+import { planDeliveries } from './delivery/planner.ts';
+import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery/worker.ts';
+import type { PlanDeliveries } from './domain/events.ts';
 import { Inbox } from './domain/inbox.ts';
+import { scheduleRetention } from './jobs/retention.ts';
 import { SecretBox } from './lib/secrets.ts';
 import { type AvisoServer, type Broadcaster, SocketBroadcaster } from './realtime/broadcaster.ts';
 import { attachRealtime } from './realtime/hub.ts';
@@ -27,22 +32,38 @@ export interface AvisoNode {
   store: Store;
   presence: Presence;
   broadcaster: Broadcaster;
+  worker: DeliveryWorker;
   close(): Promise<void>;
 }
 
 export type NodeConfig = Pick<
   Config,
   'port' | 'host' | 'databaseUrl' | 'redisUrl' | 'adminToken' | 'secretKeys' | 'corsOrigins'
->;
+> &
+  Partial<Pick<Config, 'smtp' | 'deliveryRetentionDays' | 'apiRateLimit'>>;
+
+/** What tests (and only tests) swap in a node. */
+export interface NodeOptions {
+  registry?: ChannelRegistry;
+  now?: () => Date;
+  delivery?: Partial<
+    Pick<DeliveryWorkerOptions, 'pollMs' | 'maxAttempts' | 'backoffBaseMs' | 'backoffCapMs' | 'leaseMs'>
+  >;
+}
 
 /** Opens the database (migrating it), connects Redis when configured, and listens. */
-export async function startNode(config: NodeConfig, log: Logger): Promise<AvisoNode> {
+export async function startNode(
+  config: NodeConfig,
+  log: Logger,
+  options: NodeOptions = {},
+): Promise<AvisoNode> {
+  const now = options.now ?? (() => new Date());
   const nodeId = randomUUID().slice(0, 8);
   const database = await openDatabase(config.databaseUrl);
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, 'database migrated');
-  const store = new Store(database.db);
   const box = new SecretBox(config.secretKeys);
+  const store = new Store(database.db, box);
   const tokens = new WidgetTokens(store, box);
 
   let redis: { pub: Redis; sub: Redis; presence: Redis } | undefined;
@@ -64,7 +85,22 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<AvisoN
     recipientChanged: (...a) => late.broadcaster?.recipientChanged(...a),
   };
   const inbox = new Inbox(broadcaster);
+  const registry = options.registry ?? createChannelRegistry();
+  const worker = new DeliveryWorker({
+    store,
+    registry,
+    log,
+    now,
+    defaultEmail: config.smtp?.url ? emailConfigFromUrl(config.smtp.url, config.smtp.from) : undefined,
+    ...options.delivery,
+  });
+  const plan: PlanDeliveries = (n, def, s) => planDeliveries(n, def, s, presence, now());
   const app = createApp({
+    registry,
+    plan,
+    onQueued: () => worker.wake(),
+    now,
+    apiRateLimit: config.apiRateLimit ? { ...config.apiRateLimit, redis: redis?.presence } : undefined,
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,
     database,
@@ -92,6 +128,8 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<AvisoN
   });
   late.broadcaster = new SocketBroadcaster(io);
   const port = (server.address() as AddressInfo).port;
+  worker.start();
+  const stopRetention = scheduleRetention(store, { days: config.deliveryRetentionDays ?? 90, log });
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
 
   return {
@@ -104,7 +142,11 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<AvisoN
     store,
     presence,
     broadcaster,
+    worker,
     async close() {
+      stopRetention();
+      await worker.stop();
+      await registry.close();
       io.disconnectSockets(true);
       await presence.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

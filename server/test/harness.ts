@@ -1,3 +1,4 @@
+import { freshDatabase } from '../../test/support/env.ts';
 import { createApp } from '../src/app.ts';
 import { WidgetTokens } from '../src/auth/widget-tokens.ts';
 import { openDatabase } from '../src/db/client.ts';
@@ -6,7 +7,7 @@ import { Store } from '../src/db/store.ts';
 import { Inbox } from '../src/domain/inbox.ts';
 import { SecretBox } from '../src/lib/secrets.ts';
 import { createLogger } from '../src/log.ts';
-import { type NodeConfig, startNode } from '../src/node.ts';
+import { type NodeConfig, type NodeOptions, startNode } from '../src/node.ts';
 import { type Broadcaster, silentBroadcaster } from '../src/realtime/broadcaster.ts';
 
 export const ADMIN_TOKEN = 'adm_test_token';
@@ -78,11 +79,12 @@ export async function makeTenant(fetcher: Fetcher, input: Record<string, unknown
 export type TestTenant = Awaited<ReturnType<typeof makeTenant>>;
 
 /** An app over a real database, called with `app.request()`: no port is opened. */
-export async function createTestApp(databaseUrl: string, broadcaster: Broadcaster = silentBroadcaster) {
-  const database = await openDatabase(databaseUrl, { max: 4 });
+export async function createTestApp(url: string, broadcaster: Broadcaster = silentBroadcaster) {
+  const fresh = await freshDatabase(url);
+  const database = await openDatabase(fresh.url, { max: 4 });
   await migrate(database.db);
-  const store = new Store(database.db);
   const box = new SecretBox(SECRET_KEYS);
+  const store = new Store(database.db, box);
   const tokens = new WidgetTokens(store, box);
   const inbox = new Inbox(broadcaster);
   const app = createApp({
@@ -97,24 +99,37 @@ export async function createTestApp(databaseUrl: string, broadcaster: Broadcaste
     log,
   });
   const fetcher: Fetcher = async (path, init) => app.request(path, init);
-  return { app, store, database, tokens, fetcher, close: () => database.close() };
+  const close = async () => {
+    await database.close();
+    await fresh.drop();
+  };
+  return { app, store, database, tokens, fetcher, close };
 }
 
 /** A real listening node on a free port. */
-export async function startTestNode(overrides: Partial<NodeConfig> = {}) {
-  const node = await startNode(
+export async function startTestNode(overrides: Partial<NodeConfig> = {}, options: NodeOptions = {}) {
+  const fresh = await freshDatabase(overrides.databaseUrl ?? 'memory:');
+  const started = await startNode(
     {
       port: 0,
       host: '127.0.0.1',
-      databaseUrl: 'memory:',
       redisUrl: null,
       adminToken: ADMIN_TOKEN,
       secretKeys: SECRET_KEYS,
       corsOrigins: '*',
       ...overrides,
+      databaseUrl: fresh.url,
     },
     log,
+    options,
   );
+  const node = {
+    ...started,
+    close: async () => {
+      await started.close();
+      await fresh.drop();
+    },
+  };
   const fetcher: Fetcher = (path, init) => fetch(`${node.url}${path}`, init);
   return { node, fetcher };
 }

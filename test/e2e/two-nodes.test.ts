@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, client, makeTenant } from '../../server/test/harness.ts';
 import { connect, settle, until } from '../../server/test/sockets.ts';
-import { testEnv } from '../support/env.ts';
+import { freshDatabase, testEnv } from '../support/env.ts';
 import { type HubProcess, startHubProcess } from '../support/processes.ts';
 
 const ready = testEnv.postgresUrl && testEnv.redisUrl;
@@ -9,9 +9,12 @@ const ready = testEnv.postgresUrl && testEnv.redisUrl;
 describe.skipIf(!ready)('two hub processes sharing PostgreSQL and Redis', () => {
   let a: HubProcess;
   let b: HubProcess;
+  let drop = async () => {};
   beforeAll(async () => {
+    const fresh = await freshDatabase(testEnv.postgresUrl!);
+    drop = fresh.drop;
     const env = {
-      DATABASE_URL: testEnv.postgresUrl!,
+      DATABASE_URL: fresh.url,
       REDIS_URL: testEnv.redisUrl!,
       AVISO_ADMIN_TOKEN: ADMIN_TOKEN,
       AVISO_SECRET_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
@@ -20,6 +23,7 @@ describe.skipIf(!ready)('two hub processes sharing PostgreSQL and Redis', () => 
   }, 120_000);
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
+    await drop();
   });
 
   it('delivers an event published on node A to a socket on node B, and nowhere it should not', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES, EVENT_TYPE_PATTERN, ICONS } from './catalog.ts';
 import { isSafeLink } from './links.ts';
 import { ActionSchema, NotificationSchema, RoleSchema, SeveritySchema } from './notification.ts';
+import { DeliveryRulesSchema } from './rules.ts';
 
 function isValid(check: () => unknown): boolean {
   try {
@@ -110,7 +111,7 @@ export type Branch = z.infer<typeof BranchSchema>;
 /** Per-recipient choices: opt out of categories or channels, quiet hours (used by fallback delivery). */
 export const PreferencesSchema = z
   .object({
-    categories: z.record(z.enum(CATEGORIES), z.boolean()).optional(),
+    categories: z.partialRecord(z.enum(CATEGORIES), z.boolean()).optional(),
     channels: z.record(z.string().max(32), z.boolean()).optional(),
     quietHours: z
       .object({
@@ -263,6 +264,7 @@ export const EventTypeOverrideSchema = z
     title: LocalizedOverrideSchema,
     message: LocalizedOverrideSchema,
     formats: z.record(z.string().max(64), z.enum(['currency', 'number', 'date', 'datetime'])),
+    rules: DeliveryRulesSchema,
   })
   .partial()
   .strict();

@@ -1,4 +1,5 @@
 import type { Role, Severity } from './notification.ts';
+import type { DeliveryRules } from './rules.ts';
 
 /** Languages every catalog entry is written in. */
 export const CATALOG_LOCALES = ['es', 'en'] as const;
@@ -84,6 +85,8 @@ export interface EventTypeDefinition {
   message: Localized;
   /** How template variables are formatted before rendering. */
   formats?: Readonly<Record<string, ValueFormat>>;
+  /** Fallback, escalation and digest (SPEC section 7). */
+  rules?: DeliveryRules;
 }
 
 const branch = { kind: 'branches', from: ['branchId'] } as const;
@@ -92,6 +95,17 @@ const everyone = { kind: 'everyone' } as const;
 const named = { kind: 'recipients' } as const;
 const owners = { kind: 'roles', roles: ['owner'] } as const;
 const money = { total: 'currency' } as const;
+
+// Default delivery rules: urgent stock and SLA problems reach owners' phones when nobody looked.
+const toOwnersWhenUnseen: DeliveryRules = {
+  fallback: { after: '2m', if: 'unseen', to: ['owner'], channels: ['telegram', 'whatsapp', 'email'] },
+};
+const toTargetsWhenUnseen: DeliveryRules = {
+  fallback: { after: '2m', if: 'unseen', to: 'targets', channels: ['telegram', 'whatsapp', 'email'] },
+};
+const toPersonWhenOffline: DeliveryRules = {
+  fallback: { after: '0s', if: 'offline', to: 'targets', channels: ['whatsapp', 'telegram', 'email', 'sms'] },
+};
 
 function reservation(
   es: string,
@@ -193,6 +207,7 @@ export const POS_ERP_CATALOG = {
       en: "Product '{{productName}}' is low on stock ({{qty}} units) at your branch.",
     },
     formats: { qty: 'number' },
+    rules: toOwnersWhenUnseen,
   },
   MULTIPLE_PRODUCTOS_STOCK_BAJO: {
     category: 'inventory',
@@ -205,6 +220,7 @@ export const POS_ERP_CATALOG = {
       es: 'Varios productos con stock bajo tras la venta {{reference}}.',
       en: 'Several products are low on stock after sale {{reference}}.',
     },
+    rules: toOwnersWhenUnseen,
   },
   NUEVO_PRODUCTO: {
     category: 'catalog',
@@ -315,6 +331,7 @@ export const POS_ERP_CATALOG = {
       en: 'Your payment of {{amount}} is due on {{dueDate}}.',
     },
     formats: { amount: 'currency', dueDate: 'date' },
+    rules: toPersonWhenOffline,
   },
   PAGO_VENCIDO: {
     category: 'billing',
@@ -328,6 +345,7 @@ export const POS_ERP_CATALOG = {
       en: 'Your payment of {{amount}} was due on {{dueDate}}.',
     },
     formats: { amount: 'currency', dueDate: 'date' },
+    rules: toPersonWhenOffline,
   },
   SUSCRIPCION_POR_VENCER: {
     category: 'subscription',
@@ -340,6 +358,7 @@ export const POS_ERP_CATALOG = {
       es: 'Tu suscripción vence en {{days}} días.',
       en: 'Your subscription expires in {{days}} days.',
     },
+    rules: { fallback: { after: '1h', if: 'unread', to: 'targets', channels: ['email'] } },
   },
   SUSCRIPCION_VENCIDA: {
     category: 'subscription',
@@ -349,6 +368,7 @@ export const POS_ERP_CATALOG = {
     link: '#/suscripcion',
     title: { es: 'Suscripción vencida', en: 'Subscription expired' },
     message: { es: 'Tu suscripción ha vencido.', en: 'Your subscription has expired.' },
+    rules: { fallback: { after: '0s', if: 'offline', to: 'targets', channels: ['email', 'whatsapp'] } },
   },
   MANTENIMIENTO_PROGRAMADO: {
     category: 'maintenance',
@@ -396,6 +416,7 @@ export const POS_ERP_CATALOG = {
       es: 'Recordatorio: tu reserva es {{when}}. Responde 1 para confirmar o 2 para cancelar.',
       en: 'Reminder: your reservation is {{when}}. Reply 1 to confirm or 2 to cancel.',
     },
+    rules: toPersonWhenOffline,
   },
   NO_SHOW: {
     category: 'reservations',
@@ -420,6 +441,9 @@ export const POS_ERP_CATALOG = {
       es: 'Hay una conversación esperando atención desde hace {{minutes}} min.',
       en: 'A conversation has been waiting for attention for {{minutes}} min.',
     },
+    rules: {
+      escalate: { after: '10m', if: 'unread', to: ['owner', 'manager'], channels: ['telegram', 'whatsapp'] },
+    },
   },
   SLA_INCUMPLIDO: {
     category: 'support',
@@ -432,6 +456,7 @@ export const POS_ERP_CATALOG = {
       es: 'Se incumplió el tiempo de atención de {{subject}}.',
       en: 'The response time for {{subject}} was breached.',
     },
+    rules: toTargetsWhenUnseen,
   },
   INCIDENTE_SLA: {
     category: 'support',
@@ -444,6 +469,7 @@ export const POS_ERP_CATALOG = {
       es: '{{count}} incumplimientos de atención en los últimos {{minutes}} minutos.',
       en: '{{count}} response-time breaches in the last {{minutes}} minutes.',
     },
+    rules: toTargetsWhenUnseen,
   },
   PRUEBA: {
     category: 'system',

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'RECIPIENT_NOT_FOUND',
   'BRANCH_NOT_FOUND',
   'NOTIFICATION_NOT_FOUND',
+  'CHANNEL_NOT_FOUND',
   'UNKNOWN_EVENT_TYPE',
   'TEMPLATE_ERROR',
   'TARGET_REQUIRED',
@@ -21,5 +22,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'UNAVAILABLE',
   'INTERNAL',
+  'DELIVERY_NOT_FOUND',
+  'DELIVERY_NOT_RETRYABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,8 +1,6 @@
-import type { Severity } from '@aviso/protocol';
+import { CHANNEL_KINDS, type ChannelKind, type Severity } from '@aviso/protocol';
 
-/** The kinds of outbound channel a tenant can configure. */
-export const CHANNEL_KINDS = ['email', 'whatsapp', 'telegram', 'sms', 'slack', 'webhook'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export { CHANNEL_KINDS, type ChannelKind };
 
 /** The recipient field a kind sends to; `null` for kinds that post to the channel's own endpoint. */
 export type AddressField = 'email' | 'phone' | 'whatsapp' | 'telegramChatId';

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -158,4 +168,77 @@ export const eventTypes = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.type] })],
+);
+
+/** A tenant's configured provider of one channel kind; several per kind fail over by `priority`. */
+export const channels = pgTable(
+  'channels',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['email', 'whatsapp', 'telegram', 'sms', 'slack', 'webhook'] }).notNull(),
+    name: text('name').notNull(),
+    /** The whole provider configuration, sealed with AVISO_SECRET_KEYS (it holds tokens and passwords). */
+    configEnc: text('config_enc').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    /** Lower first: the order of failover within a kind. */
+    priority: integer('priority').notNull().default(0),
+    /** Usage filters: only these categories and/or event types go through this channel (null = all). */
+    categories: text('categories').array(),
+    types: text('types').array(),
+    /** Most messages per minute through this provider for this tenant (null = the kind's default). */
+    ratePerMinute: integer('rate_per_minute'),
+    disabledReason: text('disabled_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('channels_tenant_kind_idx').on(t.tenantId, t.kind, t.priority)],
+);
+
+/**
+ * One attempt chain of one notification to one person (or one endpoint) over one channel kind.
+ * The row is both the durable job (status, due time, lease) and its log entry.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    notificationId: uuid('notification_id').references(() => notifications.id, { onDelete: 'cascade' }),
+    /** Notification type, kept here for filters and stats. */
+    type: text('type').notNull(),
+    recipientId: text('recipient_id'),
+    /** Why it exists: a rule step (`fallback`, `escalate`, `digest`), a webhook `event`, or a channel `test`. */
+    step: text('step', { enum: ['fallback', 'escalate', 'digest', 'event', 'test'] }).notNull(),
+    /** `offline`, `unseen` or `unread`: checked again when the step fires. */
+    condition: text('condition', { enum: ['offline', 'unseen', 'unread'] }),
+    /** Channel kinds to try, in order, and whether to stop at the first that works. */
+    plan: jsonb('plan')
+      .$type<{ channels: string[]; mode: 'first-available' | 'all'; event?: string }>()
+      .notNull(),
+    kind: text('kind'),
+    channelId: uuid('channel_id'),
+    status: text('status', {
+      enum: ['pending', 'sending', 'sent', 'failed', 'bounced', 'cancelled', 'skipped'],
+    }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    errorCode: text('error_code'),
+    providerMessageId: text('provider_message_id'),
+    durationMs: integer('duration_ms'),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('deliveries_due_idx').on(t.status, t.dueAt),
+    index('deliveries_tenant_idx').on(t.tenantId, t.id.desc()),
+    index('deliveries_notification_idx').on(t.notificationId, t.recipientId),
+  ],
 );

@@ -1,5 +1,8 @@
+import type { SecretBox } from '../lib/secrets.ts';
 import type { Db } from './client.ts';
 import { BranchRepo } from './repos/branches.ts';
+import { ChannelRepo } from './repos/channels.ts';
+import { DeliveryQueue, DeliveryRepo } from './repos/deliveries.ts';
 import { NotificationRepo } from './repos/notifications.ts';
 import { RecipientRepo } from './repos/recipients.ts';
 import { SettingsRepo } from './repos/settings.ts';
@@ -11,27 +14,37 @@ export class TenantStore {
   readonly branches: BranchRepo;
   readonly recipients: RecipientRepo;
   readonly notifications: NotificationRepo;
+  readonly channels: ChannelRepo;
+  readonly deliveries: DeliveryRepo;
 
   constructor(
     readonly db: Db,
     readonly tenantId: string,
+    box: SecretBox,
   ) {
     this.settings = new SettingsRepo(db, tenantId);
     this.branches = new BranchRepo(db, tenantId);
     this.recipients = new RecipientRepo(db, tenantId);
     this.notifications = new NotificationRepo(db, tenantId);
+    this.channels = new ChannelRepo(db, tenantId, box);
+    this.deliveries = new DeliveryRepo(db, tenantId);
   }
 }
 
 /** The data layer: the tenant directory, and a scoped store per tenant. */
 export class Store {
   readonly tenants: TenantDirectory;
+  readonly queue: DeliveryQueue;
 
-  constructor(readonly db: Db) {
+  constructor(
+    readonly db: Db,
+    readonly box: SecretBox,
+  ) {
     this.tenants = new TenantDirectory(db);
+    this.queue = new DeliveryQueue(db);
   }
 
   forTenant(tenantId: string): TenantStore {
-    return new TenantStore(this.db, tenantId);
+    return new TenantStore(this.db, tenantId, this.box);
   }
 }

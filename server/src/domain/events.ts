@@ -7,6 +7,7 @@ import {
   type EventTypeDefinition,
 } from '@aviso/protocol';
 import { newId } from '../db/ids.ts';
+import type { NewDelivery } from '../db/repos/deliveries.ts';
 import type { NotificationRow, TenantRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
 import { AppError, zodDetails } from '../errors.ts';
@@ -14,8 +15,21 @@ import { resolveEventType } from './catalog.ts';
 import { resolveAudience } from './targeting.ts';
 import { pickLocale, renderTemplate } from './templates.ts';
 
-/** Called once a notification is stored, to push it live (and, later, to schedule fallback). */
-export type OnCreated = (row: NotificationRow) => void;
+/** Called once a notification is stored, to push it live and wake the delivery worker. */
+export type OnCreated = (row: NotificationRow, queued: number) => void;
+
+/** Plans the deliveries of a notification about to be stored (see `delivery/planner.ts`). */
+export type PlanDeliveries = (
+  n: Pick<NotificationRow, 'id' | 'type' | 'category' | 'branchIds' | 'recipientIds'>,
+  def: EventTypeDefinition,
+  store: TenantStore,
+) => Promise<NewDelivery[]>;
+
+/** What ingestion hands its results to. */
+export interface IngestHooks {
+  onCreated: OnCreated;
+  plan?: PlanDeliveries;
+}
 
 /** JSON with sorted keys: two requests with the same content hash the same. */
 function canonical(value: unknown): string {
@@ -60,7 +74,7 @@ export async function ingestEvent(
   tenant: TenantRow,
   overrides: ReadonlyMap<string, Record<string, unknown>>,
   input: EventInput,
-  onCreated: OnCreated,
+  hooks: IngestHooks,
 ): Promise<EventAccepted> {
   const def = resolveEventType(input.type, overrides);
   if (!def) {
@@ -75,9 +89,13 @@ export async function ingestEvent(
   );
   const { message, title } = render(def, input, tenant);
   const data = input.data ?? {};
+  const id = newId();
+  const planned = hooks.plan
+    ? await hooks.plan({ id, type: input.type, category: def.category, ...audience }, def, store)
+    : [];
   const result = await store.notifications.insert(
     {
-      id: newId(),
+      id,
       type: input.type,
       category: def.category,
       title,
@@ -92,6 +110,7 @@ export async function ingestEvent(
       actions: input.actions ?? null,
     },
     input.idempotencyKey ? { key: input.idempotencyKey, hash: requestHash(input) } : undefined,
+    planned,
   );
   if (result.status === 'conflict') {
     throw new AppError(
@@ -104,7 +123,7 @@ export async function ingestEvent(
     );
   }
   if (result.status === 'duplicate') return { id: result.id, status: 'duplicate' };
-  onCreated(result.row);
+  hooks.onCreated(result.row, planned.length);
   return { id: result.row.id, status: 'created' };
 }
 
@@ -114,7 +133,7 @@ export async function ingestBatch(
   tenant: TenantRow,
   items: unknown[],
   keyPrefix: string | undefined,
-  onCreated: OnCreated,
+  hooks: IngestHooks,
 ) {
   const overrides = await store.settings.eventTypeOverrides();
   const results = [];
@@ -133,7 +152,7 @@ export async function ingestBatch(
     const input = parsed.data;
     if (!input.idempotencyKey && keyPrefix) input.idempotencyKey = `${keyPrefix}:${index}`;
     try {
-      results.push(await ingestEvent(store, tenant, overrides, input, onCreated));
+      results.push(await ingestEvent(store, tenant, overrides, input, hooks));
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       results.push(err.toJSON());

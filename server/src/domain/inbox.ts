@@ -38,6 +38,7 @@ export class Inbox {
   async read(store: TenantStore, reader: RecipientRow, id: string) {
     await this.visibleOr404(store, reader, id);
     await store.notifications.mark(reader.id, [id], { read: true });
+    await store.deliveries.cancelPending([id], reader.id, ['unseen', 'unread']);
     const state = await store.notifications.state(reader.id, id);
     const readAt = (state?.readAt ?? new Date()).toISOString();
     this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], readAt });
@@ -46,6 +47,8 @@ export class Inbox {
 
   async readAll(store: TenantStore, reader: RecipientRow) {
     const at = new Date();
+    const newest = await store.notifications.newestVisibleId(reader);
+    if (newest) await store.deliveries.cancelUpTo(reader.id, newest, at);
     if (await store.notifications.readAll(reader, at)) {
       this.broadcaster.updated(store.tenantId, reader.id, { ids: [], all: true, readAt: at.toISOString() });
     }
@@ -55,6 +58,7 @@ export class Inbox {
   async archive(store: TenantStore, reader: RecipientRow, id: string) {
     await this.visibleOr404(store, reader, id);
     await store.notifications.mark(reader.id, [id], { archived: true });
+    await store.deliveries.cancelPending([id], reader.id, ['unseen', 'unread']);
     const state = await store.notifications.state(reader.id, id);
     const archivedAt = (state?.archivedAt ?? new Date()).toISOString();
     const readAt = (state?.readAt ?? new Date()).toISOString();
@@ -67,6 +71,7 @@ export class Inbox {
     const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 500);
     const visible = await store.notifications.visibleIds(reader, valid);
     await store.notifications.mark(reader.id, visible, { seen: true });
+    await store.deliveries.cancelPending(visible, reader.id, ['unseen']);
     return { ids: visible };
   }
 }

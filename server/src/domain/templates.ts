@@ -46,6 +46,18 @@ function parse(source: string): Template[] {
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+// Building an Intl formatter costs far more than using one: keep them per locale and options.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    if (formatters.size > 500) formatters.clear();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Formats one value the way the catalog says; anything it cannot read is shown as it came. */
 export function formatValue(value: unknown, format: ValueFormat, ctx: FormatContext): unknown {
   try {
@@ -54,8 +66,11 @@ export function formatValue(value: unknown, format: ValueFormat, ctx: FormatCont
         typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
       if (!Number.isFinite(n)) return value;
       return format === 'currency'
-        ? new Intl.NumberFormat(ctx.locale, { style: 'currency', currency: ctx.currency }).format(n)
-        : new Intl.NumberFormat(ctx.locale).format(n);
+        ? formatter(
+            `c|${ctx.locale}|${ctx.currency}`,
+            () => new Intl.NumberFormat(ctx.locale, { style: 'currency', currency: ctx.currency }),
+          ).format(n)
+        : formatter(`n|${ctx.locale}`, () => new Intl.NumberFormat(ctx.locale)).format(n);
     }
     if (typeof value !== 'string' && typeof value !== 'number') return value;
     const dateOnly = typeof value === 'string' && DATE_ONLY.test(value);
@@ -64,10 +79,14 @@ export function formatValue(value: unknown, format: ValueFormat, ctx: FormatCont
     // A calendar date has no time zone: show that day, whatever the tenant's zone.
     const timeZone = dateOnly ? 'UTC' : ctx.timezone;
     return format === 'date' || dateOnly
-      ? new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long', timeZone }).format(date)
-      : new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-          date,
-        );
+      ? formatter(
+          `d|${ctx.locale}|${timeZone}`,
+          () => new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long', timeZone }),
+        ).format(date)
+      : formatter(
+          `t|${ctx.locale}|${timeZone}`,
+          () => new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+        ).format(date);
   } catch {
     return value;
   }

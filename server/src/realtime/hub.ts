@@ -55,6 +55,11 @@ export function attachRealtime(http: HttpServer, options: RealtimeOptions): Avis
       : {}),
   });
 
+  // The upgrade request is not needed after the handshake; dropping it saves memory per socket.
+  io.engine.on('connection', (raw: { request: unknown }) => {
+    raw.request = null;
+  });
+
   io.use(async (socket, next) => {
     try {
       const auth = (socket.handshake.auth ?? {}) as Partial<HandshakeAuth>;

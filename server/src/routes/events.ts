@@ -8,7 +8,7 @@ import {
 } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
 import { listEventTypes } from '../domain/catalog.ts';
-import { ingestBatch, ingestEvent, type OnCreated } from '../domain/events.ts';
+import { type IngestHooks, ingestBatch, ingestEvent } from '../domain/events.ts';
 import { templateError } from '../domain/templates.ts';
 import { AppError } from '../errors.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from './openapi.ts';
@@ -23,7 +23,7 @@ const IdempotencyHeader = z.object({
 });
 
 /** Publishing events, and the tenant's event-type catalog. */
-export function eventRoutes(deps: { guard: Guard; onCreated: OnCreated }) {
+export function eventRoutes(deps: { guard: Guard; hooks: IngestHooks }) {
   const app = router();
   const secured = { middleware: deps.guard.middleware, security: deps.guard.security };
 
@@ -46,7 +46,7 @@ export function eventRoutes(deps: { guard: Guard; onCreated: OnCreated }) {
       const key = c.req.valid('header')['idempotency-key'];
       if (key) input.idempotencyKey = key;
       const overrides = await c.var.store.settings.eventTypeOverrides();
-      const accepted = await ingestEvent(c.var.store, c.var.tenant, overrides, input, deps.onCreated);
+      const accepted = await ingestEvent(c.var.store, c.var.tenant, overrides, input, deps.hooks);
       return c.json(accepted, 202);
     },
   );
@@ -64,7 +64,7 @@ export function eventRoutes(deps: { guard: Guard; onCreated: OnCreated }) {
     async (c) => {
       const { events } = c.req.valid('json');
       const prefix = c.req.valid('header')['idempotency-key'];
-      const results = await ingestBatch(c.var.store, c.var.tenant, events, prefix, deps.onCreated);
+      const results = await ingestBatch(c.var.store, c.var.tenant, events, prefix, deps.hooks);
       return c.json({ results }, 202);
     },
   );

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or, type SQL, sql } from
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import type { NotificationRow, NotificationStateRow, Reader } from '../rows.ts';
-import { idempotencyKeys, notificationStates, notifications, recipients } from '../schema.ts';
+import { deliveries, idempotencyKeys, notificationStates, notifications, recipients } from '../schema.ts';
+import type { NewDelivery } from './deliveries.ts';
 
 export type NewNotification = Omit<NotificationRow, 'tenantId' | 'createdAt'> & { createdAt?: Date };
 
@@ -66,41 +67,53 @@ export class NotificationRepo {
    * Stores a notification. With an idempotency key, the first result is returned for the same
    * request (`duplicate`) and a different request under the same key is a `conflict`.
    */
-  async insert(values: NewNotification, idempotency?: { key: string; hash: string }): Promise<InsertResult> {
+  async insert(
+    values: NewNotification,
+    idempotency?: { key: string; hash: string },
+    planned: NewDelivery[] = [],
+  ): Promise<InsertResult> {
     const row = { ...values, tenantId: this.tenantId };
-    if (!idempotency) {
+    if (!idempotency && !planned.length) {
       const [created] = await this.db.insert(notifications).values(row).returning();
       return { status: 'created', row: created! };
     }
     return this.db.transaction(async (tx) => {
-      const claimed = await tx
-        .insert(idempotencyKeys)
-        .values({
-          tenantId: this.tenantId,
-          key: idempotency.key,
-          requestHash: idempotency.hash,
-          notificationId: values.id,
-        })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (!claimed.length) {
-        const [first] = await tx
-          .select()
-          .from(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.tenantId, this.tenantId), eq(idempotencyKeys.key, idempotency.key)))
-          .for('update');
-        if (first && Date.now() - first.createdAt.getTime() < IDEMPOTENCY_WINDOW_MS) {
-          return first.requestHash === idempotency.hash
-            ? { status: 'duplicate', id: first.notificationId }
-            : { status: 'conflict', id: first.notificationId };
+      if (idempotency) {
+        const claimed = await tx
+          .insert(idempotencyKeys)
+          .values({
+            tenantId: this.tenantId,
+            key: idempotency.key,
+            requestHash: idempotency.hash,
+            notificationId: values.id,
+          })
+          .onConflictDoNothing()
+          .returning({ key: idempotencyKeys.key });
+        if (!claimed.length) {
+          const [first] = await tx
+            .select()
+            .from(idempotencyKeys)
+            .where(and(eq(idempotencyKeys.tenantId, this.tenantId), eq(idempotencyKeys.key, idempotency.key)))
+            .for('update');
+          if (first && Date.now() - first.createdAt.getTime() < IDEMPOTENCY_WINDOW_MS) {
+            return first.requestHash === idempotency.hash
+              ? { status: 'duplicate', id: first.notificationId }
+              : { status: 'conflict', id: first.notificationId };
+          }
+          // The key expired: it now names this request.
+          await tx
+            .update(idempotencyKeys)
+            .set({ requestHash: idempotency.hash, notificationId: values.id, createdAt: new Date() })
+            .where(
+              and(eq(idempotencyKeys.tenantId, this.tenantId), eq(idempotencyKeys.key, idempotency.key)),
+            );
         }
-        // The key expired: it now names this request.
-        await tx
-          .update(idempotencyKeys)
-          .set({ requestHash: idempotency.hash, notificationId: values.id, createdAt: new Date() })
-          .where(and(eq(idempotencyKeys.tenantId, this.tenantId), eq(idempotencyKeys.key, idempotency.key)));
       }
       const [created] = await tx.insert(notifications).values(row).returning();
+      // Deliveries are stored with their notification: a crash cannot keep one and lose the other.
+      if (planned.length) {
+        await tx.insert(deliveries).values(planned.map((d) => ({ ...d, tenantId: this.tenantId })));
+      }
       return { status: 'created', row: created! };
     });
   }
@@ -222,6 +235,31 @@ export class NotificationRepo {
           archivedAt: keep(s.archivedAt, marks.archived),
         },
       });
+  }
+
+  async byId(id: string): Promise<NotificationRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.tenantId, this.tenantId), eq(notifications.id, id)));
+    return row;
+  }
+
+  /** Whether anybody has seen (or read) this notification. */
+  async anyState(id: string, field: 'seenAt' | 'readAt'): Promise<boolean> {
+    const s = notificationStates;
+    const [row] = await this.db
+      .select({ id: s.notificationId })
+      .from(s)
+      .where(
+        and(
+          eq(s.tenantId, this.tenantId),
+          eq(s.notificationId, id),
+          isNotNull(field === 'seenAt' ? s.seenAt : s.readAt),
+        ),
+      )
+      .limit(1);
+    return !!row;
   }
 
   async state(readerId: string, id: string) {

@@ -1,5 +1,5 @@
 import type { RecipientInput, Role } from '@aviso/protocol';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import type { RecipientRow } from '../rows.ts';
 import { recipients } from '../schema.ts';
@@ -82,6 +82,40 @@ export class RecipientRepo {
       .from(recipients)
       .where(and(eq(recipients.tenantId, this.tenantId), inArray(recipients.role, [...roles])));
     return rows.map((r) => r.id);
+  }
+
+  /** Everyone who can see a notification with this audience (SPEC section 2, from the people side). */
+  async audienceOf(n: {
+    branchIds: string[] | null;
+    recipientIds: string[] | null;
+  }): Promise<RecipientRow[]> {
+    const arr = (values: readonly string[]): SQL =>
+      values.length
+        ? sql`ARRAY[${sql.join(
+            values.map((v) => sql`${v}`),
+            sql`, `,
+          )}]::text[]`
+        : sql`'{}'::text[]`;
+    const conditions: (SQL | undefined)[] = [];
+    if (n.recipientIds?.length) conditions.push(inArray(recipients.id, n.recipientIds));
+    if (!n.recipientIds?.length && !n.branchIds) conditions.push(sql`true`);
+    if (n.branchIds) {
+      conditions.push(eq(recipients.role, 'owner'));
+      if (n.branchIds.length) conditions.push(sql`${recipients.branchIds} && ${arr(n.branchIds)}`);
+    }
+    if (!conditions.length) return [];
+    return this.db
+      .select()
+      .from(recipients)
+      .where(and(eq(recipients.tenantId, this.tenantId), or(...conditions)));
+  }
+
+  async withRoles(roles: readonly Role[]): Promise<RecipientRow[]> {
+    if (!roles.length) return [];
+    return this.db
+      .select()
+      .from(recipients)
+      .where(and(eq(recipients.tenantId, this.tenantId), inArray(recipients.role, [...roles])));
   }
 
   async remove(id: string): Promise<boolean> {

@@ -5,6 +5,11 @@ import { newId, newSecret, sha256 } from '../ids.ts';
 import type { TenantRow } from '../rows.ts';
 import { apiKeys, eventTypes, tenants } from '../schema.ts';
 
+// Every event reads its tenant's overrides; a short cache saves that query. Another node sees a
+// change within this long; this node at once.
+const OVERRIDES_TTL_MS = 2_000;
+const overridesCache = new Map<string, { at: number; value: Map<string, Record<string, unknown>> }>();
+
 /** A tenant's own settings, API keys and event-type overrides. */
 export class SettingsRepo {
   constructor(
@@ -56,8 +61,13 @@ export class SettingsRepo {
   }
 
   async eventTypeOverrides(): Promise<Map<string, Record<string, unknown>>> {
+    const hit = overridesCache.get(this.tenantId);
+    if (hit && Date.now() - hit.at < OVERRIDES_TTL_MS) return hit.value;
     const rows = await this.db.select().from(eventTypes).where(eq(eventTypes.tenantId, this.tenantId));
-    return new Map(rows.map((r) => [r.type, r.definition]));
+    const value = new Map(rows.map((r) => [r.type, r.definition]));
+    if (overridesCache.size > 10_000) overridesCache.clear();
+    overridesCache.set(this.tenantId, { at: Date.now(), value });
+    return value;
   }
 
   async putEventType(type: string, definition: Record<string, unknown>) {
@@ -68,5 +78,6 @@ export class SettingsRepo {
         target: [eventTypes.tenantId, eventTypes.type],
         set: { definition, updatedAt: new Date() },
       });
+    overridesCache.delete(this.tenantId);
   }
 }

@@ -1,0 +1,121 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { SecretBox } from '../../lib/secrets.ts';
+import type { Db } from '../client.ts';
+import { newId } from '../ids.ts';
+import { channels } from '../schema.ts';
+
+type ChannelRowSealed = typeof channels.$inferSelect;
+export type ChannelKindName = ChannelRowSealed['kind'];
+
+/** A channel with its configuration opened: only the delivery engine and the channels API see it. */
+export type ChannelRow = Omit<ChannelRowSealed, 'configEnc'> & { config: Record<string, unknown> };
+
+export interface ChannelInput {
+  kind: ChannelKindName;
+  name: string;
+  config: Record<string, unknown>;
+  enabled?: boolean;
+  priority?: number;
+  categories?: string[] | null;
+  types?: string[] | null;
+  ratePerMinute?: number | null;
+}
+
+/** A tenant's channels; configurations are sealed on the way in and opened on the way out. */
+export class ChannelRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly tenantId: string,
+    private readonly box: SecretBox,
+  ) {}
+
+  private open(row: ChannelRowSealed): ChannelRow {
+    const { configEnc, ...rest } = row;
+    return { ...rest, config: JSON.parse(this.box.decrypt(configEnc)) };
+  }
+
+  async create(input: ChannelInput): Promise<ChannelRow> {
+    const [row] = await this.db
+      .insert(channels)
+      .values({
+        id: newId(),
+        tenantId: this.tenantId,
+        kind: input.kind,
+        name: input.name,
+        configEnc: this.box.encrypt(JSON.stringify(input.config)),
+        enabled: input.enabled ?? true,
+        priority: input.priority ?? 0,
+        categories: input.categories ?? null,
+        types: input.types ?? null,
+        ratePerMinute: input.ratePerMinute ?? null,
+      })
+      .returning();
+    return this.open(row!);
+  }
+
+  async list(kind?: ChannelKindName): Promise<ChannelRow[]> {
+    const rows = await this.db
+      .select()
+      .from(channels)
+      .where(and(eq(channels.tenantId, this.tenantId), kind ? eq(channels.kind, kind) : undefined))
+      .orderBy(asc(channels.kind), asc(channels.priority), asc(channels.createdAt));
+    return rows.map((r) => this.open(r));
+  }
+
+  async get(id: string): Promise<ChannelRow | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const [row] = await this.db
+      .select()
+      .from(channels)
+      .where(and(eq(channels.tenantId, this.tenantId), eq(channels.id, id)));
+    return row ? this.open(row) : undefined;
+  }
+
+  async update(id: string, patch: Partial<Omit<ChannelInput, 'kind'>> & { disabledReason?: string | null }) {
+    const { config, ...rest } = patch;
+    const [row] = await this.db
+      .update(channels)
+      .set({
+        ...rest,
+        ...(config ? { configEnc: this.box.encrypt(JSON.stringify(config)) } : {}),
+        ...(patch.enabled ? { disabledReason: null } : {}),
+        updatedAt: new Date(),
+      })
+      .where(and(eq(channels.tenantId, this.tenantId), eq(channels.id, id)))
+      .returning();
+    return row ? this.open(row) : undefined;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+    const rows = await this.db
+      .delete(channels)
+      .where(and(eq(channels.tenantId, this.tenantId), eq(channels.id, id)))
+      .returning({ id: channels.id });
+    return rows.length > 0;
+  }
+
+  /** The enabled providers of a kind that accept this category and type, in failover order. */
+  async usable(kind: ChannelKindName, category: string, type: string): Promise<ChannelRow[]> {
+    const all = await this.list(kind);
+    return all.filter(
+      (c) =>
+        c.enabled &&
+        (!c.categories?.length || c.categories.includes(category)) &&
+        (!c.types?.length || c.types.includes(type)),
+    );
+  }
+
+  /** Re-encrypts every configuration under the current key; returns how many changed. */
+  async reseal(): Promise<number> {
+    const rows = await this.db.select().from(channels).where(eq(channels.tenantId, this.tenantId));
+    let changed = 0;
+    for (const row of rows) {
+      if (this.box.keyIdOf(row.configEnc) === this.box.currentKeyId) continue;
+      const sealed = this.box.encrypt(this.box.decrypt(row.configEnc));
+      await this.db.update(channels).set({ configEnc: sealed }).where(eq(channels.id, row.id));
+      changed++;
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,117 @@
+import {
+  type DeliveryRules,
+  DeliveryRulesSchema,
+  type EventTypeDefinition,
+  parseDuration,
+} from '@aviso/protocol';
+import { newId } from '../db/ids.ts';
+import type { NewDelivery } from '../db/repos/deliveries.ts';
+import type { NotificationRow, RecipientRow } from '../db/rows.ts';
+import type { TenantStore } from '../db/store.ts';
+import type { Presence } from '../realtime/presence.ts';
+
+/** Kinds that post to the channel's own endpoint rather than to a person's address. */
+export const ENDPOINT_KINDS = new Set(['slack', 'webhook']);
+
+type Planned = Pick<NotificationRow, 'id' | 'type' | 'category' | 'branchIds' | 'recipientIds'>;
+
+/** The start of the next digest window: all notifications of one window go out together. */
+export function windowEnd(now: Date, windowMs: number): Date {
+  return new Date(Math.floor(now.getTime() / windowMs) * windowMs + windowMs);
+}
+
+/**
+ * The delivery rows a new notification needs: one per person per rule step (fallback, escalate,
+ * digest), one per endpoint channel a step names (Slack), and one per webhook subscribed to
+ * `notification.created`. They are stored with the notification, in one transaction.
+ */
+export async function planDeliveries(
+  n: Planned,
+  def: EventTypeDefinition,
+  store: TenantStore,
+  presence: Presence,
+  now: Date,
+): Promise<NewDelivery[]> {
+  const rows: NewDelivery[] = [];
+  const parsed = DeliveryRulesSchema.safeParse(def.rules ?? {});
+  const rules: DeliveryRules = parsed.success ? parsed.data : {};
+  const base = { notificationId: n.id, type: n.type, status: 'pending' as const };
+  let audience: Promise<RecipientRow[]> | undefined;
+  const people = (to: 'targets' | readonly string[]) => {
+    if (to !== 'targets') return store.recipients.withRoles(to as RecipientRow['role'][]);
+    audience ??= store.recipients.audienceOf(n);
+    return audience;
+  };
+
+  for (const step of ['fallback', 'escalate', 'digest'] as const) {
+    const rule = rules[step];
+    if (!rule) continue;
+    const mode = 'mode' in rule ? (rule.mode ?? 'first-available') : 'all';
+    const condition = 'if' in rule ? rule.if : null;
+    const dueAt =
+      step === 'digest'
+        ? windowEnd(now, parseDuration((rule as { window: string }).window) ?? 900_000)
+        : new Date(now.getTime() + Math.max(0, parseDuration((rule as { after: string }).after) ?? 0));
+    const personal = rule.channels.filter((k) => !ENDPOINT_KINDS.has(k));
+    let recipients = personal.length ? await people(rule.to ?? 'targets') : [];
+    if (condition === 'offline' && recipients.length) {
+      const online = await presence.online(
+        store.tenantId,
+        recipients.map((r) => r.id),
+      );
+      recipients = recipients.filter((r) => !online.has(r.id));
+    }
+    for (const r of recipients) {
+      rows.push({
+        ...base,
+        id: newId(),
+        recipientId: r.id,
+        step,
+        condition,
+        plan: { channels: personal, mode },
+        dueAt,
+      });
+    }
+    for (const kind of rule.channels.filter((k) => k === 'slack')) {
+      rows.push({
+        ...base,
+        id: newId(),
+        recipientId: null,
+        step,
+        condition: null,
+        plan: { channels: [kind], mode },
+        dueAt,
+      });
+    }
+  }
+  rows.push(...(await webhookRows(store, 'notification.created', n, now)));
+  return rows;
+}
+
+/** One delivery per enabled webhook endpoint subscribed to this event. */
+export async function webhookRows(
+  store: TenantStore,
+  event: string,
+  n: Pick<NotificationRow, 'id' | 'type' | 'category'>,
+  now: Date,
+): Promise<NewDelivery[]> {
+  const hooks = await store.channels.usable('webhook', n.category, n.type);
+  return hooks
+    .filter((h) => {
+      const events = (h.config as { events?: string[] }).events;
+      return !events?.length || events.includes(event);
+    })
+    .map((h) => ({
+      id: newId(),
+      notificationId: n.id,
+      type: n.type,
+      recipientId: null,
+      step: 'event' as const,
+      condition: null,
+      plan: { channels: ['webhook'], mode: 'first-available' as const, event },
+      kind: 'webhook',
+      channelId: h.id,
+      status: 'pending' as const,
+      dueAt: now,
+    }));
+}
