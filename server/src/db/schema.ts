@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -241,4 +242,114 @@ export const deliveries = pgTable(
     index('deliveries_tenant_idx').on(t.tenantId, t.id.desc()),
     index('deliveries_notification_idx').on(t.notificationId, t.recipientId),
   ],
+);
+
+/** The last known on-hand quantity of a product at a branch (from movements or snapshots). */
+export const stockLevels = pgTable(
+  'stock_levels',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    branchId: text('branch_id').notNull(),
+    productId: text('product_id').notNull(),
+    sku: text('sku'),
+    name: text('name'),
+    qty: doublePrecision('qty').notNull(),
+    min: doublePrecision('min').notNull(),
+    /** Set by a snapshot (`PUT /v1/stock/levels`) until the hourly sweep has looked at it. */
+    sweepPending: boolean('sweep_pending').notNull().default(false),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.branchId, t.productId] })],
+);
+
+/** A product at or below its minimum at a branch: opened by a crossing, resolved when stock recovers. */
+export const stockAlerts = pgTable(
+  'stock_alerts',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    branchId: text('branch_id').notNull(),
+    productId: text('product_id').notNull(),
+    sku: text('sku'),
+    name: text('name'),
+    level: doublePrecision('level').notNull(),
+    min: doublePrecision('min').notNull(),
+    /** `min - level`: how far below (or at) the minimum. */
+    difference: doublePrecision('difference').notNull(),
+    status: text('status', { enum: ['active', 'resolved'] }).notNull(),
+    /** The sale or transfer that crossed the minimum, as the host named it. */
+    reference: jsonb('reference').$type<{ type: string; id: string } | null>(),
+    source: text('source', { enum: ['movement', 'snapshot'] }).notNull(),
+    notificationId: uuid('notification_id'),
+    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    resolvedBy: text('resolved_by', { enum: ['stock', 'manual'] }),
+    notifiedAt: timestamp('notified_at', { withTimezone: true, mode: 'date' }),
+    notifiedVia: text('notified_via').array(),
+  },
+  (t) => [
+    index('stock_alerts_status_idx').on(t.tenantId, t.status),
+    index('stock_alerts_product_idx').on(t.tenantId, t.branchId, t.productId, t.openedAt),
+  ],
+);
+
+/** An event to publish later: `deliverAt`, or one reminder of a `dueAt`; cancelled by its `cancelKey`. */
+export const scheduledEvents = pgTable(
+  'scheduled_events',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    cancelKey: text('cancel_key'),
+    /** The event as it will be published (an EventInput without the scheduling fields). */
+    event: jsonb('event').$type<Record<string, unknown>>().notNull(),
+    /** `deliver` for deliverAt; the reminder offset (`-24h`) for reminders. */
+    label: text('label').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+    status: text('status', { enum: ['pending', 'running', 'done', 'cancelled', 'failed'] }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    notificationId: uuid('notification_id'),
+    error: text('error'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('scheduled_events_due_idx').on(t.status, t.dueAt),
+    index('scheduled_events_cancel_idx').on(t.tenantId, t.cancelKey),
+  ],
+);
+
+/** Single-use tokens of `t.me/<bot>?start=<token>` links that tie a Telegram chat to a recipient. */
+export const telegramLinks = pgTable('telegram_links', {
+  tokenHash: text('token_hash').primaryKey(),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  recipientId: text('recipient_id').notNull(),
+  channelId: uuid('channel_id').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+});
+
+/** What the bot is waiting for in a chat (a document number after a bare /start), and failed tries. */
+export const telegramChats = pgTable(
+  'telegram_chats',
+  {
+    channelId: uuid('channel_id').notNull(),
+    chatId: text('chat_id').notNull(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    awaiting: text('awaiting', { enum: ['document'] }),
+    failedTries: integer('failed_tries').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.channelId, t.chatId] })],
 );
