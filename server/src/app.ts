@@ -10,6 +10,7 @@ import type { WidgetTokens } from './auth/widget-tokens.ts';
 import { type ChannelRegistry, createChannelRegistry } from './channels/index.ts';
 import type { Database } from './db/client.ts';
 import type { Store } from './db/store.ts';
+import type { DemoHost } from './demo/host.ts';
 import type { IngestHooks, PlanDeliveries } from './domain/events.ts';
 import type { Inbox } from './domain/inbox.ts';
 import type { AppEnv } from './env.ts';
@@ -18,13 +19,20 @@ import type { SecretBox } from './lib/secrets.ts';
 import type { Broadcaster } from './realtime/broadcaster.ts';
 import { MemoryPresence, type Presence } from './realtime/presence.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { adminConsoleRoutes } from './routes/admin-console.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
+import { demoRoutes } from './routes/demo.ts';
 import { eventRoutes } from './routes/events.ts';
+import { hookRoutes } from './routes/hooks.ts';
 import { meRoutes } from './routes/me.ts';
 import type { Guard } from './routes/openapi.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { previewRoutes } from './routes/preview.ts';
+import { scheduleRoutes } from './routes/schedules.ts';
+import { stockRoutes } from './routes/stock.ts';
+import { telegramRoutes } from './routes/telegram.ts';
 import { tenantRoutes } from './routes/tenant.ts';
 import { widgetRoutes } from './routes/widget.ts';
 
@@ -47,10 +55,16 @@ export interface AppDeps {
   registry?: ChannelRegistry;
   /** Wakes the delivery worker when a delivery was queued by hand (retry, test). */
   onQueued?: () => void;
+  /** Wakes the scheduler when a schedule was stored (deliverAt, reminders, SLA checks). */
+  onScheduled?: (earliest: Date) => void;
   /** The clock; tests move it. */
   now?: () => Date;
+  /** `AVISO_PUBLIC_URL`, the URL providers call inbound hooks at (Twilio signs it). */
+  publicUrl?: string;
   /** Requests per API key and window (shared through `redis` when given); no limit when absent. */
   apiRateLimit?: RateLimitOptions;
+  /** The demo POS's backend; its pages and `/demo/api` are served only when given (`AVISO_DEMO`). */
+  demo?: DemoHost;
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
@@ -136,6 +150,8 @@ export function createApp(deps: AppDeps) {
       if (queued) deps.onQueued?.();
     },
     plan: deps.plan,
+    onScheduled: deps.onScheduled,
+    now: deps.now,
   };
 
   app.route('/', adminRoutes({ store: deps.store, box: deps.box, guard: adminGuard }));
@@ -150,12 +166,19 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/', eventRoutes({ guard: tenantGuard, hooks }));
+  app.route('/', scheduleRoutes({ guard: tenantGuard, now: deps.now }));
+  app.route('/', stockRoutes({ guard: tenantGuard, hooks, now: deps.now }));
+  app.route('/', previewRoutes({ guard: tenantGuard }));
   const registry = deps.registry ?? createChannelRegistry();
   app.route('/', channelRoutes({ guard: tenantGuard, registry, log: deps.log, now: deps.now }));
   app.route('/', deliveryRoutes({ guard: tenantGuard, onQueued: deps.onQueued, now: deps.now }));
-  app.route('/', meRoutes({ guard: widgetGuard, inbox: deps.inbox }));
+  app.route('/', meRoutes({ guard: widgetGuard, inbox: deps.inbox, onQueued: deps.onQueued, now: deps.now }));
+  app.route('/', telegramRoutes({ guard: tenantGuard, now: deps.now }));
+  app.route('/', hookRoutes({ ...deps, publicUrl: deps.publicUrl }));
   opsRoutes(app, { database: deps.database });
   widgetRoutes(app);
+  if (deps.demo) demoRoutes(app, deps.demo);
+  adminConsoleRoutes(app);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
+import { DemoHost } from './demo/host.ts';
 import { createLogger } from './log.ts';
 import { startNode } from './node.ts';
 
@@ -22,7 +23,9 @@ async function main() {
     );
     console.log(`\n  AVISO_ADMIN_TOKEN=${config.adminToken}\n`);
   }
-  const node = await startNode(config, log, { delivery: { leaseMs: config.deliveryLeaseMs } });
+  const demo = config.demo ? new DemoHost({ ...config, log }) : undefined;
+  const node = await startNode(config, log, { delivery: { leaseMs: config.deliveryLeaseMs }, demo });
+  await demo?.start((path, init) => node.app.request(path, init));
   log.info(
     {
       url: node.url,
@@ -33,12 +36,14 @@ async function main() {
     },
     'aviso listening',
   );
+  if (demo) console.log(`\n  Demo POS: ${config.publicUrl}/demo/  (AVISO_DEMO=0 turns it off)\n`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
     await node.close().catch((err) => log.error({ err }, 'shutdown failed'));
+    await demo?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

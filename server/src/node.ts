@@ -13,9 +13,12 @@ import { migrate } from './db/migrate.ts';
 import { Store } from './db/store.ts';
 import { planDeliveries } from './delivery/planner.ts';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery/worker.ts';
+import type { DemoHost } from './demo/host.ts';
 import type { PlanDeliveries } from './domain/events.ts';
 import { Inbox } from './domain/inbox.ts';
+import { ScheduleWorker, type ScheduleWorkerOptions } from './domain/schedules/worker.ts';
 import { scheduleRetention } from './jobs/retention.ts';
+import { scheduleStockSweep } from './jobs/stock-sweep.ts';
 import { SecretBox } from './lib/secrets.ts';
 import { type AvisoServer, type Broadcaster, SocketBroadcaster } from './realtime/broadcaster.ts';
 import { attachRealtime } from './realtime/hub.ts';
@@ -33,6 +36,7 @@ export interface AvisoNode {
   presence: Presence;
   broadcaster: Broadcaster;
   worker: DeliveryWorker;
+  scheduler: ScheduleWorker;
   close(): Promise<void>;
 }
 
@@ -40,15 +44,18 @@ export type NodeConfig = Pick<
   Config,
   'port' | 'host' | 'databaseUrl' | 'redisUrl' | 'adminToken' | 'secretKeys' | 'corsOrigins'
 > &
-  Partial<Pick<Config, 'smtp' | 'deliveryRetentionDays' | 'apiRateLimit'>>;
+  Partial<Pick<Config, 'smtp' | 'deliveryRetentionDays' | 'apiRateLimit' | 'publicUrl'>>;
 
 /** What tests (and only tests) swap in a node. */
 export interface NodeOptions {
+  /** The demo POS's backend, served by the app when given (`main.ts` seeds it after listening). */
+  demo?: DemoHost;
   registry?: ChannelRegistry;
   now?: () => Date;
   delivery?: Partial<
     Pick<DeliveryWorkerOptions, 'pollMs' | 'maxAttempts' | 'backoffBaseMs' | 'backoffCapMs' | 'leaseMs'>
   >;
+  scheduler?: Partial<Pick<ScheduleWorkerOptions, 'pollMs' | 'leaseMs' | 'batch' | 'retryMs'>>;
 }
 
 /** Opens the database (migrating it), connects Redis when configured, and listens. */
@@ -95,11 +102,29 @@ export async function startNode(
     ...options.delivery,
   });
   const plan: PlanDeliveries = (n, def, s) => planDeliveries(n, def, s, presence, now());
+  const scheduler: ScheduleWorker = new ScheduleWorker({
+    store,
+    log,
+    now,
+    hooks: {
+      onCreated: (row, queued) => {
+        broadcaster.notification(row);
+        if (queued) worker.wake();
+      },
+      plan,
+      onScheduled: () => scheduler.wake(),
+      now,
+    },
+    ...options.scheduler,
+  });
   const app = createApp({
+    demo: options.demo,
     registry,
     plan,
     onQueued: () => worker.wake(),
+    onScheduled: () => scheduler.wake(),
     now,
+    publicUrl: config.publicUrl,
     apiRateLimit: config.apiRateLimit ? { ...config.apiRateLimit, redis: redis?.presence } : undefined,
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,
@@ -129,7 +154,20 @@ export async function startNode(
   late.broadcaster = new SocketBroadcaster(io);
   const port = (server.address() as AddressInfo).port;
   worker.start();
+  scheduler.start();
   const stopRetention = scheduleRetention(store, { days: config.deliveryRetentionDays ?? 90, log });
+  const stopStockSweep = scheduleStockSweep(store, {
+    log,
+    now,
+    hooks: {
+      onCreated: (row, queued) => {
+        broadcaster.notification(row);
+        if (queued) worker.wake();
+      },
+      plan,
+      now,
+    },
+  });
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
 
   return {
@@ -143,8 +181,11 @@ export async function startNode(
     presence,
     broadcaster,
     worker,
+    scheduler,
     async close() {
       stopRetention();
+      stopStockSweep();
+      await scheduler.stop();
       await worker.stop();
       await registry.close();
       io.disconnectSockets(true);

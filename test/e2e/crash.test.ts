@@ -124,8 +124,10 @@ describe('kill -9 with deliveries queued', () => {
           await new Promise((r) => setTimeout(r, 200));
         expect(queuedAtKill, 'the kill should leave deliveries queued').toBeGreaterThan(0);
         expect(amounts().size).toBe(25);
-        // A send in flight at the kill may be repeated (SMTP has no idempotency); no more than that.
-        expect(smtp.received.length - 25).toBeLessThanOrEqual(1);
+        // Sends in flight at the kill (at most one worker batch) may go again: SMTP has no
+        // idempotency, but a repeat carries the same Message-ID, so mail systems can drop it.
+        expect(smtp.received.length - 25).toBeLessThanOrEqual(16);
+        expect(new Set(smtp.received.map((m) => m.messageId)).size).toBe(25);
       } finally {
         await second.stop();
       }

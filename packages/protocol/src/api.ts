@@ -3,6 +3,14 @@ import { CATEGORIES, EVENT_TYPE_PATTERN, ICONS } from './catalog.ts';
 import { isSafeLink } from './links.ts';
 import { ActionSchema, NotificationSchema, RoleSchema, SeveritySchema } from './notification.ts';
 import { DeliveryRulesSchema } from './rules.ts';
+import {
+  CancelKeySchema,
+  InstantSchema,
+  ReminderOffsetSchema,
+  ScheduledItemSchema,
+  SkippedReminderSchema,
+  SlaSettingsSchema,
+} from './schedules.ts';
 
 function isValid(check: () => unknown): boolean {
   try {
@@ -71,6 +79,7 @@ export const TenantPatchSchema = z
     locale: LocaleSchema,
     timezone: TimeZoneSchema,
     appUrl: AppUrlSchema.nullable(),
+    settings: z.object({ sla: SlaSettingsSchema }).partial().strict(),
   })
   .partial()
   .strict();
@@ -215,13 +224,37 @@ export const EventInputSchema = z
     actions: z.array(ActionSchema).max(5).optional(),
     idempotencyKey: z.string().min(1).max(255).optional(),
     locale: LocaleSchema.optional(),
+    /** Publish later, once, at this instant. */
+    deliverAt: InstantSchema.optional(),
+    /** When the thing is due (a reservation, a payment); the reminders count back from it. */
+    dueAt: InstantSchema.optional(),
+    reminders: z
+      .array(ReminderOffsetSchema)
+      .min(1)
+      .max(20)
+      .refine((r) => new Set(r).size === r.length, { message: 'each offset once' })
+      .optional(),
+    /** Groups scheduled notifications: `DELETE /v1/schedules/{cancelKey}` cancels the pending ones. */
+    cancelKey: CancelKeySchema.optional(),
+    /** Someone targeted must read it within the type's `escalate.after` (10m by default), or SLA_INCUMPLIDO. */
+    requireAck: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((e) => !e.reminders || e.dueAt, { message: 'reminders need dueAt', path: ['reminders'] })
+  .refine((e) => !(e.reminders && e.deliverAt), {
+    message: 'give deliverAt or reminders, not both',
+    path: ['deliverAt'],
+  });
 export type EventInput = z.infer<typeof EventInputSchema>;
 
 export const EventAcceptedSchema = z.object({
+  /** The notification id; for `scheduled`, the schedule id. */
   id: z.string(),
-  status: z.enum(['created', 'duplicate']),
+  status: z.enum(['created', 'duplicate', 'scheduled']),
+  /** What was scheduled: one item per reminder, or one `deliver` item. */
+  scheduled: z.array(ScheduledItemSchema).optional(),
+  /** Reminders whose time had already passed. */
+  skipped: z.array(SkippedReminderSchema).optional(),
 });
 export type EventAccepted = z.infer<typeof EventAcceptedSchema>;
 

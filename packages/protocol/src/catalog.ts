@@ -217,8 +217,8 @@ export const POS_ERP_CATALOG = {
     link: '#/inventarios?status=low_stock',
     title: { es: 'Varios productos con stock bajo', en: 'Several products low on stock' },
     message: {
-      es: 'Varios productos con stock bajo tras la venta {{reference}}.',
-      en: 'Several products are low on stock after sale {{reference}}.',
+      es: 'Varios productos con stock bajo{% if reference %} tras la venta {{reference}}{% endif %}.',
+      en: 'Several products are low on stock{% if reference %} after sale {{reference}}{% endif %}.',
     },
     rules: toOwnersWhenUnseen,
   },

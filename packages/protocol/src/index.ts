@@ -1,3 +1,4 @@
+export * from './actions.ts';
 export * from './api.ts';
 export * from './catalog.ts';
 export * from './channels.ts';
@@ -6,4 +7,7 @@ export * from './errors.ts';
 export * from './links.ts';
 export * from './notification.ts';
 export * from './rules.ts';
+export * from './schedules.ts';
 export * from './socket-events.ts';
+export * from './stock.ts';
+export * from './telegram.ts';

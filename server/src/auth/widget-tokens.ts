@@ -23,8 +23,17 @@ export class WidgetTokens {
     private readonly box: SecretBox,
   ) {}
 
+  // Opening a sealed secret costs an AES decryption: keep the opened key per sealed value.
+  private readonly keys = new Map<string, Uint8Array>();
+
   secretOf(tenant: TenantRow): Uint8Array {
-    return encoder.encode(this.box.decrypt(tenant.widgetSecretEnc));
+    let key = this.keys.get(tenant.widgetSecretEnc);
+    if (!key) {
+      if (this.keys.size >= 10_000) this.keys.clear();
+      key = encoder.encode(this.box.decrypt(tenant.widgetSecretEnc));
+      this.keys.set(tenant.widgetSecretEnc, key);
+    }
+    return key;
   }
 
   async mint(tenant: TenantRow, recipientId: string, expiresIn = DEFAULT_TTL_S) {

@@ -5,7 +5,9 @@ import { ChannelRepo } from './repos/channels.ts';
 import { DeliveryQueue, DeliveryRepo } from './repos/deliveries.ts';
 import { NotificationRepo } from './repos/notifications.ts';
 import { RecipientRepo } from './repos/recipients.ts';
+import { ScheduleQueue, ScheduleRepo } from './repos/schedules.ts';
 import { SettingsRepo } from './repos/settings.ts';
+import { StockRepo } from './repos/stock.ts';
 import { TenantDirectory } from './repos/tenants.ts';
 
 /** Every repository of one tenant; each adds `tenant_id` to every query it runs. */
@@ -16,6 +18,8 @@ export class TenantStore {
   readonly notifications: NotificationRepo;
   readonly channels: ChannelRepo;
   readonly deliveries: DeliveryRepo;
+  readonly schedules: ScheduleRepo;
+  readonly stock: StockRepo;
 
   constructor(
     readonly db: Db,
@@ -28,6 +32,8 @@ export class TenantStore {
     this.notifications = new NotificationRepo(db, tenantId);
     this.channels = new ChannelRepo(db, tenantId, box);
     this.deliveries = new DeliveryRepo(db, tenantId);
+    this.schedules = new ScheduleRepo(db, tenantId);
+    this.stock = new StockRepo(db, tenantId);
   }
 }
 
@@ -35,6 +41,7 @@ export class TenantStore {
 export class Store {
   readonly tenants: TenantDirectory;
   readonly queue: DeliveryQueue;
+  readonly scheduleQueue: ScheduleQueue;
 
   constructor(
     readonly db: Db,
@@ -42,9 +49,19 @@ export class Store {
   ) {
     this.tenants = new TenantDirectory(db);
     this.queue = new DeliveryQueue(db);
+    this.scheduleQueue = new ScheduleQueue(db);
   }
 
+  // Repositories hold no state of their own: one set per tenant serves every request and socket.
+  private readonly scoped = new Map<string, TenantStore>();
+
   forTenant(tenantId: string): TenantStore {
-    return new TenantStore(this.db, tenantId, this.box);
+    let store = this.scoped.get(tenantId);
+    if (!store) {
+      if (this.scoped.size >= 10_000) this.scoped.clear();
+      store = new TenantStore(this.db, tenantId, this.box);
+      this.scoped.set(tenantId, store);
+    }
+    return store;
   }
 }

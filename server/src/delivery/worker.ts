@@ -384,7 +384,7 @@ export class DeliveryWorker {
     const wait = this.limiter.take(hook.id, hook.ratePerMinute, 'webhook', this.now());
     if (wait > 0) return { status: 'pending', dueAt: new Date(this.now().getTime() + wait) };
     const message = outboundMessage(n, tenant, row.id, null);
-    const about = (row.plan as { about?: string }).about;
+    const { about, action } = row.plan as { about?: string; action?: Record<string, unknown> };
     const started = performance.now();
     try {
       const sender = this.o.registry.get('webhook') as unknown as WebhookSender;
@@ -392,7 +392,7 @@ export class DeliveryWorker {
       const data =
         row.plan.event === 'notification.created'
           ? undefined
-          : { notificationId: n.id, type: n.type, ...(about ? { deliveryId: about } : {}) };
+          : { notificationId: n.id, type: n.type, ...(about ? { deliveryId: about } : {}), ...action };
       const sent = data
         ? await sender.sendEvent({ id: row.id, type: row.plan.event as never, data }, config)
         : await this.o.registry.send('webhook', message, '', hook.config);

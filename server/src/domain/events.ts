@@ -12,6 +12,9 @@ import type { NotificationRow, TenantRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
 import { AppError, zodDetails } from '../errors.ts';
 import { resolveEventType } from './catalog.ts';
+import { scheduleEvent } from './schedules/plan.ts';
+import { slaCheckRow } from './schedules/sla.ts';
+import { dueData } from './schedules/when.ts';
 import { resolveAudience } from './targeting.ts';
 import { pickLocale, renderTemplate } from './templates.ts';
 
@@ -29,6 +32,10 @@ export type PlanDeliveries = (
 export interface IngestHooks {
   onCreated: OnCreated;
   plan?: PlanDeliveries;
+  /** Called when schedules (deliverAt, reminders, SLA checks) were stored, to wake the scheduler. */
+  onScheduled?: (earliest: Date) => void;
+  /** The clock; tests move it. */
+  now?: () => Date;
 }
 
 /** JSON with sorted keys: two requests with the same content hash the same. */
@@ -49,10 +56,14 @@ export function requestHash(input: EventInput): string {
   return createHash('sha256').update(canonical(rest)).digest('hex');
 }
 
-function render(def: EventTypeDefinition, input: EventInput, tenant: TenantRow) {
+function render(
+  def: EventTypeDefinition,
+  input: EventInput,
+  tenant: TenantRow,
+  data: Record<string, unknown>,
+) {
   const locale = input.locale ?? tenant.locale;
   const ctx = { locale, currency: tenant.currency, timezone: tenant.timezone };
-  const data = input.data ?? {};
   try {
     const message =
       input.message ?? renderTemplate(pickLocale(def.message, locale) ?? '', data, def.formats, ctx);
@@ -87,8 +98,17 @@ export async function ingestEvent(
   const audience = await resolveAudience(input.type, def, input, (roles) =>
     store.recipients.idsWithRoles(roles),
   );
-  const { message, title } = render(def, input, tenant);
-  const data = input.data ?? {};
+  const now = hooks.now?.() ?? new Date();
+  if (input.deliverAt || input.reminders) {
+    render(def, input, tenant, input.data ?? {}); // a template error is told now, not at delivery time
+    const { accepted, earliest } = await scheduleEvent(store, tenant, input, requestHash(input), now);
+    if (earliest) hooks.onScheduled?.(earliest);
+    return accepted;
+  }
+  const data = input.dueAt
+    ? dueData(input.data ?? {}, new Date(input.dueAt), now, input.locale ?? tenant.locale, tenant.timezone)
+    : (input.data ?? {});
+  const { message, title } = render(def, input, tenant, data);
   const id = newId();
   const planned = hooks.plan
     ? await hooks.plan({ id, type: input.type, category: def.category, ...audience }, def, store)
@@ -124,6 +144,12 @@ export async function ingestEvent(
   }
   if (result.status === 'duplicate') return { id: result.id, status: 'duplicate' };
   hooks.onCreated(result.row, planned.length);
+  if (input.requireAck) {
+    // Stored after the notification: a crash in between loses the watch, never the notification.
+    const check = slaCheckRow(def, result.row.id, now);
+    await store.schedules.insert([check]);
+    hooks.onScheduled?.(check.dueAt);
+  }
   return { id: result.row.id, status: 'created' };
 }
 

@@ -36,7 +36,10 @@ export function eventRoutes(deps: { guard: Guard; hooks: IngestHooks }) {
       ...secured,
       request: { headers: IdempotencyHeader, body: jsonBody(EventInputSchema) },
       responses: {
-        202: jsonContent(EventAcceptedSchema, 'Stored (`created`) or already stored (`duplicate`)'),
+        202: jsonContent(
+          EventAcceptedSchema,
+          'Stored (`created`), already stored (`duplicate`), or stored for later (`scheduled`: deliverAt, reminders)',
+        ),
         409: jsonContent(z.object({ error: z.object({ code: z.string() }) }), 'Key reused with another body'),
         ...errors,
       },

@@ -1,14 +1,15 @@
-import { InboxPageSchema, InboxQuerySchema, PreferencesSchema } from '@aviso/protocol';
+import { ActionResultSchema, InboxPageSchema, InboxQuerySchema, PreferencesSchema } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Inbox } from '../domain/inbox.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from './openapi.ts';
 
 const IdParam = z.object({ id: z.string().max(64) });
+const ActionParam = z.object({ id: z.string().max(64), actionId: z.string().max(64) });
 const ReadResult = z.object({ id: z.string(), readAt: z.string(), unreadCount: z.number().int() });
 const tags = ['Widget'];
 
 /** The widget's own API: one person's inbox, authenticated by a widget token. */
-export function meRoutes(deps: { guard: Guard; inbox: Inbox }) {
+export function meRoutes(deps: { guard: Guard; inbox: Inbox; onQueued?: () => void; now?: () => Date }) {
   const app = router();
   const secured = { middleware: deps.guard.middleware, security: deps.guard.security };
   const { inbox } = deps;
@@ -83,6 +84,30 @@ export function meRoutes(deps: { guard: Guard; inbox: Inbox }) {
       },
     }),
     async (c) => c.json(await inbox.archive(c.var.store, c.var.recipient, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/me/notifications/{id}/actions/{actionId}',
+      tags,
+      summary: 'Answer one of the notification’s actions (the first answer from anyone wins)',
+      description:
+        'Marks the notification read and sends a signed `notification.action` webhook. When someone ' +
+        'answered first (here, on WhatsApp or on Telegram), nothing changes and `recorded` is false, ' +
+        'with the `actionId` that was recorded. An unknown action is 404 `ACTION_NOT_FOUND`.',
+      ...secured,
+      request: { params: ActionParam },
+      responses: { 200: jsonContent(ActionResultSchema, 'Answered, or already answered'), ...errors },
+    }),
+    async (c) => {
+      const { id, actionId } = c.req.valid('param');
+      const { label: _, ...result } = await inbox.act(c.var.store, c.var.recipient, id, actionId, 'widget', {
+        now: deps.now?.() ?? new Date(),
+        onQueued: deps.onQueued,
+      });
+      return c.json(result, 200);
+    },
   );
 
   app.openapi(

@@ -1,5 +1,5 @@
 import type { TenantPatch } from '@aviso/protocol';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { newId, newSecret, sha256 } from '../ids.ts';
 import type { TenantRow } from '../rows.ts';
@@ -24,9 +24,15 @@ export class SettingsRepo {
   }
 
   async update(patch: TenantPatch): Promise<TenantRow> {
+    const { settings, ...fields } = patch;
     const [row] = await this.db
       .update(tenants)
-      .set({ ...patch, updatedAt: new Date() })
+      .set({
+        ...fields,
+        // Settings are merged key by key, so a change to one group keeps the others.
+        ...(settings ? { settings: sql`${tenants.settings} || ${JSON.stringify(settings)}::jsonb` } : {}),
+        updatedAt: new Date(),
+      })
       .where(eq(tenants.id, this.tenantId))
       .returning();
     return row!;

@@ -1,0 +1,75 @@
+import { api, esc, fmtDate } from './api.ts';
+
+interface Mail {
+  id: number;
+  at: string;
+  to: string[];
+  subject: string;
+  text: string;
+}
+interface Delivery {
+  id: string;
+  type: string;
+  recipientName: string | null;
+  step: string;
+  condition: string | null;
+  channel: string | null;
+  status: string;
+  dueAt: string;
+  lastError: string | null;
+}
+
+const mailList = document.querySelector<HTMLUListElement>('#mail')!;
+const deliveryList = document.querySelector<HTMLUListElement>('#deliveries')!;
+const opened = new Set<number>();
+
+function renderMail(items: Mail[]) {
+  if (!items.length) return;
+  mailList.innerHTML = items
+    .map(
+      (
+        m,
+      ) => `<li data-mail="${m.id}"><details ${opened.has(m.id) ? 'open' : ''}><summary><b>${esc(m.subject)}</b><br>
+        <small>para ${esc(m.to.join(', '))} · ${fmtDate(m.at)}</small></summary><pre>${esc(m.text)}</pre></details></li>`,
+    )
+    .join('');
+}
+
+function renderDeliveries(items: Delivery[]) {
+  if (!items.length) return;
+  deliveryList.innerHTML = items
+    .map(
+      (d) => `<li><span class="chip ${esc(d.status)}">${esc(d.status)}</span> <b>${esc(d.type)}</b>
+        → ${esc(d.recipientName ?? 'endpoint')} <small>${esc(d.step)}${d.condition ? ` if ${esc(d.condition)}` : ''}
+        · ${esc(d.channel ?? '—')} · ${fmtDate(d.dueAt)}${d.lastError ? ` · ${esc(d.lastError)}` : ''}</small></li>`,
+    )
+    .join('');
+}
+
+mailList.addEventListener(
+  'toggle',
+  (e) => {
+    const li = (e.target as HTMLElement).closest<HTMLElement>('[data-mail]');
+    const id = Number(li?.dataset.mail);
+    if ((e.target as HTMLDetailsElement).open) opened.add(id);
+    else opened.delete(id);
+  },
+  true,
+);
+
+/** Polls the mail catcher and the delivery log: fallback deliveries appear as they happen. */
+async function poll() {
+  try {
+    const [mail, deliveries] = await Promise.all([
+      api<{ items: Mail[] }>('mail'),
+      api<{ items: Delivery[] }>('deliveries'),
+    ]);
+    renderMail(mail.items);
+    renderDeliveries(deliveries.items);
+  } catch {
+    // The hub restarting: try again on the next tick.
+  }
+  setTimeout(poll, 1500);
+}
+
+void poll();

@@ -1,0 +1,1 @@
+import './aviso-admin.ts';

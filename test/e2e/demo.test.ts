@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HubProcess, startHubProcess } from '../support/processes.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SHOTS = `${ROOT}docs/screenshots`;
+const haveChromium = existsSync(CHROMIUM);
+
+if (!haveChromium) console.warn(`[demo e2e] skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+
+/** Builds what `pnpm start` would build, when it is missing. */
+function ensureBuilt(pkg: string, output: string) {
+  if (existsSync(`${ROOT}${output}`)) return;
+  const r = spawnSync('pnpm', ['--filter', pkg, 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${pkg} did not build`);
+}
+
+describe.skipIf(!haveChromium)('the demo POS in a real browser', () => {
+  let hub: HubProcess;
+  let browser: Browser;
+  let page: Page;
+  const pane = (as: string) => page.frame({ url: new RegExp(`pane\\.html\\?as=${as}`) }) as Frame;
+  const toasts = (as: string, text: string) => pane(as).locator('[part~="toast"]', { hasText: text });
+
+  beforeAll(async () => {
+    ensureBuilt('@aviso/widget', 'widget/dist/aviso.js');
+    ensureBuilt('@aviso/demo', 'demo/dist/index.html');
+    mkdirSync(SHOTS, { recursive: true });
+    [hub, browser] = await Promise.all([
+      startHubProcess({
+        AVISO_DEMO: '1',
+        DATABASE_URL: 'memory:',
+        AVISO_ADMIN_TOKEN: 'adm_demo_e2e_token_0123456789',
+        AVISO_SECRET_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+      }),
+      chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      }),
+    ]);
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${hub.url}/`);
+    for (const as of ['central', 'norte', 'owner']) {
+      await page.waitForFunction(`!!document.querySelector('iframe[src*="as=${as}"]')`);
+      await page.waitForTimeout(50);
+      // Online: the bell's socket is connected, so live toasts can arrive.
+      await pane(as).waitForFunction(
+        "document.querySelector('aviso-bell')?.connection?.value?.status === 'online'",
+      );
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  it('a sale at Central toasts Central’s cashier and the owner, not Norte’s; the toast opens the sale', async () => {
+    const central = pane('central');
+    await central.locator('input[name="p6"]').fill('2');
+    await central.getByRole('button', { name: 'Registrar venta' }).click();
+    await expect.poll(() => toasts('central', 'Nueva venta').count()).toBe(1);
+    await expect.poll(() => toasts('owner', 'Nueva venta').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/demo-sale.png` });
+    // Give Norte's socket every chance to (wrongly) receive it.
+    await page.waitForTimeout(800);
+    expect(await toasts('norte', 'Nueva venta').count()).toBe(0);
+
+    await toasts('central', 'Nueva venta').locator('[part~="item-button"]').click();
+    await expect.poll(() => central.evaluate<string>('location.hash')).toMatch(/^#\/ventas\/V-\d+$/);
+    await expect
+      .poll(() => central.locator('[data-testid="detail"]').textContent())
+      .toContain('Leche entera 1 L');
+  });
+
+  it('a multi-product low-stock sale makes one grouped notification whose link filters the inventory; the offline owner gets it by email', async () => {
+    const central = pane('central');
+    const owner = pane('owner');
+    await owner.locator('#online').uncheck();
+    await expect.poll(() => owner.locator('aviso-bell').count()).toBe(0);
+
+    await central.locator('nav a[href="#/ventas"]').click();
+    await central.getByRole('button', { name: /Llenar una venta/ }).click();
+    await central.getByRole('button', { name: 'Registrar venta' }).click();
+    await expect.poll(() => toasts('central', 'stock bajo').count()).toBe(1);
+    // Grouped: one notification for both products, not one per product.
+    await page.waitForTimeout(500);
+    expect(await toasts('central', 'stock bajo').count()).toBe(1);
+    expect(await toasts('central', 'Varios productos').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/demo-low-stock-toast.png` });
+
+    await toasts('central', 'Varios productos').locator('[part~="item-button"]').click();
+    await expect.poll(() => central.evaluate<string>('location.hash')).toBe('#/inventarios?status=low_stock');
+    await expect.poll(() => central.locator('[data-testid="filter"]').textContent()).toContain('Stock bajo');
+    const rows = await central.locator('[data-testid="inventory"] tbody tr').all();
+    const skus = await Promise.all(rows.map((r) => r.getAttribute('data-sku')));
+    expect(skus).toEqual(expect.arrayContaining(['ARR-1K', 'FRI-900']));
+    expect(skus).not.toContain('LEC-1L');
+
+    // Unseen by the owner for 5 s (the demo's low-stock rule) → the fallback email reaches the mail panel.
+    const mail = page.locator('#mail li', { hasText: 'Varios productos' });
+    await expect.poll(() => mail.count(), { timeout: 25_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('#mail li').first().textContent())
+      .toContain('sofia@abarrotes-demo.mx');
+    await page.locator('#mail li summary').first().click();
+    await page.locator('.fallback').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/demo-fallback-email.png`, fullPage: true });
+  });
+});
