@@ -7,6 +7,7 @@ import type { ChannelRow } from '../db/repos/channels.ts';
 import type { DeliveryRow } from '../db/repos/deliveries.ts';
 import type { NotificationRow, RecipientRow, TenantRow } from '../db/rows.ts';
 import type { Store, TenantStore } from '../db/store.ts';
+import { PollingLoop } from '../lib/polling-loop.ts';
 import { maskPii } from '../log.ts';
 import { outboundMessage } from './message.ts';
 import { webhookRows } from './planner.ts';
@@ -49,61 +50,43 @@ const ADDRESS: Record<ChannelKind, keyof RecipientRow | null> = {
  * providers of a kind), and records the outcome or the next retry.
  */
 export class DeliveryWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private stopped = true;
-  private rerun = false;
   private readonly now: () => Date;
   private readonly limiter: ChannelRateLimiter;
+  private readonly loop: PollingLoop;
 
   constructor(private readonly o: DeliveryWorkerOptions) {
     this.now = o.now ?? (() => new Date());
     this.limiter = o.limiter ?? new ChannelRateLimiter();
+    this.loop = new PollingLoop({
+      name: 'delivery',
+      log: o.log,
+      round: () => this.claimAndSend(),
+      nextDue: () => o.store.queue.nextDue(),
+      now: this.now,
+      batch: o.batch ?? 16,
+      pollMs: o.pollMs ?? 1_000,
+    });
   }
 
   start() {
-    this.stopped = false;
-    this.wake();
+    this.loop.start();
   }
 
-  async stop() {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    while (this.running) await new Promise((r) => setTimeout(r, 20));
+  stop() {
+    return this.loop.stop();
   }
 
   /** Runs a round now (new deliveries were queued). */
   wake() {
-    if (this.stopped) return;
-    if (this.running) {
-      this.rerun = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    void this.loop();
-  }
-
-  private async loop() {
-    this.running = true;
-    let delay = this.o.pollMs ?? 1_000;
-    try {
-      do {
-        this.rerun = false;
-        const handled = await this.runOnce();
-        if (handled >= (this.o.batch ?? 16)) this.rerun = true;
-      } while (this.rerun && !this.stopped);
-      const next = await this.o.store.queue.nextDue();
-      if (next) delay = Math.max(10, Math.min(delay, next.getTime() - this.now().getTime()));
-    } catch (err) {
-      this.o.log.warn({ err: (err as Error).message }, 'delivery round failed; will retry');
-    } finally {
-      this.running = false;
-    }
-    if (!this.stopped) this.timer = setTimeout(() => this.wake(), delay);
+    this.loop.wake();
   }
 
   /** Claims and processes one batch; returns how many rows it handled. For tests and the loop. */
-  async runOnce(): Promise<number> {
+  runOnce(): Promise<number> {
+    return this.loop.runOnce();
+  }
+
+  private async claimAndSend(): Promise<number> {
     const rows = await this.o.store.queue.claim(this.o.batch ?? 16, this.o.leaseMs ?? 60_000, this.now());
     await Promise.all(rows.map((row) => this.process(row)));
     return rows.length;

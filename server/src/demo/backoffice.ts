@@ -1,19 +1,19 @@
 /** The demo store's own data: a small back office kept in memory, reset when the hub restarts. */
 
-export interface Branch {
-  id: string;
-  name: string;
-}
+import type {
+  Branch,
+  Customer,
+  Expense,
+  Line,
+  Persona,
+  Product,
+  Purchase,
+  Reservation,
+  Sale,
+  Transfer,
+} from '../../../demo/src/model.ts';
 
-/** Who sits at each screen of the demo. */
-export interface Persona {
-  key: 'central' | 'norte' | 'owner';
-  id: string;
-  name: string;
-  role: 'staff' | 'owner';
-  branchIds: string[];
-  email?: string;
-}
+export type { Branch, Customer, Expense, Line, Persona, Product, Purchase, Reservation, Sale, Transfer };
 
 export const BRANCHES: Branch[] = [
   { id: 'central', name: 'Suc. Central' },
@@ -40,24 +40,6 @@ export const PERSONAS: Record<Persona['key'], Persona> = {
   },
 };
 
-export interface Product {
-  id: string;
-  sku: string;
-  name: string;
-  price: number;
-  min: number;
-  stock: Record<string, number>;
-  createdBy?: string;
-}
-
-export interface Line {
-  productId: string;
-  sku: string;
-  name: string;
-  qty: number;
-  price: number;
-}
-
 /** A quantity that moved: `before` and `qty` (after) are on hand at one branch. */
 export interface StockChange {
   productId: string;
@@ -66,57 +48,6 @@ export interface StockChange {
   before: number;
   qty: number;
   min: number;
-}
-
-export interface Sale {
-  id: string;
-  branchId: string | null;
-  kind: 'mostrador' | 'retiro' | 'envio';
-  items: Line[];
-  total: number;
-  at: string;
-  by: string;
-  customerName?: string;
-}
-export interface Expense {
-  id: string;
-  branchId: string;
-  concept: string;
-  total: number;
-  at: string;
-  by: string;
-}
-export interface Purchase {
-  id: string;
-  branchId: string;
-  supplierName: string;
-  items: Line[];
-  total: number;
-  at: string;
-}
-export interface Transfer {
-  id: string;
-  originBranchId: string;
-  destinationBranchId: string;
-  items: Line[];
-  status: 'enviado' | 'recibido';
-  sentAt: string;
-  receivedAt?: string;
-}
-export interface Customer {
-  id: string;
-  name: string;
-  phone: string;
-  at: string;
-}
-export interface Reservation {
-  id: string;
-  code: string;
-  branchId: string;
-  name: string;
-  people: number;
-  dateTime: string;
-  reminders: 'programados' | 'no disponibles';
 }
 
 const seedProducts: [string, string, number, number, [number, number, number]][] = [

@@ -21,7 +21,8 @@ export type InsertResult =
 /** Idempotency keys are honoured for this long. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 
-const textArray = (values: readonly string[]): SQL =>
+/** A `text[]` literal of these values, bound as parameters. */
+export const textArray = (values: readonly string[]): SQL =>
   values.length
     ? sql`ARRAY[${sql.join(
         values.map((v) => sql`${v}`),

@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import type { RecipientRow } from '../rows.ts';
 import { recipients } from '../schema.ts';
+import { textArray } from './notifications.ts';
 
 /** Fields a widget token may carry to create or refresh its recipient. */
 export type RecipientClaims = Partial<Pick<RecipientRow, 'name' | 'role' | 'branchIds' | 'email' | 'locale'>>;
@@ -89,19 +90,12 @@ export class RecipientRepo {
     branchIds: string[] | null;
     recipientIds: string[] | null;
   }): Promise<RecipientRow[]> {
-    const arr = (values: readonly string[]): SQL =>
-      values.length
-        ? sql`ARRAY[${sql.join(
-            values.map((v) => sql`${v}`),
-            sql`, `,
-          )}]::text[]`
-        : sql`'{}'::text[]`;
     const conditions: (SQL | undefined)[] = [];
     if (n.recipientIds?.length) conditions.push(inArray(recipients.id, n.recipientIds));
     if (!n.recipientIds?.length && !n.branchIds) conditions.push(sql`true`);
     if (n.branchIds) {
       conditions.push(eq(recipients.role, 'owner'));
-      if (n.branchIds.length) conditions.push(sql`${recipients.branchIds} && ${arr(n.branchIds)}`);
+      if (n.branchIds.length) conditions.push(sql`${recipients.branchIds} && ${textArray(n.branchIds)}`);
     }
     if (!conditions.length) return [];
     return this.db

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { type ScheduleRow, SLA_LABEL } from '../../db/repos/schedules.ts';
 import type { Store, TenantStore } from '../../db/store.ts';
 import { AppError } from '../../errors.ts';
+import { PollingLoop } from '../../lib/polling-loop.ts';
 import { type IngestHooks, ingestEvent } from '../events.ts';
 import { acknowledged, breachEvent, incidentLimits, incidentRow, type SlaCheck } from './sla.ts';
 
@@ -33,65 +34,38 @@ export const scheduleKey = (rowId: string) => `aviso:schedule:${rowId}`;
  * `ingestEvent` under a key derived from the row, so publishing is idempotent.
  */
 export class ScheduleWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private looping = false;
-  private stopped = true;
-  private rerun = false;
-  // Rounds of one node never overlap: a test's runOnce waits for a round the loop started.
-  private round: Promise<unknown> = Promise.resolve();
   private readonly now: () => Date;
+  private readonly loop: PollingLoop;
 
   constructor(private readonly o: ScheduleWorkerOptions) {
     this.now = o.now ?? (() => new Date());
+    this.loop = new PollingLoop({
+      name: 'schedule',
+      log: o.log,
+      round: () => this.claimAndRun(),
+      nextDue: () => o.store.scheduleQueue.nextDue(),
+      now: this.now,
+      batch: o.batch ?? 32,
+      pollMs: o.pollMs ?? 5_000,
+    });
   }
 
   start() {
-    this.stopped = false;
-    this.wake();
+    this.loop.start();
   }
 
-  async stop() {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    while (this.looping) await new Promise((r) => setTimeout(r, 20));
-    await this.round.catch(() => {});
+  stop() {
+    return this.loop.stop();
   }
 
   /** Runs a round now (a schedule was created, maybe due at once). */
   wake() {
-    if (this.stopped) return;
-    if (this.looping) {
-      this.rerun = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    void this.loop();
-  }
-
-  private async loop() {
-    this.looping = true;
-    let delay = this.o.pollMs ?? 5_000;
-    try {
-      do {
-        this.rerun = false;
-        const handled = await this.runOnce();
-        if (handled >= (this.o.batch ?? 32)) this.rerun = true;
-      } while (this.rerun && !this.stopped);
-      const next = await this.o.store.scheduleQueue.nextDue();
-      if (next) delay = Math.max(10, Math.min(delay, next.getTime() - this.now().getTime()));
-    } catch (err) {
-      this.o.log.warn({ err: (err as Error).message }, 'schedule round failed; will retry');
-    } finally {
-      this.looping = false;
-    }
-    if (!this.stopped) this.timer = setTimeout(() => this.wake(), delay);
+    this.loop.wake();
   }
 
   /** Claims and runs one batch of due rows; returns how many. For tests and the loop. */
   runOnce(): Promise<number> {
-    const next = this.round.catch(() => {}).then(() => this.claimAndRun());
-    this.round = next;
-    return next;
+    return this.loop.runOnce();
   }
 
   private async claimAndRun(): Promise<number> {

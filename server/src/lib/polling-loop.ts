@@ -1,0 +1,76 @@
+import type { Logger } from 'pino';
+
+export interface PollingLoopOptions {
+  /** Names the loop in logs. */
+  name: string;
+  log: Logger;
+  /** Handles one batch of due work; returns how many items it took. */
+  round: () => Promise<number>;
+  /** When the next item is due, to sleep until then. */
+  nextDue: () => Promise<Date | undefined>;
+  now: () => Date;
+  /** A round that took this many items runs again at once. */
+  batch: number;
+  /** Longest sleep between rounds when nothing is due sooner (work added by other nodes). */
+  pollMs: number;
+}
+
+/**
+ * Runs `round` until nothing is due, then sleeps until the next due time (or `pollMs`). `wake()`
+ * starts a round at once. Rounds never overlap: `runOnce()` (tests) waits for the one running.
+ */
+export class PollingLoop {
+  private timer: NodeJS.Timeout | undefined;
+  private looping = false;
+  private stopped = true;
+  private rerun = false;
+  private current: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly o: PollingLoopOptions) {}
+
+  start() {
+    this.stopped = false;
+    this.wake();
+  }
+
+  async stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    while (this.looping) await new Promise((r) => setTimeout(r, 20));
+    await this.current.catch(() => {});
+  }
+
+  wake() {
+    if (this.stopped) return;
+    if (this.looping) {
+      this.rerun = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    void this.loop();
+  }
+
+  runOnce(): Promise<number> {
+    const next = this.current.catch(() => {}).then(() => this.o.round());
+    this.current = next;
+    return next;
+  }
+
+  private async loop() {
+    this.looping = true;
+    let delay = this.o.pollMs;
+    try {
+      do {
+        this.rerun = false;
+        if ((await this.runOnce()) >= this.o.batch) this.rerun = true;
+      } while (this.rerun && !this.stopped);
+      const next = await this.o.nextDue();
+      if (next) delay = Math.max(10, Math.min(delay, next.getTime() - this.o.now().getTime()));
+    } catch (err) {
+      this.o.log.warn({ err: (err as Error).message }, `${this.o.name} round failed; will retry`);
+    } finally {
+      this.looping = false;
+    }
+    if (!this.stopped) this.timer = setTimeout(() => this.wake(), delay);
+  }
+}
