@@ -40,6 +40,7 @@ async function smtp(options: Partial<SMTPServerOptions> = {}) {
     },
     ...options,
   });
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return { port: (server.server.address() as AddressInfo).port, received };

@@ -18,6 +18,8 @@ export async function startSmtp({ port = 0, delayMs = 0 }: { port?: number; dela
       }, callback);
     },
   });
+  // A client killed mid-session resets its connection; that is the test's doing, not a failure.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const bound = (server.server.address() as AddressInfo).port;
   return {

@@ -50,6 +50,8 @@ export class MailCatcher {
           .catch((err: Error) => callback(err));
       },
     });
+    // A client that drops its connection must not take the hub down with an unhandled 'error'.
+    this.server.on('error', () => {});
   }
 
   /** Listens on 127.0.0.1 and a free port; resolves to that port. */

@@ -35,6 +35,7 @@ async function startSmtp(options: Partial<SMTPServerOptions> = {}) {
     },
     ...options,
   });
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return { server, port, received, close: () => new Promise<void>((r) => server.close(() => r())) };
