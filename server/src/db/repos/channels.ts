@@ -21,8 +21,15 @@ export interface ChannelInput {
   ratePerMinute?: number | null;
 }
 
+// Every new notification asks which webhooks want it: a short cache saves a query and the
+// decryptions per event. This node drops it on every change; other nodes see a change this late.
+const LIST_TTL_MS = 2_000;
+
 /** A tenant's channels; configurations are sealed on the way in and opened on the way out. */
 export class ChannelRepo {
+  /** Opened channels, kept by this repository (one per tenant and store) for a moment. */
+  private cached: { at: number; rows: ChannelRow[] } | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly tenantId: string,
@@ -50,16 +57,26 @@ export class ChannelRepo {
         ratePerMinute: input.ratePerMinute ?? null,
       })
       .returning();
+    this.changed();
     return this.open(row!);
   }
 
   async list(kind?: ChannelKindName): Promise<ChannelRow[]> {
-    const rows = await this.db
-      .select()
-      .from(channels)
-      .where(and(eq(channels.tenantId, this.tenantId), kind ? eq(channels.kind, kind) : undefined))
-      .orderBy(asc(channels.kind), asc(channels.priority), asc(channels.createdAt));
-    return rows.map((r) => this.open(r));
+    let hit = this.cached;
+    if (!hit || Date.now() - hit.at > LIST_TTL_MS) {
+      const rows = await this.db
+        .select()
+        .from(channels)
+        .where(eq(channels.tenantId, this.tenantId))
+        .orderBy(asc(channels.kind), asc(channels.priority), asc(channels.createdAt));
+      hit = { at: Date.now(), rows: rows.map((r) => this.open(r)) };
+      this.cached = hit;
+    }
+    return kind ? hit.rows.filter((r) => r.kind === kind) : hit.rows;
+  }
+
+  private changed() {
+    this.cached = undefined;
   }
 
   async get(id: string): Promise<ChannelRow | undefined> {
@@ -83,6 +100,7 @@ export class ChannelRepo {
       })
       .where(and(eq(channels.tenantId, this.tenantId), eq(channels.id, id)))
       .returning();
+    this.changed();
     return row ? this.open(row) : undefined;
   }
 
@@ -92,6 +110,7 @@ export class ChannelRepo {
       .delete(channels)
       .where(and(eq(channels.tenantId, this.tenantId), eq(channels.id, id)))
       .returning({ id: channels.id });
+    this.changed();
     return rows.length > 0;
   }
 
@@ -116,6 +135,7 @@ export class ChannelRepo {
       await this.db.update(channels).set({ configEnc: sealed }).where(eq(channels.id, row.id));
       changed++;
     }
+    this.changed();
     return changed;
   }
 }
