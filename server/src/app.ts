@@ -15,6 +15,7 @@ import type { IngestHooks, PlanDeliveries } from './domain/events.ts';
 import type { Inbox } from './domain/inbox.ts';
 import type { AppEnv } from './env.ts';
 import { AppError, errorRenderer } from './errors.ts';
+import type { Metrics } from './lib/metrics.ts';
 import type { SecretBox } from './lib/secrets.ts';
 import type { Broadcaster } from './realtime/broadcaster.ts';
 import { MemoryPresence, type Presence } from './realtime/presence.ts';
@@ -27,7 +28,7 @@ import { eventRoutes } from './routes/events.ts';
 import { hookRoutes } from './routes/hooks.ts';
 import { meRoutes } from './routes/me.ts';
 import type { Guard } from './routes/openapi.ts';
-import { opsRoutes } from './routes/ops.ts';
+import { metricsMiddleware, opsRoutes } from './routes/ops.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { previewRoutes } from './routes/preview.ts';
 import { scheduleRoutes } from './routes/schedules.ts';
@@ -46,6 +47,8 @@ export interface AppDeps {
   tokens: WidgetTokens;
   inbox: Inbox;
   broadcaster: Broadcaster;
+  /** Prometheus metrics served at `/metrics`; none when absent. */
+  metrics?: Metrics;
   /** Who is connected; a single node's memory when absent. */
   presence?: Presence;
   log: Logger;
@@ -110,6 +113,7 @@ export function createApp(deps: AppDeps) {
       maxAge: 600,
     }),
   );
+  if (deps.metrics) app.use('*', metricsMiddleware(deps.metrics));
   app.use(
     '/v1/*',
     bodyLimit({
@@ -175,7 +179,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', meRoutes({ guard: widgetGuard, inbox: deps.inbox, onQueued: deps.onQueued, now: deps.now }));
   app.route('/', telegramRoutes({ guard: tenantGuard, now: deps.now }));
   app.route('/', hookRoutes({ ...deps, publicUrl: deps.publicUrl }));
-  opsRoutes(app, { database: deps.database });
+  opsRoutes(app, { database: deps.database, metrics: deps.metrics });
   widgetRoutes(app);
   if (deps.demo) demoRoutes(app, deps.demo);
   adminConsoleRoutes(app);

@@ -19,6 +19,7 @@ import { Inbox } from './domain/inbox.ts';
 import { ScheduleWorker, type ScheduleWorkerOptions } from './domain/schedules/worker.ts';
 import { scheduleRetention } from './jobs/retention.ts';
 import { scheduleStockSweep } from './jobs/stock-sweep.ts';
+import { createMetrics } from './lib/metrics.ts';
 import { SecretBox } from './lib/secrets.ts';
 import { type AvisoServer, type Broadcaster, SocketBroadcaster } from './realtime/broadcaster.ts';
 import { attachRealtime } from './realtime/hub.ts';
@@ -84,9 +85,13 @@ export async function startNode(
   const presence: Presence = redis ? new RedisPresence(redis.presence, { nodeId }) : new MemoryPresence();
 
   // The broadcaster needs the Socket.IO server, which needs the HTTP server, which needs the app.
-  const late: { broadcaster?: Broadcaster } = {};
+  const late: { broadcaster?: Broadcaster; io?: AvisoServer } = {};
+  const metrics = createMetrics(() => late.io?.engine.clientsCount ?? 0);
   const broadcaster: Broadcaster = {
-    notification: (row) => late.broadcaster?.notification(row),
+    notification: (row) => {
+      metrics.notifications.inc();
+      late.broadcaster?.notification(row);
+    },
     updated: (...a) => late.broadcaster?.updated(...a),
     unread: (...a) => late.broadcaster?.unread(...a),
     recipientChanged: (...a) => late.broadcaster?.recipientChanged(...a),
@@ -99,6 +104,7 @@ export async function startNode(
     log,
     now,
     defaultEmail: config.smtp?.url ? emailConfigFromUrl(config.smtp.url, config.smtp.from) : undefined,
+    metrics,
     ...options.delivery,
   });
   const plan: PlanDeliveries = (n, def, s) => planDeliveries(n, def, s, presence, now());
@@ -118,6 +124,7 @@ export async function startNode(
     ...options.scheduler,
   });
   const app = createApp({
+    metrics,
     demo: options.demo,
     registry,
     plan,
@@ -152,6 +159,7 @@ export async function startNode(
     ...(redis ? { redis: { pub: redis.pub, sub: redis.sub } } : {}),
   });
   late.broadcaster = new SocketBroadcaster(io);
+  late.io = io;
   const port = (server.address() as AddressInfo).port;
   worker.start();
   scheduler.start();

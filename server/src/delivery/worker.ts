@@ -7,6 +7,7 @@ import type { ChannelRow } from '../db/repos/channels.ts';
 import type { DeliveryRow } from '../db/repos/deliveries.ts';
 import type { NotificationRow, RecipientRow, TenantRow } from '../db/rows.ts';
 import type { Store, TenantStore } from '../db/store.ts';
+import type { Metrics } from '../lib/metrics.ts';
 import { PollingLoop } from '../lib/polling-loop.ts';
 import { maskPii } from '../log.ts';
 import { outboundMessage } from './message.ts';
@@ -29,6 +30,8 @@ export interface DeliveryWorkerOptions {
   backoffBaseMs?: number;
   backoffCapMs?: number;
   limiter?: ChannelRateLimiter;
+  /** Counts delivery outcomes for `/metrics`. */
+  metrics?: Pick<Metrics, 'deliveries'>;
   /** The hub's own SMTP account, for tenants that configured no email channel. */
   defaultEmail?: Record<string, unknown>;
 }
@@ -102,6 +105,10 @@ export class DeliveryWorker {
       outcome = this.retryOrFail(row, 'INTERNAL', (err as Error).message, 0);
     }
     await this.o.store.queue.finish(row.id, outcome, this.now());
+    this.o.metrics?.deliveries.inc({
+      kind: outcome.kind ?? row.kind ?? 'none',
+      status: outcome.status ?? 'pending',
+    });
     if (outcome.status && outcome.status !== 'pending') {
       this.o.log.info(
         { delivery: row.id, tenant: row.tenantId, kind: outcome.kind ?? row.kind, status: outcome.status },

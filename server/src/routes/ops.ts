@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { Database } from '../db/client.ts';
 import type { AppEnv } from '../env.ts';
 import { AppError } from '../errors.ts';
+import type { Metrics } from '../lib/metrics.ts';
 
 const SWAGGER_ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js'] as const;
 
@@ -19,8 +20,26 @@ const DOCS_HTML = `<!doctype html>
 <script src="/docs/swagger-ui-init.js"></script></body></html>`;
 const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', deepLinking: true });`;
 
+/** Counts and times every request; registered before the routes so it sees them all. */
+export function metricsMiddleware(metrics: Metrics): MiddlewareHandler<AppEnv> {
+  return async function recordRequest(c, next) {
+    const started = performance.now();
+    await next();
+    // The route pattern, never the raw path: ids must not become label values.
+    const route = c.req.routePath || 'unmatched';
+    metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    metrics.httpDuration.observe({ method: c.req.method, route }, (performance.now() - started) / 1000);
+  };
+}
+
 /** Health, readiness and the browsable API docs (served from the package, no CDN). */
-export function opsRoutes(app: Hono<AppEnv>, deps: { database: Database }) {
+export function opsRoutes(app: Hono<AppEnv>, deps: { database: Database; metrics?: Metrics }) {
+  const { metrics } = deps;
+  if (metrics) {
+    app.get('/metrics', async (c) =>
+      c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }),
+    );
+  }
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
     try {
