@@ -170,11 +170,27 @@ describe.each(databaseBackends)('delivery log and stats on $name', ({ url }) => 
         { type: 'SLA_INCUMPLIDO', total: 2, sent: 0, failed: 0, bounced: 0, successRate: null },
         { type: 'NUEVA_VENTA', total: 1, sent: 1, failed: 0, bounced: 0, successRate: 1 },
       ],
+      linked: { telegram: 0, whatsapp: 0, sms: 0, email: 0 },
       byDay: [
         { day: '2025-03-07', total: 1, sent: 0, failed: 0, bounced: 1, cancelled: 0, skipped: 0, pending: 0 },
         { day: '2025-03-08', total: 3, sent: 1, failed: 0, bounced: 0, cancelled: 1, skipped: 1, pending: 0 },
         { day: '2025-03-09', total: 3, sent: 1, failed: 1, bounced: 0, cancelled: 0, skipped: 0, pending: 1 },
       ],
+    });
+
+    // Linked recipients count: a Telegram chat, a WhatsApp number, a phone, an email.
+    await a.api.put('/v1/recipients/tg', {
+      role: 'owner',
+      branchIds: [],
+      telegramChatId: '123',
+      email: 'o@example.com',
+    });
+    await a.api.put('/v1/recipients/wa', { role: 'staff', branchIds: ['A'], whatsapp: '+5215512345678' });
+    expect((await a.api.get('/v1/deliveries/stats?days=3')).body.linked).toEqual({
+      telegram: 1,
+      whatsapp: 1,
+      sms: 0,
+      email: 1,
     });
 
     const week = (await a.api.get('/v1/deliveries/stats')).body;

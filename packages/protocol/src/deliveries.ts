@@ -85,6 +85,13 @@ export const DeliveryStatsSchema = z.object({
   byStatus: z.record(DeliveryStatusSchema, z.number().int()),
   byChannel: z.array(z.object({ channel: z.string().nullable(), ...OutcomeCounts })),
   byType: z.array(z.object({ type: z.string(), ...OutcomeCounts })),
+  /** How many recipients can be reached on each channel (a Telegram chat linked, a number, an email). */
+  linked: z.object({
+    telegram: z.number().int(),
+    whatsapp: z.number().int(),
+    sms: z.number().int(),
+    email: z.number().int(),
+  }),
   /** Every day of the window, oldest first, zeros included; `pending` counts queued and in-flight rows. */
   byDay: z.array(
     z.object({

@@ -94,7 +94,7 @@ export function summarize(
   days: number,
   timezone: string,
   now: Date,
-): DeliveryStats {
+): Omit<DeliveryStats, 'linked'> {
   const range = dayRange(localDay(now, timezone), days);
   const first = range[0]!;
   const last = range.at(-1)!;
@@ -176,8 +176,11 @@ export function deliveryRoutes(deps: { guard: Guard; onQueued?: () => void; now?
       const { days } = c.req.valid('query');
       const at = now();
       const timezone = c.var.tenant.timezone;
-      const rows = await c.var.store.deliveries.counts(days, timezone, at);
-      return c.json(summarize(rows, days, timezone, at), 200);
+      const [rows, linked] = await Promise.all([
+        c.var.store.deliveries.counts(days, timezone, at),
+        c.var.store.recipients.linkedCounts(),
+      ]);
+      return c.json({ ...summarize(rows, days, timezone, at), linked }, 200);
     },
   );
 

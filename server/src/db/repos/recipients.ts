@@ -104,6 +104,25 @@ export class RecipientRepo {
       .where(and(eq(recipients.tenantId, this.tenantId), or(...conditions)));
   }
 
+  /** How many people have an address for each channel (Telegram counts linked chats). */
+  async linkedCounts() {
+    const [row] = await this.db
+      .select({
+        telegram: sql<number>`count(${recipients.telegramChatId})::int`,
+        whatsapp: sql<number>`count(${recipients.whatsapp})::int`,
+        sms: sql<number>`count(${recipients.phone})::int`,
+        email: sql<number>`count(${recipients.email})::int`,
+      })
+      .from(recipients)
+      .where(eq(recipients.tenantId, this.tenantId));
+    return {
+      telegram: Number(row?.telegram ?? 0),
+      whatsapp: Number(row?.whatsapp ?? 0),
+      sms: Number(row?.sms ?? 0),
+      email: Number(row?.email ?? 0),
+    };
+  }
+
   async withRoles(roles: readonly Role[]): Promise<RecipientRow[]> {
     if (!roles.length) return [];
     return this.db
