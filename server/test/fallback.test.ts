@@ -225,4 +225,37 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
     await advance(rows.sleepy!.dueAt.getTime() - clock);
     await until(() => smtp.received.some((m) => m.to_.includes('sleepy@example.com')), 'the deferred email');
   });
+
+  it('batches digest notifications per person per window into one email', async () => {
+    const t = await makeTenant(hub.fetcher);
+    await hub.node.store.forTenant(t.id).channels.create({
+      kind: 'email',
+      name: 'SMTP',
+      config: { host: '127.0.0.1', port: smtp.port, from: 'Aviso <alerts@aviso.test>' },
+    });
+    await t.person('boss', { role: 'owner', branchIds: [], email: 'digest@example.com' });
+    const put = await t.api.put('/v1/event-types/NUEVO_CLIENTE', {
+      rules: { digest: { window: '15m', channels: ['email'] } },
+    });
+    expect(put.status).toBe(200);
+    const names = ['Ana Gómez', 'Luis Pérez', 'Marta Ríos'];
+    const ids: string[] = [];
+    for (const customerName of names) {
+      ids.push((await t.api.post('/v1/events', { type: 'NUEVO_CLIENTE', data: { customerName } })).body.id);
+    }
+    const mine = () => smtp.received.filter((m) => m.to_.includes('digest@example.com'));
+    await advance(0);
+    await settle(200);
+    expect(mine()).toHaveLength(0);
+    await advance(16 * 60_000);
+    await until(() => mine().length >= 1, 'the digest email');
+    await advance(10_000);
+    await settle(300);
+    expect(mine()).toHaveLength(1);
+    for (const name of names) expect(mine()[0]!.text).toContain(name);
+    expect(mine()[0]!.subject).toContain('3 notificaciones');
+    const rows = (await Promise.all(ids.map((id) => deliveriesOf(t, id)))).flat();
+    expect(rows.map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(new Set(rows.map((d) => d.providerMessageId)).size).toBe(1);
+  });
 });
