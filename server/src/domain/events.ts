@@ -113,6 +113,8 @@ export async function ingestEvent(
   const planned = hooks.plan
     ? await hooks.plan({ id, type: input.type, category: def.category, ...audience }, def, store)
     : [];
+  // The SLA watch is stored with its notification: a crash cannot keep one without the other.
+  const check = input.requireAck ? slaCheckRow(def, id, now) : undefined;
   const result = await store.notifications.insert(
     {
       id,
@@ -131,6 +133,7 @@ export async function ingestEvent(
     },
     input.idempotencyKey ? { key: input.idempotencyKey, hash: requestHash(input) } : undefined,
     planned,
+    check ? [check] : [],
   );
   if (result.status === 'conflict') {
     throw new AppError(
@@ -144,12 +147,7 @@ export async function ingestEvent(
   }
   if (result.status === 'duplicate') return { id: result.id, status: 'duplicate' };
   hooks.onCreated(result.row, planned.length);
-  if (input.requireAck) {
-    // Stored after the notification: a crash in between loses the watch, never the notification.
-    const check = slaCheckRow(def, result.row.id, now);
-    await store.schedules.insert([check]);
-    hooks.onScheduled?.(check.dueAt);
-  }
+  if (check) hooks.onScheduled?.(check.dueAt);
   return { id: result.row.id, status: 'created' };
 }
 

@@ -2,8 +2,16 @@ import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or, type SQL, sql } from
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import type { NotificationRow, NotificationStateRow, Reader } from '../rows.ts';
-import { deliveries, idempotencyKeys, notificationStates, notifications, recipients } from '../schema.ts';
+import {
+  deliveries,
+  idempotencyKeys,
+  notificationStates,
+  notifications,
+  recipients,
+  scheduledEvents,
+} from '../schema.ts';
 import type { NewDelivery } from './deliveries.ts';
+import type { NewSchedule } from './schedules.ts';
 
 export type NewNotification = Omit<NotificationRow, 'tenantId' | 'createdAt'> & { createdAt?: Date };
 
@@ -72,9 +80,10 @@ export class NotificationRepo {
     values: NewNotification,
     idempotency?: { key: string; hash: string },
     planned: NewDelivery[] = [],
+    schedules: NewSchedule[] = [],
   ): Promise<InsertResult> {
     const row = { ...values, tenantId: this.tenantId };
-    if (!idempotency && !planned.length) {
+    if (!idempotency && !planned.length && !schedules.length) {
       const [created] = await this.db.insert(notifications).values(row).returning();
       return { status: 'created', row: created! };
     }
@@ -114,6 +123,9 @@ export class NotificationRepo {
       // Deliveries are stored with their notification: a crash cannot keep one and lose the other.
       if (planned.length) {
         await tx.insert(deliveries).values(planned.map((d) => ({ ...d, tenantId: this.tenantId })));
+      }
+      if (schedules.length) {
+        await tx.insert(scheduledEvents).values(schedules.map((r) => ({ ...r, tenantId: this.tenantId })));
       }
       return { status: 'created', row: created! };
     });
