@@ -152,6 +152,7 @@ export async function startNode(
   });
   const io = attachRealtime(server, {
     tokens,
+    store,
     inbox,
     presence,
     log,

@@ -11,6 +11,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import type { WidgetSession, WidgetTokens } from '../auth/widget-tokens.ts';
+import type { Store } from '../db/store.ts';
 import type { Inbox } from '../domain/inbox.ts';
 import { itemsToWire } from '../domain/wire.ts';
 import { AppError } from '../errors.ts';
@@ -20,6 +21,7 @@ import { roomsOfReader } from './rooms.ts';
 
 export interface RealtimeOptions {
   tokens: WidgetTokens;
+  store: Store;
   inbox: Inbox;
   presence: Presence;
   log: Logger;
@@ -31,7 +33,10 @@ export interface RealtimeOptions {
 }
 
 interface SocketData {
-  session: WidgetSession;
+  /** Set by the handshake, dropped once the socket is set up. */
+  session?: WidgetSession;
+  tenantId?: string;
+  recipientId?: string;
 }
 
 type AvisoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -45,7 +50,7 @@ function failure(err: unknown): Ack {
 
 /** Attaches Socket.IO to the HTTP server: token check, rooms, replay, read sync, presence. */
 export function attachRealtime(http: HttpServer, options: RealtimeOptions): AvisoServer {
-  const { tokens, inbox, presence, log, replayLimit = 200 } = options;
+  const { tokens, inbox, presence, log, replayLimit = 200, store: stores } = options;
   const io: AvisoServer = new Server(http, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -83,9 +88,11 @@ export function attachRealtime(http: HttpServer, options: RealtimeOptions): Avis
   });
 
   async function onConnection(socket: AvisoSocket) {
-    const { session } = socket.data;
-    const { store, tenant } = session;
-    const reader = session.recipient;
+    const { store, tenant, recipient: reader } = socket.data.session!;
+    const tenantId = tenant.id;
+    const readerId = reader.id;
+    // From here on a socket keeps ids only (memory per idle socket): rows are read when needed.
+    socket.data = { tenantId, recipientId: readerId };
     const auth = socket.handshake.auth as Partial<HandshakeAuth>;
     const since = typeof auth.since === 'string' && UUID.test(auth.since) ? auth.since : undefined;
 
@@ -102,51 +109,67 @@ export function attachRealtime(http: HttpServer, options: RealtimeOptions): Avis
       const gap = await store.notifications.since(reader, last, replayLimit);
       for (const n of itemsToWire(gap, reader)) socket.emit('notification', n);
     }
-    await presence.connected(tenant.id, reader.id, socket.id);
-    socket.on('disconnect', () => {
-      void presence.disconnected(tenant.id, reader.id, socket.id).catch(() => {});
-    });
+    await presence.connected(tenantId, readerId, socket.id);
+    socket.on('disconnect', onDisconnect);
     socket.emit('unread', { count: await inbox.unreadCount(store, reader) });
+    socket.on('read', onRead);
+    socket.on('read-all', onReadAll);
+    socket.on('seen', onSeen);
+  }
 
-    const fresh = async () => {
-      const row = await store.recipients.get(reader.id);
-      if (!row) throw new AppError(401, 'RECIPIENT_NOT_FOUND', 'this recipient was removed');
-      return row;
-    };
-    const handle =
-      <A extends unknown[]>(fn: (...args: A) => Promise<Ack>) =>
-      (...args: [...A, unknown]) => {
-        const ack = args[args.length - 1];
-        const reply = typeof ack === 'function' ? (ack as (r: Ack) => void) : () => {};
-        fn(...(args.slice(0, -1) as A)).then(reply, (err) => {
-          if (!(err instanceof AppError)) log.error({ err }, 'socket handler failed');
-          reply(failure(err));
-        });
-      };
+  // The handlers are shared by every socket (`this` is the socket) rather than made per socket:
+  // an idle socket then costs only its ids and room memberships.
+  async function reader(socket: AvisoSocket) {
+    const { tenantId, recipientId } = socket.data;
+    const store = stores.forTenant(tenantId!);
+    const row = await store.recipients.get(recipientId!);
+    if (!row) throw new AppError(401, 'RECIPIENT_NOT_FOUND', 'this recipient was removed');
+    return { store, row };
+  }
 
-    socket.on(
-      'read',
-      handle(async (payload: { id?: unknown }) => {
-        const id = typeof payload?.id === 'string' ? payload.id : '';
-        const result = await inbox.read(store, await fresh(), id);
-        return { ok: true, count: result.unreadCount };
-      }),
+  function answer(ack: unknown, work: Promise<Ack>) {
+    const reply = typeof ack === 'function' ? (ack as (r: Ack) => void) : () => {};
+    work.then(reply, (err) => {
+      if (!(err instanceof AppError)) log.error({ err }, 'socket handler failed');
+      reply(failure(err));
+    });
+  }
+
+  function onDisconnect(this: AvisoSocket) {
+    const { tenantId, recipientId } = this.data;
+    if (tenantId && recipientId) void presence.disconnected(tenantId, recipientId, this.id).catch(() => {});
+  }
+
+  function onRead(this: AvisoSocket, payload: { id?: unknown }, ack: unknown) {
+    const id = typeof payload?.id === 'string' ? payload.id : '';
+    answer(
+      ack,
+      reader(this).then(async ({ store, row }) => ({
+        ok: true,
+        count: (await inbox.read(store, row, id)).unreadCount,
+      })),
     );
-    socket.on(
-      'read-all',
-      handle(async () => {
-        const result = await inbox.readAll(store, await fresh());
-        return { ok: true, count: result.unreadCount };
-      }),
+  }
+
+  function onReadAll(this: AvisoSocket, ack: unknown) {
+    answer(
+      ack,
+      reader(this).then(async ({ store, row }) => ({
+        ok: true,
+        count: (await inbox.readAll(store, row)).unreadCount,
+      })),
     );
-    socket.on(
-      'seen',
-      handle(async (payload: { ids?: unknown }) => {
-        const ids = Array.isArray(payload?.ids)
-          ? payload.ids.filter((i): i is string => typeof i === 'string')
-          : [];
-        await inbox.seen(store, await fresh(), ids);
-        return { ok: true };
+  }
+
+  function onSeen(this: AvisoSocket, payload: { ids?: unknown }, ack: unknown) {
+    const ids = Array.isArray(payload?.ids)
+      ? payload.ids.filter((i): i is string => typeof i === 'string')
+      : [];
+    answer(
+      ack,
+      reader(this).then(async ({ store, row }) => {
+        await inbox.seen(store, row, ids);
+        return { ok: true } as const;
       }),
     );
   }
