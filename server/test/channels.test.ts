@@ -8,16 +8,13 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { resealAll } from '../scripts/reseal.ts';
-import { createApp } from '../src/app.ts';
 import { newWebhookSecret } from '../src/channels/index.ts';
 import { type RecordedRequest, type StandInReply, standIn } from '../src/channels/testing.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { channels } from '../src/db/schema.ts';
 import { Store } from '../src/db/store.ts';
-import { Inbox } from '../src/domain/inbox.ts';
 import { SecretBox } from '../src/lib/secrets.ts';
-import { silentBroadcaster } from '../src/realtime/broadcaster.ts';
 import { ADMIN_TOKEN, client, createTestApp, makeTenant } from './harness.ts';
 
 const closers: (() => Promise<void>)[] = [];
@@ -396,15 +393,7 @@ describe.each(databaseBackends)('channels API on $name', ({ url }) => {
       },
     });
     // The same database as the suite, but an app whose logger keeps every line at every level.
-    const app = createApp({
-      adminToken: ADMIN_TOKEN,
-      corsOrigins: '*',
-      database: hub.database,
-      store: hub.store,
-      box: hub.store.box,
-      tokens: hub.tokens,
-      inbox: new Inbox(silentBroadcaster),
-      broadcaster: silentBroadcaster,
+    const app = hub.appWith({
       log: pino({ level: 'trace' }, sink),
     });
     const fetcher = async (path: string, init: RequestInit) => app.request(path, init);

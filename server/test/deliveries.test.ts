@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
-import { createApp } from '../src/app.ts';
 import type { NewDelivery } from '../src/db/repos/deliveries.ts';
-import { Inbox } from '../src/domain/inbox.ts';
 import { purgeDeliveries, scheduleRetention } from '../src/jobs/retention.ts';
-import { silentBroadcaster } from '../src/realtime/broadcaster.ts';
-import { ADMIN_TOKEN, createTestApp, log, makeTenant, type TestTenant } from './harness.ts';
+import { createTestApp, log, makeTenant, type TestTenant } from './harness.ts';
 
 // 03:30 UTC on 10 March is still 9 March, 21:30 in Mexico City (UTC−6): the tenant's "today".
 const NOW = new Date('2025-03-10T03:30:00Z');
@@ -47,16 +44,7 @@ describe.each(databaseBackends)('delivery log and stats on $name', ({ url }) => 
   beforeAll(async () => {
     hub = await createTestApp(url);
     // The same database behind an app with a fixed clock and a worker to wake.
-    const app = createApp({
-      adminToken: ADMIN_TOKEN,
-      corsOrigins: '*',
-      database: hub.database,
-      store: hub.store,
-      box: hub.store.box,
-      tokens: hub.tokens,
-      inbox: new Inbox(silentBroadcaster),
-      broadcaster: silentBroadcaster,
-      log,
+    const app = hub.appWith({
       now: () => NOW,
       onQueued: () => {
         wakeUps++;

@@ -1,5 +1,5 @@
 import { freshDatabase } from '../../test/support/env.ts';
-import { createApp } from '../src/app.ts';
+import { type AppDeps, createApp } from '../src/app.ts';
 import { WidgetTokens } from '../src/auth/widget-tokens.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -87,23 +87,27 @@ export async function createTestApp(url: string, broadcaster: Broadcaster = sile
   const store = new Store(database.db, box);
   const tokens = new WidgetTokens(store, box);
   const inbox = new Inbox(broadcaster);
-  const app = createApp({
-    adminToken: ADMIN_TOKEN,
-    corsOrigins: '*',
-    database,
-    store,
-    box,
-    tokens,
-    inbox,
-    broadcaster,
-    log,
-  });
+  /** Another app over the same database, with some dependencies of its own (a clock, a logger…). */
+  const appWith = (extra: Partial<AppDeps> = {}) =>
+    createApp({
+      adminToken: ADMIN_TOKEN,
+      corsOrigins: '*',
+      database,
+      store,
+      box,
+      tokens,
+      inbox,
+      broadcaster,
+      log,
+      ...extra,
+    });
+  const app = appWith();
   const fetcher: Fetcher = async (path, init) => app.request(path, init);
   const close = async () => {
     await database.close();
     await fresh.drop();
   };
-  return { app, store, database, tokens, fetcher, close };
+  return { app, appWith, store, database, tokens, fetcher, close };
 }
 
 /** A real listening node on a free port. */

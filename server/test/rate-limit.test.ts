@@ -2,25 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv } from '../../test/support/env.ts';
-import { type AppDeps, createApp } from '../src/app.ts';
-import { Inbox } from '../src/domain/inbox.ts';
-import { silentBroadcaster } from '../src/realtime/broadcaster.ts';
-import { ADMIN_TOKEN, client, createTestApp, log, makeTenant } from './harness.ts';
+import type { AppDeps } from '../src/app.ts';
+import { ADMIN_TOKEN, client, createTestApp, makeTenant } from './harness.ts';
 
 describe('rate limits per API key', () => {
   let hub: Awaited<ReturnType<typeof createTestApp>>;
   /** An app over the shared test database with its own limiter (as one more node would have). */
   const appWith = (apiRateLimit: AppDeps['apiRateLimit']) => {
-    const app = createApp({
-      adminToken: ADMIN_TOKEN,
-      corsOrigins: '*',
-      database: hub.database,
-      store: hub.store,
-      box: hub.store.box,
-      tokens: hub.tokens,
-      inbox: new Inbox(silentBroadcaster),
-      broadcaster: silentBroadcaster,
-      log,
+    const app = hub.appWith({
       apiRateLimit,
     });
     return async (path: string, init: RequestInit) => app.request(path, init);
