@@ -24,7 +24,7 @@ export class TenantStore {
   constructor(
     readonly db: Db,
     readonly tenantId: string,
-    box: SecretBox,
+    readonly box: SecretBox,
   ) {
     this.settings = new SettingsRepo(db, tenantId);
     this.branches = new BranchRepo(db, tenantId);

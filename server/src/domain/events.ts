@@ -6,10 +6,11 @@ import {
   EventInputSchema,
   type EventTypeDefinition,
 } from '@aviso/protocol';
+import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import type { NewDelivery } from '../db/repos/deliveries.ts';
 import type { NotificationRow, TenantRow } from '../db/rows.ts';
-import type { TenantStore } from '../db/store.ts';
+import { TenantStore } from '../db/store.ts';
 import { AppError, zodDetails } from '../errors.ts';
 import { resolveEventType } from './catalog.ts';
 import { scheduleEvent } from './schedules/plan.ts';
@@ -160,27 +161,42 @@ export async function ingestBatch(
   hooks: IngestHooks,
 ) {
   const overrides = await store.settings.eventTypeOverrides();
-  const results = [];
-  for (const [index, item] of items.entries()) {
-    const parsed = EventInputSchema.safeParse(item);
-    if (!parsed.success) {
-      results.push({
-        error: {
-          code: 'VALIDATION_FAILED',
-          message: 'invalid event',
-          details: zodDetails(parsed.error.issues),
-        },
-      });
-      continue;
+  const created: [NotificationRow, number][] = [];
+  const scheduled: Date[] = [];
+  const deferred: IngestHooks = {
+    ...hooks,
+    onCreated: (row, queued) => created.push([row, queued]),
+    onScheduled: (earliest) => scheduled.push(earliest),
+  };
+  // One transaction for the whole batch: one commit instead of one per event. Live pushes and
+  // wake-ups wait for that commit, so nobody is shown a notification that could still roll back.
+  const results = await store.db.transaction(async (tx) => {
+    const scoped = new TenantStore(tx as unknown as Db, store.tenantId, store.box);
+    const out = [];
+    for (const [index, item] of items.entries()) {
+      const parsed = EventInputSchema.safeParse(item);
+      if (!parsed.success) {
+        out.push({
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'invalid event',
+            details: zodDetails(parsed.error.issues),
+          },
+        });
+        continue;
+      }
+      const input = parsed.data;
+      if (!input.idempotencyKey && keyPrefix) input.idempotencyKey = `${keyPrefix}:${index}`;
+      try {
+        out.push(await ingestEvent(scoped, tenant, overrides, input, deferred));
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        out.push(err.toJSON());
+      }
     }
-    const input = parsed.data;
-    if (!input.idempotencyKey && keyPrefix) input.idempotencyKey = `${keyPrefix}:${index}`;
-    try {
-      results.push(await ingestEvent(store, tenant, overrides, input, hooks));
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      results.push(err.toJSON());
-    }
-  }
+    return out;
+  });
+  for (const [row, queued] of created) hooks.onCreated(row, queued);
+  if (scheduled.length) hooks.onScheduled?.(new Date(Math.min(...scheduled.map((d) => d.getTime()))));
   return results;
 }
