@@ -1,5 +1,5 @@
 // The widget's own outlines, imported (not copied) so the console and the bell look alike.
-export { drawIcon, ICON_PATHS, UI_PATHS } from '../../../widget/src/icons.ts';
+export { drawIcon, ICON_PATHS, UI_PATHS } from '@aviso/widget/icons';
 
 /** Outlines of the console's navigation, on the widget's 24×24 grid. */
 export const NAV_PATHS = {
