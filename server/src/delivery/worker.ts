@@ -422,6 +422,11 @@ export class DeliveryWorker {
     recipient?: RecipientRow,
   ): Promise<Outcome> {
     const group = await store.deliveries.digestGroup(row);
+    if (!group.some((d) => d.id === row.id)) {
+      // Another row of this window already sent the digest and settled this one with it.
+      const settled = await store.deliveries.get(row.id);
+      return { status: settled?.status ?? 'sent' };
+    }
     const leader = group[0];
     if (leader && leader.id !== row.id) {
       return {
