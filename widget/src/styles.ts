@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-export const bellStyles = css`
+/**
+ * The design tokens: `--aviso-*` custom properties a host sets, with light defaults. Shared with
+ * the admin console, so one theme colours the bell and the console alike.
+ */
+export const themeTokens = css`
   :host {
     --_bg: var(--aviso-bg, #fff);
     --_fg: var(--aviso-fg, #1f2328);
@@ -15,6 +19,11 @@ export const bellStyles = css`
     --_critical: var(--aviso-critical, #c8102e);
     --_radius: var(--aviso-radius, 10px);
     --_shadow: var(--aviso-shadow, 0 8px 28px rgb(0 0 0 / 0.18));
+  }
+`;
+
+const bellOwnStyles = css`
+  :host {
     position: relative;
     display: inline-block;
     font: var(--aviso-font, 14px/1.4 system-ui, sans-serif);
@@ -337,3 +346,5 @@ export const bellStyles = css`
     }
   }
 `;
+
+export const bellStyles = [themeTokens, bellOwnStyles];

@@ -1,27 +1,19 @@
+import { themeTokens } from '@aviso/widget/styles';
 import { css } from 'lit';
 
 /**
- * The widget's design tokens (the same `--aviso-*` custom properties and defaults as
- * `widget/src/styles.ts`), so a host's theme colours the bell and the console alike.
+ * The widget's design tokens (imported, not copied), so a host's theme colours the bell and the
+ * console alike; the console's own font size on top.
  */
-export const tokens = css`
-  :host {
-    --_bg: var(--aviso-bg, #fff);
-    --_fg: var(--aviso-fg, #1f2328);
-    --_muted: var(--aviso-muted, #59636e);
-    --_border: var(--aviso-border, #d1d9e0);
-    --_hover: var(--aviso-hover, #f3f5f7);
-    --_accent: var(--aviso-accent, #0b63ce);
-    --_info: var(--aviso-info, #0b63ce);
-    --_success: var(--aviso-success, #1a7f37);
-    --_warning: var(--aviso-warning, #9a6700);
-    --_critical: var(--aviso-critical, #c8102e);
-    --_radius: var(--aviso-radius, 10px);
-    --_shadow: var(--aviso-shadow, 0 8px 28px rgb(0 0 0 / 0.18));
-    font: var(--aviso-font, 14px/1.45 system-ui, sans-serif);
-    color: var(--_fg);
-  }
-`;
+export const tokens = [
+  themeTokens,
+  css`
+    :host {
+      font: var(--aviso-font, 14px/1.45 system-ui, sans-serif);
+      color: var(--_fg);
+    }
+  `,
+];
 
 /** Controls, tables, cards and messages shared by every page. */
 export const pageStyles = css`
