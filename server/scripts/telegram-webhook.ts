@@ -3,14 +3,14 @@
 // /v1/hooks/telegram/<channelId>; a channel without a webhookSecret gets one first.
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { botApi } from '../src/channels/telegram/api.ts';
 import type { TelegramConfig } from '../src/channels/telegram/config.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import type { ChannelRow } from '../src/db/repos/channels.ts';
 import { Store } from '../src/db/store.ts';
-import { channelTenant } from '../src/domain/replies.ts';
-import { botApi } from '../src/domain/telegram/api.ts';
+import { channelTenant } from '../src/inbox/replies.ts';
 import { SecretBox } from '../src/lib/secrets.ts';
 
 export interface RegisteredWebhook {

@@ -1,7 +1,7 @@
+import { startNode } from './compose.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DemoHost } from './demo/host.ts';
-import { createLogger } from './log.ts';
-import { startNode } from './node.ts';
+import { createLogger } from './lib/log.ts';
 
 /** Starts one Aviso node from the environment. */
 async function main() {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import type { NewDelivery } from '../src/db/repos/deliveries.ts';
-import { purgeDeliveries, scheduleRetention } from '../src/jobs/retention.ts';
+import { purgeDeliveries, scheduleRetention } from '../src/retention/retention.ts';
 import { createTestApp, log, makeTenant, type TestTenant } from './harness.ts';
 
 // 03:30 UTC on 10 March is still 9 March, 21:30 in Mexico City (UTC−6): the tenant's "today".

@@ -1,14 +1,14 @@
 import { freshDatabase } from '../../test/support/env.ts';
-import { type AppDeps, createApp } from '../src/app.ts';
-import { WidgetTokens } from '../src/auth/widget-tokens.ts';
+import { type NodeConfig, type NodeOptions, startNode } from '../src/compose.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { Store } from '../src/db/store.ts';
-import { Inbox } from '../src/domain/inbox.ts';
+import { type AppDeps, createApp } from '../src/http/app.ts';
+import { WidgetTokens } from '../src/identity/widget-tokens.ts';
+import { type Broadcaster, silentBroadcaster } from '../src/inbox/broadcaster.ts';
+import { Inbox } from '../src/inbox/inbox.ts';
+import { createLogger } from '../src/lib/log.ts';
 import { SecretBox } from '../src/lib/secrets.ts';
-import { createLogger } from '../src/log.ts';
-import { type NodeConfig, type NodeOptions, startNode } from '../src/node.ts';
-import { type Broadcaster, silentBroadcaster } from '../src/realtime/broadcaster.ts';
 
 export const ADMIN_TOKEN = 'adm_test_token';
 export const SECRET_KEYS = [{ id: 'test', key: Buffer.alloc(32, 3) }];

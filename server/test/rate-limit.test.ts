@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv } from '../../test/support/env.ts';
-import type { AppDeps } from '../src/app.ts';
+import type { AppDeps } from '../src/http/app.ts';
 import { ADMIN_TOKEN, client, createTestApp, makeTenant } from './harness.ts';
 
 describe('rate limits per API key', () => {

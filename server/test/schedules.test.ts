@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends, freshDatabase, testEnv } from '../../test/support/env.ts';
 import { standIn } from '../src/channels/testing.ts';
-import { ingestEvent } from '../src/domain/events.ts';
-import { whenPhrase } from '../src/domain/schedules/when.ts';
-import { scheduleKey } from '../src/domain/schedules/worker.ts';
-import { type NodeOptions, startNode } from '../src/node.ts';
+import { type NodeOptions, startNode } from '../src/compose.ts';
+import { ingestEvent } from '../src/ingest/events.ts';
+import { whenPhrase } from '../src/scheduling/when.ts';
+import { scheduleKey } from '../src/scheduling/worker.ts';
 import { ADMIN_TOKEN, type Client, client, log, makeTenant, SECRET_KEYS, startTestNode } from './harness.ts';
 import { settle, until } from './sockets.ts';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { planDeliveries } from '../src/delivery/planner.ts';
-import type { IngestHooks } from '../src/domain/events.ts';
-import { runStockSweep, settleStockNotices } from '../src/jobs/stock-sweep.ts';
+import type { IngestHooks } from '../src/ingest/events.ts';
+import { runStockSweep, settleStockNotices } from '../src/stock/sweep.ts';
 import { log, makeTenant, startTestNode, type TestTenant } from './harness.ts';
 import { startSmtp } from './smtp.ts';
 import { until } from './sockets.ts';

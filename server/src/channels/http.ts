@@ -1,4 +1,4 @@
-import { maskPii } from '../log.ts';
+import { maskPii } from '../lib/log.ts';
 import { SendError } from './types.ts';
 
 /** Default time a provider gets to answer one HTTP request. */

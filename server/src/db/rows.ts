@@ -10,3 +10,6 @@ export type NotificationStateRow = InferSelectModel<typeof schema.notificationSt
 
 /** What visibility needs to know of a reader. */
 export type Reader = Pick<RecipientRow, 'id' | 'role' | 'branchIds' | 'readUpTo' | 'readUpToAt'>;
+
+/** How long an Idempotency-Key answers with its first result. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;

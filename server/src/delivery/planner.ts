@@ -8,7 +8,7 @@ import { newId } from '../db/ids.ts';
 import type { NewDelivery } from '../db/repos/deliveries.ts';
 import type { NotificationRow, RecipientRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
-import type { Presence } from '../realtime/presence.ts';
+import type { Presence } from '../presence/presence.ts';
 
 /** Kinds that post to the channel's own endpoint rather than to a person's address. */
 export const ENDPOINT_KINDS = new Set(['slack', 'webhook']);

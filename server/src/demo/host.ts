@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@aviso/protocol';
 import type { Logger } from 'pino';
-import { AppError } from '../errors.ts';
+import { AppError } from '../lib/errors.ts';
 import {
   Backoffice,
   BRANCHES,

@@ -1,27 +1,11 @@
 import type { ClientToServerEvents, NotificationUpdate, ServerToClientEvents } from '@aviso/protocol';
 import type { Server } from 'socket.io';
 import type { NotificationRow, RecipientRow } from '../db/rows.ts';
-import { toWire } from '../domain/wire.ts';
+import type { Broadcaster } from '../inbox/broadcaster.ts';
+import { toWire } from '../inbox/wire.ts';
 import { rooms, roomsOfNotification, roomsOfReader } from './rooms.ts';
 
 export type AvisoServer = Server<ClientToServerEvents, ServerToClientEvents>;
-
-/** Everything the rest of the hub pushes to live sockets, across nodes. */
-export interface Broadcaster {
-  notification(row: NotificationRow): void;
-  updated(tenantId: string, recipientId: string, update: NotificationUpdate): void;
-  unread(tenantId: string, recipientId: string, count: number): void;
-  /** Moves a person's live sockets to the rooms of their new role and branches (or disconnects them). */
-  recipientChanged(tenantId: string, before: RecipientRow | undefined, after: RecipientRow | undefined): void;
-}
-
-/** A broadcaster for an app with no sockets (tests that call `app.request()`). */
-export const silentBroadcaster: Broadcaster = {
-  notification() {},
-  updated() {},
-  unread() {},
-  recipientChanged() {},
-};
 
 /** Emits through Socket.IO rooms (and so through the Redis adapter to every node). */
 export class SocketBroadcaster implements Broadcaster {

@@ -10,13 +10,13 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
-import type { WidgetSession, WidgetTokens } from '../auth/widget-tokens.ts';
 import type { Store } from '../db/store.ts';
-import type { Inbox } from '../domain/inbox.ts';
-import { itemsToWire } from '../domain/wire.ts';
-import { AppError } from '../errors.ts';
+import type { WidgetSession, WidgetTokens } from '../identity/widget-tokens.ts';
+import type { Inbox } from '../inbox/inbox.ts';
+import { itemsToWire } from '../inbox/wire.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Presence } from '../presence/presence.ts';
 import type { AvisoServer } from './broadcaster.ts';
-import type { Presence } from './presence.ts';
 import { roomsOfReader } from './rooms.ts';
 
 export interface RealtimeOptions {

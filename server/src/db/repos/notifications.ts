@@ -1,7 +1,12 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
-import type { NotificationRow, NotificationStateRow, Reader } from '../rows.ts';
+import {
+  IDEMPOTENCY_WINDOW_MS,
+  type NotificationRow,
+  type NotificationStateRow,
+  type Reader,
+} from '../rows.ts';
 import {
   deliveries,
   idempotencyKeys,
@@ -27,7 +32,6 @@ export type InsertResult =
   | { status: 'conflict'; id: string };
 
 /** Idempotency keys are honoured for this long. */
-export const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 
 /** A `text[]` literal of these values, bound as parameters. */
 export const textArray = (values: readonly string[]): SQL =>

@@ -1,7 +1,7 @@
 import { and, count, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, notInArray, or } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { IDEMPOTENCY_WINDOW_MS } from '../rows.ts';
 import { idempotencyKeys, scheduledEvents, tenants } from '../schema.ts';
-import { IDEMPOTENCY_WINDOW_MS } from './notifications.ts';
 
 export type ScheduleRow = typeof scheduledEvents.$inferSelect;
 export type NewSchedule = Omit<typeof scheduledEvents.$inferInsert, 'tenantId'>;

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { sha256 } from '../ids.ts';
+import type { RecipientRow } from '../rows.ts';
+import { recipients, telegramChats, telegramLinks } from '../schema.ts';
+
+export type ChatState = typeof telegramChats.$inferSelect;
+
+/** Letters and digits of a document number, upper case: `1-234-567` and `1234567` are the same. */
+export const normalizeDocument = (text: string) => text.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+
+/** Link tokens, chat states and chat ids of one tenant's recipients. */
+export class TelegramRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly tenantId: string,
+  ) {}
+
+  /** A new single-use token for `t.me/<bot>?start=<token>`; only its hash is stored. */
+  async issueLink(recipientId: string, channelId: string, expiresAt: Date): Promise<string> {
+    // Telegram allows 1–64 characters of A–Z, a–z, 0–9, _ and - in a start parameter.
+    const token = randomBytes(24).toString('base64url');
+    await this.db.insert(telegramLinks).values({
+      tokenHash: sha256(token),
+      tenantId: this.tenantId,
+      recipientId,
+      channelId,
+      expiresAt,
+    });
+    return token;
+  }
+
+  /** Spends a token (once: the update only matches an unused, unexpired one); returns its recipient id. */
+  async consumeLink(token: string, channelId: string, now: Date): Promise<string | undefined> {
+    const t = telegramLinks;
+    const [row] = await this.db
+      .update(t)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(t.tokenHash, sha256(token)),
+          eq(t.tenantId, this.tenantId),
+          eq(t.channelId, channelId),
+          isNull(t.usedAt),
+          gt(t.expiresAt, now),
+        ),
+      )
+      .returning({ recipientId: t.recipientId });
+    return row?.recipientId;
+  }
+
+  async chat(channelId: string, chatId: string): Promise<ChatState | undefined> {
+    const c = telegramChats;
+    const [row] = await this.db
+      .select()
+      .from(c)
+      .where(and(eq(c.tenantId, this.tenantId), eq(c.channelId, channelId), eq(c.chatId, chatId)));
+    return row;
+  }
+
+  async saveChat(
+    channelId: string,
+    chatId: string,
+    fields: Pick<ChatState, 'awaiting' | 'failedTries' | 'lockedUntil'>,
+    now: Date,
+  ): Promise<void> {
+    const c = telegramChats;
+    await this.db
+      .insert(c)
+      .values({ tenantId: this.tenantId, channelId, chatId, ...fields, updatedAt: now })
+      .onConflictDoUpdate({ target: [c.channelId, c.chatId], set: { ...fields, updatedAt: now } });
+  }
+
+  /** The recipient this chat is linked to. */
+  async recipientOf(chatId: string): Promise<RecipientRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(recipients)
+      .where(and(eq(recipients.tenantId, this.tenantId), eq(recipients.telegramChatId, chatId)))
+      .limit(1);
+    return row;
+  }
+
+  /** Ties the chat to one recipient: whoever had it before loses it, so a chat speaks for one person. */
+  async link(recipientId: string, chatId: string, now: Date): Promise<RecipientRow | undefined> {
+    return this.db.transaction(async (tx) => {
+      await tx
+        .update(recipients)
+        .set({ telegramChatId: null, updatedAt: now })
+        .where(and(eq(recipients.tenantId, this.tenantId), eq(recipients.telegramChatId, chatId)));
+      const [row] = await tx
+        .update(recipients)
+        .set({ telegramChatId: chatId, updatedAt: now })
+        .where(and(eq(recipients.tenantId, this.tenantId), eq(recipients.id, recipientId)))
+        .returning();
+      return row;
+    });
+  }
+
+  /** Unlinks the chat; returns how many recipients it was linked to. */
+  async unlink(chatId: string, now: Date): Promise<number> {
+    const rows = await this.db
+      .update(recipients)
+      .set({ telegramChatId: null, updatedAt: now })
+      .where(and(eq(recipients.tenantId, this.tenantId), eq(recipients.telegramChatId, chatId)))
+      .returning({ id: recipients.id });
+    return rows.length;
+  }
+
+  /** The recipients whose document number is this one (normalized on both sides); at most two. */
+  async byDocument(document: string): Promise<RecipientRow[]> {
+    const wanted = normalizeDocument(document);
+    if (!wanted) return [];
+    return this.db
+      .select()
+      .from(recipients)
+      .where(
+        and(
+          eq(recipients.tenantId, this.tenantId),
+          sql`upper(regexp_replace(coalesce(${recipients.documentId}, ''), '[^0-9A-Za-z]', '', 'g')) = ${wanted}`,
+        ),
+      )
+      .limit(2);
+  }
+}

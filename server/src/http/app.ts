@@ -1,0 +1,198 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { every } from 'hono/combine';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { Logger } from 'pino';
+import { type ChannelRegistry, createChannelRegistry } from '../channels/index.ts';
+import type { Database } from '../db/client.ts';
+import type { Store } from '../db/store.ts';
+import type { DemoHost } from '../demo/host.ts';
+import type { WidgetTokens } from '../identity/widget-tokens.ts';
+import type { Broadcaster } from '../inbox/broadcaster.ts';
+import type { Inbox } from '../inbox/inbox.ts';
+import type { IngestHooks, PlanDeliveries } from '../ingest/events.ts';
+import { AppError, errorRenderer } from '../lib/errors.ts';
+import type { Metrics } from '../lib/metrics.ts';
+import type { SecretBox } from '../lib/secrets.ts';
+import { MemoryPresence, type Presence } from '../presence/presence.ts';
+import type { AppEnv } from './context.ts';
+import { adminAuth, apiKeyAuth, widgetAuth } from './middleware/auth.ts';
+import { type RateLimitOptions, rateLimit } from './middleware/rate-limit.ts';
+import type { Guard } from './openapi.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { channelRoutes } from './routes/channels.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
+import { demoRoutes } from './routes/demo.ts';
+import { eventRoutes } from './routes/events.ts';
+import { hookRoutes } from './routes/hooks.ts';
+import { meRoutes } from './routes/me.ts';
+import { metricsMiddleware, opsRoutes } from './routes/ops.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { previewRoutes } from './routes/preview.ts';
+import { scheduleRoutes } from './routes/schedules.ts';
+import { stockRoutes } from './routes/stock.ts';
+import { telegramRoutes } from './routes/telegram.ts';
+import { tenantRoutes } from './routes/tenant.ts';
+import { adminConsoleRoutes } from './static/admin-console.ts';
+import { widgetRoutes } from './static/widget.ts';
+
+/** What the HTTP app is built from; `main.ts` wires the real ones, tests their own. */
+export interface AppDeps {
+  adminToken: string;
+  corsOrigins: string[] | '*';
+  database: Database;
+  store: Store;
+  box: SecretBox;
+  tokens: WidgetTokens;
+  inbox: Inbox;
+  broadcaster: Broadcaster;
+  /** Prometheus metrics served at `/metrics`; none when absent. */
+  metrics?: Metrics;
+  /** Who is connected; a single node's memory when absent. */
+  presence?: Presence;
+  log: Logger;
+  /** Plans the fallback, escalation, digest and webhook deliveries of each new notification. */
+  plan?: PlanDeliveries;
+  /** The senders of every channel kind (real ones unless a test gives its own). */
+  registry?: ChannelRegistry;
+  /** Wakes the delivery worker when a delivery was queued by hand (retry, test). */
+  onQueued?: () => void;
+  /** Wakes the scheduler when a schedule was stored (deliverAt, reminders, SLA checks). */
+  onScheduled?: (earliest: Date) => void;
+  /** The clock; tests move it. */
+  now?: () => Date;
+  /** `AVISO_PUBLIC_URL`, the URL providers call inbound hooks at (Twilio signs it). */
+  publicUrl?: string;
+  /** Requests per API key and window (shared through `redis` when given); no limit when absent. */
+  apiRateLimit?: RateLimitOptions;
+  /** The demo POS's backend; its pages and `/demo/api` are served only when given (`AVISO_DEMO`). */
+  demo?: DemoHost;
+}
+
+const MAX_BODY = 4 * 1024 * 1024;
+
+/** Errors that Hono's own middleware throws, given our codes. */
+function fromHttpException(err: HTTPException): AppError {
+  if (err.status === 400 && /JSON/i.test(err.message)) {
+    return new AppError(400, 'INVALID_JSON', 'the body is not valid JSON');
+  }
+  if (err.status === 415) {
+    return new AppError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'send the body as JSON (Content-Type: application/json)',
+    );
+  }
+  if (err.status === 413) return new AppError(413, 'PAYLOAD_TOO_LARGE', 'the body is too large');
+  if (err.status === 401) return new AppError(401, 'UNAUTHORIZED', err.message);
+  return new AppError(err.status as 400, 'VALIDATION_FAILED', err.message || 'bad request');
+}
+
+/** Builds the Hono app. It never listens: `main.ts` does, and tests call `app.request()`. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const renderError = errorRenderer(deps.log);
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && !(err instanceof AppError) && err.status < 500) {
+      return renderError(fromHttpException(err), c);
+    }
+    return renderError(err, c);
+  });
+  app.notFound((c) =>
+    renderError(new AppError(404, 'NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), c),
+  );
+
+  app.use(
+    '*',
+    cors({
+      origin: deps.corsOrigins === '*' ? '*' : deps.corsOrigins,
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      maxAge: 600,
+    }),
+  );
+  if (deps.metrics) app.use('*', metricsMiddleware(deps.metrics));
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: () => {
+        throw new AppError(413, 'PAYLOAD_TOO_LARGE', `the body is larger than ${MAX_BODY} bytes`);
+      },
+    }),
+  );
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A tenant API key (`ak_…`)',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'widgetToken', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A widget token: HS256 JWT signed with the tenant widget secret',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The operator token AVISO_ADMIN_TOKEN',
+  });
+
+  const apiKey = apiKeyAuth(deps.store);
+  const tenantGuard: Guard = {
+    middleware: deps.apiRateLimit ? every(apiKey, rateLimit(deps.apiRateLimit)) : apiKey,
+    security: [{ apiKey: [] }],
+  };
+  const widgetGuard = { middleware: widgetAuth(deps.tokens), security: [{ widgetToken: [] }] };
+  const adminGuard = { middleware: adminAuth(deps.adminToken), security: [{ adminToken: [] }] };
+  const hooks: IngestHooks = {
+    onCreated: (row, queued) => {
+      deps.broadcaster.notification(row);
+      if (queued) deps.onQueued?.();
+    },
+    plan: deps.plan,
+    onScheduled: deps.onScheduled,
+    now: deps.now,
+  };
+
+  app.route('/', adminRoutes({ store: deps.store, box: deps.box, guard: adminGuard }));
+  app.route('/', tenantRoutes({ guard: tenantGuard }));
+  app.route(
+    '/',
+    peopleRoutes({
+      guard: tenantGuard,
+      tokens: deps.tokens,
+      broadcaster: deps.broadcaster,
+      presence: deps.presence ?? new MemoryPresence(),
+    }),
+  );
+  app.route('/', eventRoutes({ guard: tenantGuard, hooks }));
+  app.route('/', scheduleRoutes({ guard: tenantGuard, now: deps.now }));
+  app.route('/', stockRoutes({ guard: tenantGuard, hooks, now: deps.now }));
+  app.route('/', previewRoutes({ guard: tenantGuard }));
+  const registry = deps.registry ?? createChannelRegistry();
+  app.route('/', channelRoutes({ guard: tenantGuard, registry, log: deps.log, now: deps.now }));
+  app.route('/', deliveryRoutes({ guard: tenantGuard, onQueued: deps.onQueued, now: deps.now }));
+  app.route('/', meRoutes({ guard: widgetGuard, inbox: deps.inbox, onQueued: deps.onQueued, now: deps.now }));
+  app.route('/', telegramRoutes({ guard: tenantGuard, now: deps.now }));
+  app.route('/', hookRoutes({ ...deps, publicUrl: deps.publicUrl }));
+  opsRoutes(app, { database: deps.database, metrics: deps.metrics });
+  widgetRoutes(app);
+  if (deps.demo) demoRoutes(app, deps.demo);
+  adminConsoleRoutes(app);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Aviso',
+      version: '1.0.0',
+      description: 'Real-time, branch-scoped notifications for multi-branch POS and ERP software.',
+    },
+  });
+  return app;
+}
+
+export type AvisoApp = ReturnType<typeof createApp>;

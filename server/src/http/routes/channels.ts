@@ -1,0 +1,317 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ChannelInputSchema,
+  ChannelPatchSchema,
+  ChannelSchema,
+  ChannelTestInputSchema,
+  ChannelTestResultSchema,
+  POS_ERP_CATALOG,
+  SECRET_MASK,
+} from '@aviso/protocol';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import {
+  type ChannelKind,
+  type ChannelRegistry,
+  channelConfigSchemas,
+  channelSecretFields,
+  type OutboundMessage,
+  SendError,
+} from '../../channels/index.ts';
+import { newId } from '../../db/ids.ts';
+import type { ChannelRow } from '../../db/repos/channels.ts';
+import type { TenantStore } from '../../db/store.ts';
+import { pickLocale } from '../../ingest/templates.ts';
+import { AppError } from '../../lib/errors.ts';
+import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
+
+type Config = Record<string, unknown>;
+type Issue = { path: string; message: string };
+
+/** Secrets of 20 characters or more show their last 4, enough to tell two keys apart; shorter ones show nothing. */
+const maskString = (value: string) => (value.length >= 20 ? `${SECRET_MASK}${value.slice(-4)}` : SECRET_MASK);
+
+function maskValue(value: unknown): unknown {
+  if (typeof value === 'string') return maskString(value);
+  if (Array.isArray(value)) return value.map(maskValue);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskValue(v)]));
+  }
+  return SECRET_MASK;
+}
+
+/** The configuration as every read shows it: each secret field of the kind masked (per item, per key). */
+export function maskConfig(kind: ChannelKind, config: Config): Config {
+  const out = { ...config };
+  for (const field of channelSecretFields[kind]) {
+    if (out[field] !== undefined) out[field] = maskValue(out[field]);
+  }
+  return out;
+}
+
+/**
+ * Puts back the stored secret wherever a value comes back exactly as it was masked on read.
+ * `stored` are the candidates, the one at the same place first (a rotation may reorder a list).
+ */
+function restore(value: unknown, stored: unknown[], path: string, issues: Issue[]): unknown {
+  if (typeof value === 'string') {
+    if (!value.startsWith(SECRET_MASK)) return value;
+    const found = stored.find((s) => typeof s === 'string' && maskString(s) === value);
+    if (found === undefined) {
+      issues.push({ path, message: 'a masked value that matches no stored secret: send the new value' });
+    }
+    return found;
+  }
+  const first = stored[0];
+  if (Array.isArray(value)) {
+    const list = Array.isArray(first) ? first : [];
+    return value.map((v, i) => restore(v, [list[i], ...list], `${path}.${i}`, issues));
+  }
+  if (value && typeof value === 'object') {
+    const record = (first && typeof first === 'object' ? first : {}) as Config;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, restore(v, [record[k]], `${path}.${k}`, issues)]),
+    );
+  }
+  return value;
+}
+
+/** Restores masked secrets from `stored`, then validates with the kind's schema; errors name `config.…` paths. */
+function acceptConfig(kind: ChannelKind, incoming: Config, stored: Config = {}): Config {
+  const issues: Issue[] = [];
+  const config = { ...incoming };
+  for (const field of channelSecretFields[kind]) {
+    if (config[field] !== undefined)
+      config[field] = restore(config[field], [stored[field]], `config.${field}`, issues);
+  }
+  const parsed = channelConfigSchemas[kind].safeParse(config);
+  if (!issues.length && !parsed.success) {
+    issues.push(
+      ...parsed.error.issues.map((i) => ({
+        path: ['config', ...i.path.map(String)].join('.'),
+        message: i.message,
+      })),
+    );
+  }
+  if (issues.length) {
+    throw new AppError(400, 'VALIDATION_FAILED', `the ${kind} configuration is not valid`, issues);
+  }
+  return parsed.data as Config;
+}
+
+const iso = (d: Date) => d.toISOString();
+
+/** A channel as the API shows it: never a secret. */
+export const channelOut = (row: ChannelRow) => ({
+  id: row.id,
+  kind: row.kind,
+  name: row.name,
+  config: maskConfig(row.kind, row.config),
+  enabled: row.enabled,
+  priority: row.priority,
+  categories: row.categories,
+  types: row.types,
+  ratePerMinute: row.ratePerMinute,
+  disabledReason: row.disabledReason,
+  createdAt: iso(row.createdAt),
+  updatedAt: iso(row.updatedAt),
+});
+
+async function mustGet(store: TenantStore, id: string): Promise<ChannelRow> {
+  const row = await store.channels.get(id);
+  if (!row) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+  return row;
+}
+
+export interface ChannelRoutesOptions {
+  guard: Guard;
+  registry: ChannelRegistry;
+  log: Logger;
+  now?: () => Date;
+}
+
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+
+/** The tenant's channels: providers per kind, their filters, and a test send through each. */
+export function channelRoutes({ guard, registry, log, now = () => new Date() }: ChannelRoutesOptions) {
+  const app = router();
+  const secured = { tags: ['Channels'], middleware: guard.middleware, security: guard.security };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/channels',
+      summary: 'Every channel of the tenant, by kind and failover order (secrets masked)',
+      ...secured,
+      responses: { 200: jsonContent(z.object({ items: z.array(ChannelSchema) }), 'Channels'), ...errors },
+    }),
+    async (c) => c.json({ items: (await c.var.store.channels.list()).map(channelOut) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/channels',
+      summary: 'Add a channel; its configuration is validated for its kind and encrypted at rest',
+      ...secured,
+      request: { body: jsonBody(ChannelInputSchema) },
+      responses: { 201: jsonContent(ChannelSchema, 'Created'), ...errors },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const config = acceptConfig(body.kind, body.config);
+      return c.json(channelOut(await c.var.store.channels.create({ ...body, config })), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/channels/{id}',
+      summary: 'One channel (secrets masked)',
+      ...secured,
+      request: { params: IdParam },
+      responses: { 200: jsonContent(ChannelSchema, 'The channel'), ...errors },
+    }),
+    async (c) => c.json(channelOut(await mustGet(c.var.store, c.req.valid('param').id)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/channels/{id}',
+      summary: 'Rename, enable or disable, reorder, filter or reconfigure a channel',
+      description:
+        '`config` replaces the whole configuration; a secret sent back exactly as it was read (masked) keeps its stored value.',
+      ...secured,
+      request: { params: IdParam, body: jsonBody(ChannelPatchSchema) },
+      responses: { 200: jsonContent(ChannelSchema, 'Updated'), ...errors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { config, ...rest } = c.req.valid('json');
+      const row = await mustGet(c.var.store, id);
+      const patch = config ? { ...rest, config: acceptConfig(row.kind, config, row.config) } : rest;
+      const updated = await c.var.store.channels.update(id, patch);
+      if (!updated) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+      return c.json(channelOut(updated), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/channels/{id}',
+      summary: 'Delete a channel',
+      ...secured,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...errors },
+    }),
+    async (c) => {
+      if (!(await c.var.store.channels.remove(c.req.valid('param').id))) {
+        throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+      }
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/channels/{id}/test',
+      summary: 'Send a test notification through this channel now, and log it',
+      description:
+        '`to` is the address for email, WhatsApp, SMS and Telegram channels (required there); Slack and webhooks ignore it. ' +
+        'A provider refusing the message is `ok: false` with its error; a webhook answering 410 disables the channel.',
+      ...secured,
+      request: { params: IdParam, body: jsonBody(ChannelTestInputSchema) },
+      responses: { 200: jsonContent(ChannelTestResultSchema, 'What the provider said'), ...errors },
+    }),
+    async (c) => {
+      const channel = await mustGet(c.var.store, c.req.valid('param').id);
+      const { to } = c.req.valid('json');
+      const { addressField } = registry.get(channel.kind);
+      if (addressField && !to) {
+        throw new AppError(422, 'VALIDATION_FAILED', `a ${channel.kind} test needs an address`, [
+          { path: 'to', message: `the ${addressField} to send the test to` },
+        ]);
+      }
+      const tenant = c.var.tenant;
+      const deliveryId = newId();
+      const startedAt = now();
+      const test = POS_ERP_CATALOG.PRUEBA;
+      const message: OutboundMessage = {
+        notificationId: deliveryId,
+        type: 'PRUEBA',
+        tenantName: tenant.name,
+        title: pickLocale(test.title, tenant.locale) ?? null,
+        text: pickLocale(test.message, tenant.locale)!,
+        link: null,
+        severity: test.severity,
+        locale: tenant.locale,
+        idempotencyKey: randomUUID(),
+        createdAt: startedAt.toISOString(),
+      };
+      const clock = performance.now();
+      let outcome: { ok: true; providerMessageId?: string } | { ok: false; error: SendError };
+      try {
+        const sent = await registry.send(channel.kind, message, addressField ? to! : '', channel.config);
+        outcome = {
+          ok: true,
+          ...(sent.providerMessageId ? { providerMessageId: sent.providerMessageId } : {}),
+        };
+      } catch (err) {
+        if (!(err instanceof SendError)) {
+          log.warn(
+            { channelId: channel.id, kind: channel.kind, error: (err as Error)?.name },
+            'channel test crashed',
+          );
+        }
+        outcome = {
+          ok: false,
+          error:
+            err instanceof SendError
+              ? err
+              : new SendError('PROVIDER_ERROR', 'the sender failed unexpectedly', { retryable: false }),
+        };
+      }
+      const durationMs = Math.round(performance.now() - clock);
+      await c.var.store.deliveries.insert([
+        {
+          id: deliveryId,
+          notificationId: null,
+          type: 'PRUEBA',
+          recipientId: null,
+          step: 'test',
+          plan: { channels: [channel.kind], mode: 'first-available' },
+          kind: channel.kind,
+          channelId: channel.id,
+          status: outcome.ok ? 'sent' : 'failed',
+          attempts: 1,
+          dueAt: startedAt,
+          durationMs,
+          ...(outcome.ok
+            ? { providerMessageId: outcome.providerMessageId ?? null, sentAt: now() }
+            : { lastError: outcome.error.message, errorCode: outcome.error.code }),
+        },
+      ]);
+      if (!outcome.ok && outcome.error.code === 'ENDPOINT_GONE') {
+        await c.var.store.channels.update(channel.id, {
+          enabled: false,
+          disabledReason: `the endpoint answered 410 Gone to a test at ${startedAt.toISOString()}`,
+        });
+      }
+      log.info(
+        { tenantId: tenant.id, channelId: channel.id, kind: channel.kind, ok: outcome.ok, durationMs },
+        'channel test',
+      );
+      if (outcome.ok) return c.json({ ...outcome, deliveryId, durationMs }, 200);
+      const { code, message: text, retryable } = outcome.error;
+      return c.json(
+        { ok: false as const, deliveryId, durationMs, error: { code, message: text, retryable } },
+        200,
+      );
+    },
+  );
+  return app;
+}

@@ -1,0 +1,133 @@
+import {
+  EventAcceptedSchema,
+  EventBatchResultSchema,
+  EventBatchSchema,
+  EventInputSchema,
+  EventTypeNameSchema,
+  EventTypeOverrideSchema,
+} from '@aviso/protocol';
+import { createRoute, z } from '@hono/zod-openapi';
+import { listEventTypes } from '../../ingest/catalog.ts';
+import { type IngestHooks, ingestBatch, ingestEvent } from '../../ingest/events.ts';
+import { templateError } from '../../ingest/templates.ts';
+import { AppError } from '../../lib/errors.ts';
+import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
+
+const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .openapi({ description: 'Same key and body within 24 h returns the first result; another body, 409' }),
+});
+
+/** Publishing events, and the tenant's event-type catalog. */
+export function eventRoutes(deps: { guard: Guard; hooks: IngestHooks }) {
+  const app = router();
+  const secured = { middleware: deps.guard.middleware, security: deps.guard.security };
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/events',
+      tags: ['Events'],
+      summary: 'Publish a business event; it becomes a branch-scoped notification',
+      ...secured,
+      request: { headers: IdempotencyHeader, body: jsonBody(EventInputSchema) },
+      responses: {
+        202: jsonContent(
+          EventAcceptedSchema,
+          'Stored (`created`), already stored (`duplicate`), or stored for later (`scheduled`: deliverAt, reminders)',
+        ),
+        409: jsonContent(z.object({ error: z.object({ code: z.string() }) }), 'Key reused with another body'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const key = c.req.valid('header')['idempotency-key'];
+      if (key) input.idempotencyKey = key;
+      const overrides = await c.var.store.settings.eventTypeOverrides();
+      const accepted = await ingestEvent(c.var.store, c.var.tenant, overrides, input, deps.hooks);
+      return c.json(accepted, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/events/batch',
+      tags: ['Events'],
+      summary: 'Publish up to 1,000 events; each gets its own result, in order',
+      ...secured,
+      request: { headers: IdempotencyHeader, body: jsonBody(EventBatchSchema) },
+      responses: { 202: jsonContent(EventBatchResultSchema, 'One result per event'), ...errors },
+    }),
+    async (c) => {
+      const { events } = c.req.valid('json');
+      const prefix = c.req.valid('header')['idempotency-key'];
+      const results = await ingestBatch(c.var.store, c.var.tenant, events, prefix, deps.hooks);
+      return c.json({ results }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/event-types',
+      tags: ['Event types'],
+      summary: 'The catalog as this tenant has it: the pos-erp preset with overrides and added types',
+      ...secured,
+      responses: {
+        200: jsonContent(
+          z.object({
+            items: z.array(
+              z.object({ type: z.string(), custom: z.boolean(), definition: z.record(z.string(), z.any()) }),
+            ),
+          }),
+          'Event types',
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => c.json({ items: listEventTypes(await c.var.store.settings.eventTypeOverrides()) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/event-types/{type}',
+      tags: ['Event types'],
+      summary: 'Add a type or override fields of a catalog entry (templates per locale, icon, link, target)',
+      ...secured,
+      request: { params: z.object({ type: EventTypeNameSchema }), body: jsonBody(EventTypeOverrideSchema) },
+      responses: {
+        200: jsonContent(z.object({ type: z.string(), definition: z.record(z.string(), z.any()) }), 'Saved'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { type } = c.req.valid('param');
+      const override = c.req.valid('json');
+      for (const [field, texts] of [
+        ['title', override.title],
+        ['message', override.message],
+      ] as const) {
+        for (const [locale, source] of Object.entries(texts ?? {})) {
+          const problem = templateError(source);
+          if (problem) {
+            throw new AppError(422, 'TEMPLATE_ERROR', `${field}.${locale} does not parse: ${problem}`);
+          }
+        }
+      }
+      await c.var.store.settings.putEventType(type, override);
+      const item = listEventTypes(await c.var.store.settings.eventTypeOverrides()).find(
+        (t) => t.type === type,
+      );
+      if (!item) throw new AppError(422, 'VALIDATION_FAILED', `a new type needs at least a message`);
+      return c.json({ type, definition: item.definition }, 200);
+    },
+  );
+  return app;
+}

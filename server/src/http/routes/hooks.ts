@@ -1,0 +1,207 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Logger } from 'pino';
+import twilio from 'twilio';
+import type { TelegramConfig } from '../../channels/telegram/config.ts';
+import { escapeHtml } from '../../channels/text.ts';
+import type { WhatsappMetaConfig } from '../../channels/whatsapp/config.ts';
+import { sendMeta } from '../../channels/whatsapp/meta.ts';
+import type { ChannelRow } from '../../db/repos/channels.ts';
+import type { TenantRow } from '../../db/rows.ts';
+import type { Store, TenantStore } from '../../db/store.ts';
+import type { Inbox } from '../../inbox/inbox.ts';
+import { channelTenant, parseChoice, ReplyRepo } from '../../inbox/replies.ts';
+import { AppError } from '../../lib/errors.ts';
+import { TelegramBot, type TelegramUpdate } from '../../telegram-bot/bot.ts';
+import { botTexts } from '../../telegram-bot/texts.ts';
+import { router } from '../openapi.ts';
+
+export interface HookRoutesOptions {
+  store: Store;
+  inbox: Inbox;
+  log: Logger;
+  /** `AVISO_PUBLIC_URL`: the URL Twilio signed. Absent, the request's own origin is used. */
+  publicUrl?: string;
+  onQueued?: () => void;
+  now?: () => Date;
+}
+
+interface Resolved {
+  store: TenantStore;
+  tenant: TenantRow;
+  channel: ChannelRow;
+}
+
+/** Compares two secrets in constant time (a length mismatch is simply false). */
+export function sameSecret(given: string | undefined, expected: string | undefined): boolean {
+  if (!given || !expected) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Meta's `X-Hub-Signature-256`: `sha256=` and the hex HMAC-SHA256 of the raw body with the app secret. */
+export function validMetaSignature(header: string | undefined, body: Buffer, appSecret: string): boolean {
+  const m = /^sha256=([0-9a-f]{64})$/i.exec(header?.trim() ?? '');
+  if (!m) return false;
+  const expected = createHmac('sha256', appSecret).update(body).digest();
+  return timingSafeEqual(Buffer.from(m[1]!, 'hex'), expected);
+}
+
+const refused = (what: string) => new AppError(401, 'INVALID_SIGNATURE', `the ${what} is missing or wrong`);
+
+/**
+ * Inbound hooks: Telegram updates, Twilio (WhatsApp and SMS) and Meta WhatsApp messages. No API
+ * key: the channel in the path names the tenant, and the provider's signature (checked against that
+ * channel's secret before the body is read as anything) is the credential.
+ */
+export function hookRoutes(o: HookRoutesOptions) {
+  const app = router();
+  const now = () => o.now?.() ?? new Date();
+
+  async function resolve(channelId: string, kinds: readonly string[]): Promise<Resolved> {
+    const found = await channelTenant(o.store.db, channelId);
+    if (!found || !kinds.includes(found.kind))
+      throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+    const store = o.store.forTenant(found.tenantId);
+    const [tenant, channel] = await Promise.all([store.settings.get(), store.channels.get(channelId)]);
+    if (!channel) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+    return { store, tenant, channel };
+  }
+
+  /** Answers a numbered reply ("1", "2") on WhatsApp or SMS; returns what to say back, if anything. */
+  async function numbered(r: Resolved, kind: 'whatsapp' | 'sms', from: string, text: string | undefined) {
+    const choice = parseChoice(text);
+    if (choice === null) return null;
+    const latest = await new ReplyRepo(r.store.db, r.store.tenantId).latestAnswerable(kind, from);
+    const t = botTexts(latest?.recipient.locale ?? r.tenant.locale);
+    if (!latest) return t.nothingToAnswer;
+    const action = latest.n.actions?.[choice];
+    if (!action) return t.unknownChoice(latest.n.actions?.length ?? 0);
+    try {
+      const done = await o.inbox.act(r.store, latest.recipient, latest.n.id, action.id, kind, {
+        now: now(),
+        onQueued: o.onQueued,
+      });
+      return done.recorded ? t.recorded(done.label) : t.alreadyAnswered(done.label);
+    } catch (err) {
+      if (err instanceof AppError) return t.gone;
+      throw err;
+    }
+  }
+
+  app.post('/v1/hooks/telegram/:channelId', async (c) => {
+    const r = await resolve(c.req.param('channelId'), ['telegram']);
+    const config = r.channel.config as TelegramConfig;
+    if (!sameSecret(c.req.header('x-telegram-bot-api-secret-token'), config.webhookSecret)) {
+      throw refused('X-Telegram-Bot-Api-Secret-Token');
+    }
+    let update: TelegramUpdate;
+    try {
+      update = JSON.parse(await c.req.text()) as TelegramUpdate;
+    } catch {
+      // Verified but unreadable: acknowledged, or Telegram would send it again and again.
+      return c.json({ ok: true }, 200);
+    }
+    try {
+      const bot = new TelegramBot({
+        store: r.store,
+        tenant: r.tenant,
+        channel: { id: r.channel.id, config },
+        inbox: o.inbox,
+        now: now(),
+        onQueued: o.onQueued,
+      });
+      await bot.handle(update && typeof update === 'object' ? update : {});
+    } catch (err) {
+      o.log.warn({ err, channel: r.channel.id, update: update?.update_id }, 'telegram update failed');
+    }
+    return c.json({ ok: true }, 200);
+  });
+
+  app.post('/v1/hooks/twilio/:channelId', async (c) => {
+    const r = await resolve(c.req.param('channelId'), ['whatsapp', 'sms']);
+    const config = r.channel.config as { provider?: string; authToken?: string };
+    if (config.provider !== 'twilio' || !config.authToken) throw refused('X-Twilio-Signature');
+    const raw = await c.req.text();
+    const params = Object.fromEntries(new URLSearchParams(raw));
+    const url = new URL(c.req.url);
+    const signed = `${o.publicUrl ?? url.origin}${url.pathname}${url.search}`;
+    if (!twilio.validateRequest(config.authToken, c.req.header('x-twilio-signature') ?? '', signed, params)) {
+      throw refused('X-Twilio-Signature');
+    }
+    const kind = r.channel.kind === 'sms' ? 'sms' : 'whatsapp';
+    const from = (params.From ?? '').replace(/^whatsapp:/, '');
+    const answer = from ? await numbered(r, kind, from, params.Body) : null;
+    const twiml = answer ? `<Response><Message>${escapeHtml(answer)}</Message></Response>` : '<Response/>';
+    return c.body(`<?xml version="1.0" encoding="UTF-8"?>${twiml}`, 200, { 'content-type': 'text/xml' });
+  });
+
+  app.get('/v1/hooks/whatsapp/:channelId', async (c) => {
+    const r = await resolve(c.req.param('channelId'), ['whatsapp']);
+    const config = r.channel.config as Partial<WhatsappMetaConfig>;
+    const mode = c.req.query('hub.mode');
+    if (mode !== 'subscribe' || !sameSecret(c.req.query('hub.verify_token'), config.verifyToken)) {
+      throw new AppError(403, 'FORBIDDEN', 'the verify token is missing or wrong');
+    }
+    return c.text(c.req.query('hub.challenge') ?? '', 200);
+  });
+
+  app.post('/v1/hooks/whatsapp/:channelId', async (c) => {
+    const r = await resolve(c.req.param('channelId'), ['whatsapp']);
+    const config = r.channel.config as WhatsappMetaConfig;
+    const body = Buffer.from(await c.req.arrayBuffer());
+    if (
+      config.provider !== 'meta' ||
+      !config.appSecret ||
+      !validMetaSignature(c.req.header('x-hub-signature-256'), body, config.appSecret)
+    ) {
+      throw refused('X-Hub-Signature-256');
+    }
+    for (const m of metaMessages(body)) {
+      const answer = await numbered(r, 'whatsapp', m.from, m.text);
+      if (!answer) continue;
+      await sendMeta(config, m.from, answer, 10_000).catch((err: unknown) =>
+        o.log.warn({ err: (err as Error).message, channel: r.channel.id }, 'whatsapp reply failed'),
+      );
+    }
+    return c.json({ ok: true }, 200);
+  });
+
+  return app;
+}
+
+interface MetaPayload {
+  entry?: {
+    changes?: {
+      value?: {
+        messages?: {
+          from?: string;
+          type?: string;
+          text?: { body?: string };
+          button?: { text?: string };
+          interactive?: { button_reply?: { title?: string } };
+        }[];
+      };
+    }[];
+  }[];
+}
+
+/** The sender and text of each incoming message of a (verified) Meta webhook body. */
+function metaMessages(body: Buffer): { from: string; text: string }[] {
+  let payload: MetaPayload;
+  try {
+    payload = JSON.parse(body.toString('utf8')) as MetaPayload;
+  } catch {
+    return [];
+  }
+  const out: { from: string; text: string }[] = [];
+  for (const entry of payload?.entry ?? []) {
+    for (const change of entry?.changes ?? []) {
+      for (const m of change?.value?.messages ?? []) {
+        const text = m.text?.body ?? m.button?.text ?? m.interactive?.button_reply?.title;
+        if (m.from && text) out.push({ from: String(m.from), text });
+      }
+    }
+  }
+  return out;
+}

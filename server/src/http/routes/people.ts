@@ -1,0 +1,225 @@
+import {
+  BranchInputSchema,
+  BranchSchema,
+  HostIdSchema,
+  RecipientInputSchema,
+  RecipientSchema,
+  WidgetTokenInputSchema,
+  WidgetTokenSchema,
+} from '@aviso/protocol';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { WidgetTokens } from '../../identity/widget-tokens.ts';
+import type { Broadcaster } from '../../inbox/broadcaster.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { Presence } from '../../presence/presence.ts';
+import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
+import { branchOut, recipientOut } from '../serialize.ts';
+
+const BranchParam = z.object({ branchId: HostIdSchema });
+const RecipientParam = z.object({ recipientId: HostIdSchema });
+
+/** Branches, recipients and widget tokens: the host keeps Aviso's copy of its people in sync. */
+export function peopleRoutes(deps: {
+  guard: Guard;
+  tokens: WidgetTokens;
+  broadcaster: Broadcaster;
+  presence: Presence;
+}) {
+  const app = router();
+  const secured = { middleware: deps.guard.middleware, security: deps.guard.security };
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/branches/{branchId}',
+      tags: ['Branches'],
+      summary: 'Create or rename a branch (the id is the host’s own)',
+      ...secured,
+      request: { params: BranchParam, body: jsonBody(BranchInputSchema) },
+      responses: {
+        200: jsonContent(BranchSchema, 'Updated'),
+        201: jsonContent(BranchSchema, 'Created'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { row, created } = await c.var.store.branches.upsert(
+        c.req.valid('param').branchId,
+        c.req.valid('json').name,
+      );
+      return c.json(branchOut(row), created ? 201 : 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/branches',
+      tags: ['Branches'],
+      summary: 'Every branch of the tenant',
+      ...secured,
+      responses: { 200: jsonContent(z.object({ items: z.array(BranchSchema) }), 'Branches'), ...errors },
+    }),
+    async (c) => c.json({ items: (await c.var.store.branches.list()).map(branchOut) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/branches/{branchId}',
+      tags: ['Branches'],
+      summary: 'Delete a branch',
+      ...secured,
+      request: { params: BranchParam },
+      responses: { 204: { description: 'Deleted' }, ...errors },
+    }),
+    async (c) => {
+      if (!(await c.var.store.branches.remove(c.req.valid('param').branchId))) {
+        throw new AppError(404, 'BRANCH_NOT_FOUND', 'branch not found');
+      }
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/recipients/{recipientId}',
+      tags: ['Recipients'],
+      summary: 'Create or replace a recipient (the id is the host’s user id)',
+      ...secured,
+      request: { params: RecipientParam, body: jsonBody(RecipientInputSchema) },
+      responses: {
+        200: jsonContent(RecipientSchema, 'Updated'),
+        201: jsonContent(RecipientSchema, 'Created'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').recipientId;
+      const before = await c.var.store.recipients.get(id);
+      const { row, created } = await c.var.store.recipients.upsert(id, c.req.valid('json'));
+      deps.broadcaster.recipientChanged(c.var.tenant.id, before, row);
+      return c.json(recipientOut(row), created ? 201 : 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/recipients',
+      tags: ['Recipients'],
+      summary: 'Recipients, by id, a page at a time',
+      ...secured,
+      request: {
+        query: z.object({
+          cursor: HostIdSchema.optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+      responses: {
+        200: jsonContent(
+          z.object({ items: z.array(RecipientSchema), nextCursor: z.string().nullable() }),
+          'A page of recipients',
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { cursor, limit } = c.req.valid('query');
+      const rows = await c.var.store.recipients.list({ after: cursor, limit: limit + 1 });
+      const items = rows.slice(0, limit);
+      return c.json(
+        { items: items.map(recipientOut), nextCursor: rows.length > limit ? items.at(-1)!.id : null },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/recipients/{recipientId}',
+      tags: ['Recipients'],
+      summary: 'One recipient',
+      ...secured,
+      request: { params: RecipientParam },
+      responses: { 200: jsonContent(RecipientSchema, 'The recipient'), ...errors },
+    }),
+    async (c) => {
+      const row = await c.var.store.recipients.get(c.req.valid('param').recipientId);
+      if (!row) throw new AppError(404, 'RECIPIENT_NOT_FOUND', 'recipient not found');
+      return c.json(recipientOut(row), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/recipients/{recipientId}',
+      tags: ['Recipients'],
+      summary: 'Delete a recipient; their live sockets are closed',
+      ...secured,
+      request: { params: RecipientParam },
+      responses: { 204: { description: 'Deleted' }, ...errors },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').recipientId;
+      const before = await c.var.store.recipients.get(id);
+      if (!before || !(await c.var.store.recipients.remove(id))) {
+        throw new AppError(404, 'RECIPIENT_NOT_FOUND', 'recipient not found');
+      }
+      deps.broadcaster.recipientChanged(c.var.tenant.id, before, undefined);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/presence',
+      tags: ['Recipients'],
+      summary: 'Which of these recipients have a live widget right now, on any node',
+      ...secured,
+      request: {
+        query: z.object({
+          recipientIds: z
+            .string()
+            .min(1)
+            .transform((s) => s.split(','))
+            .pipe(z.array(HostIdSchema).max(200))
+            .openapi({ description: 'Comma-separated recipient ids (at most 200)' }),
+        }),
+      },
+      responses: {
+        200: jsonContent(z.object({ online: z.array(z.string()) }), 'The online ones'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const ids = [...new Set(c.req.valid('query').recipientIds)];
+      const online = await deps.presence.online(c.var.tenant.id, ids);
+      return c.json({ online: ids.filter((id) => online.has(id)) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/widget-tokens',
+      tags: ['Recipients'],
+      summary: 'Mint a widget token for a recipient (HS256 JWT signed with the widget secret)',
+      ...secured,
+      request: { body: jsonBody(WidgetTokenInputSchema) },
+      responses: { 201: jsonContent(WidgetTokenSchema, 'The token'), ...errors },
+    }),
+    async (c) => {
+      const { recipientId, expiresIn } = c.req.valid('json');
+      if (!(await c.var.store.recipients.get(recipientId))) {
+        throw new AppError(404, 'RECIPIENT_NOT_FOUND', `recipient ${recipientId} does not exist`);
+      }
+      return c.json(await deps.tokens.mint(c.var.tenant, recipientId, expiresIn), 201);
+    },
+  );
+  return app;
+}

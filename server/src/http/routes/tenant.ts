@@ -1,0 +1,91 @@
+import {
+  ApiKeyCreatedSchema,
+  ApiKeyCreateSchema,
+  ApiKeySchema,
+  TenantPatchSchema,
+  TenantSchema,
+} from '@aviso/protocol';
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../lib/errors.ts';
+import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
+import { apiKeyOut, tenantOut } from '../serialize.ts';
+
+const tags = ['Tenant'];
+
+/** The tenant's own settings and API keys. */
+export function tenantRoutes({ guard }: { guard: Guard }) {
+  const app = router();
+  const secured = { middleware: guard.middleware, security: guard.security };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/tenant',
+      tags,
+      summary: 'The tenant of this API key',
+      ...secured,
+      responses: { 200: jsonContent(TenantSchema, 'The tenant'), ...errors },
+    }),
+    async (c) => c.json(tenantOut(await c.var.store.settings.get()), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/tenant',
+      tags,
+      summary: 'Change name, currency, locale, time zone or app URL',
+      ...secured,
+      request: { body: jsonBody(TenantPatchSchema) },
+      responses: { 200: jsonContent(TenantSchema, 'The tenant'), ...errors },
+    }),
+    async (c) => c.json(tenantOut(await c.var.store.settings.update(c.req.valid('json'))), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/api-keys',
+      tags,
+      summary: 'The active API keys (never the keys themselves)',
+      ...secured,
+      responses: { 200: jsonContent(z.object({ items: z.array(ApiKeySchema) }), 'Keys'), ...errors },
+    }),
+    async (c) => c.json({ items: (await c.var.store.settings.listApiKeys()).map(apiKeyOut) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/api-keys',
+      tags,
+      summary: 'Create an API key; the key is shown once',
+      ...secured,
+      request: { body: jsonBody(ApiKeyCreateSchema) },
+      responses: { 201: jsonContent(ApiKeyCreatedSchema, 'The new key'), ...errors },
+    }),
+    async (c) => {
+      const { row, key } = await c.var.store.settings.createApiKey(c.req.valid('json').name ?? null);
+      return c.json({ ...apiKeyOut(row), key }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/api-keys/{id}',
+      tags,
+      summary: 'Revoke an API key',
+      ...secured,
+      request: { params: z.object({ id: z.string().max(64) }) },
+      responses: { 204: { description: 'Revoked' }, ...errors },
+    }),
+    async (c) => {
+      if (!(await c.var.store.settings.revokeApiKey(c.req.valid('param').id))) {
+        throw new AppError(404, 'NOT_FOUND', 'API key not found');
+      }
+      return c.body(null, 204);
+    },
+  );
+  return app;
+}

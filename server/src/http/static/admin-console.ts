@@ -1,0 +1,74 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Hono } from 'hono';
+import { AppError } from '../../lib/errors.ts';
+import type { AppEnv } from '../context.ts';
+
+/** Options of `adminConsoleRoutes`; the default is the admin package's build output. */
+export interface AdminConsoleOptions {
+  distDir?: string;
+}
+
+const DEFAULT_DIST = fileURLToPath(new URL('../../../../packages/admin/dist', import.meta.url));
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+};
+
+/**
+ * Serves the built admin console at `/admin` (hash routes, so one page) and its hashed assets.
+ * The hub does not build it: when it is missing the answer is a 404 naming the build command.
+ */
+export function adminConsoleRoutes(app: Hono<AppEnv>, { distDir = DEFAULT_DIST }: AdminConsoleOptions = {}) {
+  const root = normalize(distDir);
+
+  const send = async (relative: string, cache: string) => {
+    const file = normalize(join(root, relative));
+    // `..` in a URL must never reach outside the build folder.
+    if (file !== root && !file.startsWith(root + sep)) return undefined;
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return undefined;
+    const body = await readFile(file);
+    return new Response(body, {
+      headers: {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': cache,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  };
+
+  app.get('/admin', (c) => c.redirect('/admin/', 301));
+  app.get('/admin/', async () => {
+    const page = await send('index.html', 'no-cache');
+    if (!page) {
+      throw new AppError(
+        404,
+        'NOT_FOUND',
+        'the admin console is not built: run `pnpm --filter @aviso/admin build` (it writes packages/admin/dist)',
+      );
+    }
+    page.headers.set(
+      'content-security-policy',
+      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+    );
+    return page;
+  });
+  app.get('/admin/*', async (c) => {
+    const relative = decodeURIComponent(c.req.path.slice('/admin/'.length));
+    // Vite names assets by content hash: they never change under the same name.
+    const file = await send(
+      relative,
+      relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
+    if (!file) throw new AppError(404, 'NOT_FOUND', `no admin console file ${relative}`);
+    return file;
+  });
+}

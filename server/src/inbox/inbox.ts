@@ -1,0 +1,145 @@
+import type { ActionResult, ActionSource, InboxPage, InboxQuery } from '@aviso/protocol';
+import type { RecipientRow } from '../db/rows.ts';
+import type { TenantStore } from '../db/store.ts';
+import { webhookRows } from '../delivery/planner.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Broadcaster } from './broadcaster.ts';
+import { ReplyRepo } from './replies.ts';
+import { itemsToWire } from './wire.ts';
+
+/** What acting needs besides the store: the clock, and a way to wake the delivery worker. */
+export interface ActOptions {
+  now?: Date;
+  onQueued?: () => void;
+}
+
+/** An answer to an action, with the label of the action that counts. */
+export type ActOutcome = ActionResult & { label: string };
+
+/** One person's inbox: what they see and what they do with it, the same over HTTP and sockets. */
+export class Inbox {
+  constructor(private readonly broadcaster: Broadcaster) {}
+
+  async page(store: TenantStore, reader: RecipientRow, query: InboxQuery): Promise<InboxPage> {
+    const [{ items, nextCursor }, unreadCount] = await Promise.all([
+      store.notifications.inbox(reader, query),
+      store.notifications.unreadCount(reader),
+    ]);
+    return { items: itemsToWire(items, reader), unreadCount, nextCursor };
+  }
+
+  unreadCount(store: TenantStore, reader: RecipientRow): Promise<number> {
+    return store.notifications.unreadCount(reader);
+  }
+
+  private async visibleOr404(store: TenantStore, reader: RecipientRow, id: string) {
+    const n = /^[0-9a-f-]{36}$/i.test(id) ? await store.notifications.visible(reader, id) : undefined;
+    if (!n) throw new AppError(404, 'NOTIFICATION_NOT_FOUND', 'notification not found');
+    return n;
+  }
+
+  /** Re-reads the count and pushes it to every socket of the person. */
+  private async pushCount(store: TenantStore, reader: RecipientRow): Promise<number> {
+    const fresh = (await store.recipients.get(reader.id)) ?? reader;
+    const count = await store.notifications.unreadCount(fresh);
+    this.broadcaster.unread(store.tenantId, reader.id, count);
+    return count;
+  }
+
+  async read(store: TenantStore, reader: RecipientRow, id: string) {
+    await this.visibleOr404(store, reader, id);
+    await store.notifications.mark(reader.id, [id], { read: true });
+    await store.deliveries.cancelPending([id], reader.id, ['unseen', 'unread']);
+    await store.schedules.cancelSla([id]); // read in time: the SLA check has nothing to do
+    const state = await store.notifications.state(reader.id, id);
+    const readAt = (state?.readAt ?? new Date()).toISOString();
+    this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], readAt });
+    return { id, readAt, unreadCount: await this.pushCount(store, reader) };
+  }
+
+  async readAll(store: TenantStore, reader: RecipientRow) {
+    const at = new Date();
+    const newest = await store.notifications.newestVisibleId(reader);
+    if (newest) await store.deliveries.cancelUpTo(reader.id, newest, at);
+    if (await store.notifications.readAll(reader, at)) {
+      this.broadcaster.updated(store.tenantId, reader.id, { ids: [], all: true, readAt: at.toISOString() });
+    }
+    return { readAt: at.toISOString(), unreadCount: await this.pushCount(store, reader) };
+  }
+
+  async archive(store: TenantStore, reader: RecipientRow, id: string) {
+    await this.visibleOr404(store, reader, id);
+    await store.notifications.mark(reader.id, [id], { archived: true });
+    await store.deliveries.cancelPending([id], reader.id, ['unseen', 'unread']);
+    await store.schedules.cancelSla([id]); // read in time: the SLA check has nothing to do
+    const state = await store.notifications.state(reader.id, id);
+    const archivedAt = (state?.archivedAt ?? new Date()).toISOString();
+    const readAt = (state?.readAt ?? new Date()).toISOString();
+    this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], archivedAt, readAt });
+    return { id, archivedAt, unreadCount: await this.pushCount(store, reader) };
+  }
+
+  /**
+   * Answers one of a notification's actions. The first answer from anyone, over any channel, is
+   * recorded, marks the notification read for the person, is pushed to their sockets and goes to
+   * the tenant's `notification.action` webhooks; a later answer changes nothing and says so.
+   */
+  async act(
+    store: TenantStore,
+    reader: RecipientRow,
+    id: string,
+    actionId: string,
+    via: ActionSource,
+    { now = new Date(), onQueued }: ActOptions = {},
+  ): Promise<ActOutcome> {
+    const n = await this.visibleOr404(store, reader, id);
+    const action = n.actions?.find((a) => a.id === actionId);
+    if (!action) {
+      throw new AppError(404, 'ACTION_NOT_FOUND', 'this notification has no such action', {
+        actions: (n.actions ?? []).map((a) => a.id),
+      });
+    }
+    const data = {
+      notificationId: id,
+      type: n.type,
+      actionId,
+      label: action.label,
+      recipientId: reader.id,
+      via,
+    };
+    const hooks = (await webhookRows(store, 'notification.action', n, now)).map((r) => ({
+      ...r,
+      plan: { ...r.plan, action: { ...data, actedAt: now.toISOString() } },
+    }));
+    const outcome = await new ReplyRepo(store.db, store.tenantId).record(id, reader.id, actionId, now, hooks);
+    if (!outcome.recorded) await store.notifications.mark(reader.id, [id], { read: true }, now);
+    await store.deliveries.cancelPending([id], reader.id, ['unseen', 'unread'], now);
+    await store.schedules.cancelSla([id], now);
+    if (outcome.recorded && hooks.length) onQueued?.();
+    const state = await store.notifications.state(reader.id, id);
+    const readAt = (state?.readAt ?? now).toISOString();
+    this.broadcaster.updated(store.tenantId, reader.id, {
+      ids: [id],
+      readAt,
+      ...(outcome.recorded ? { actionId } : {}),
+    });
+    const label = n.actions?.find((a) => a.id === outcome.actionId)?.label ?? outcome.actionId;
+    return {
+      id,
+      recorded: outcome.recorded,
+      actionId: outcome.actionId,
+      label,
+      readAt,
+      unreadCount: await this.pushCount(store, reader),
+    };
+  }
+
+  /** Records that these notifications were shown on a visible screen (cancels `unseen` fallback). */
+  async seen(store: TenantStore, reader: RecipientRow, ids: readonly string[]) {
+    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 500);
+    const visible = await store.notifications.visibleIds(reader, valid);
+    await store.notifications.mark(reader.id, visible, { seen: true });
+    await store.deliveries.cancelPending(visible, reader.id, ['unseen']);
+    return { ids: visible };
+  }
+}

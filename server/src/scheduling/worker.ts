@@ -1,0 +1,143 @@
+import { EventInputSchema } from '@aviso/protocol';
+import type { Logger } from 'pino';
+import { type ScheduleRow, SLA_LABEL } from '../db/repos/schedules.ts';
+import type { Store, TenantStore } from '../db/store.ts';
+import { type IngestHooks, ingestEvent } from '../ingest/events.ts';
+import { AppError } from '../lib/errors.ts';
+import { PollingLoop } from '../lib/polling-loop.ts';
+import { acknowledged, breachEvent, incidentLimits, incidentRow, type SlaCheck } from './sla.ts';
+
+export interface ScheduleWorkerOptions {
+  store: Store;
+  log: Logger;
+  /** How published events reach sockets and the delivery queue. */
+  hooks: IngestHooks;
+  now?: () => Date;
+  /** Rows claimed per round. */
+  batch?: number;
+  /** How long a claim is held before another node may take the row over (a crashed node's rows). */
+  leaseMs?: number;
+  /** Longest sleep between rounds when nothing is due sooner (rows made by other nodes). */
+  pollMs?: number;
+  /** How long to wait before trying again a row that failed for a passing reason (database). */
+  retryMs?: number;
+}
+
+type Outcome = Partial<Omit<ScheduleRow, 'id' | 'tenantId'>>;
+
+/** The idempotency key a schedule publishes under: a crash between publishing and marking done cannot publish twice. */
+export const scheduleKey = (rowId: string) => `aviso:schedule:${rowId}`;
+
+/**
+ * Publishes what is due: `deliverAt` notifications, reminders, SLA checks and incidents. Rows are
+ * claimed with a lease (several nodes claim side by side, each row once) and published through
+ * `ingestEvent` under a key derived from the row, so publishing is idempotent.
+ */
+export class ScheduleWorker {
+  private readonly now: () => Date;
+  private readonly loop: PollingLoop;
+
+  constructor(private readonly o: ScheduleWorkerOptions) {
+    this.now = o.now ?? (() => new Date());
+    this.loop = new PollingLoop({
+      name: 'schedule',
+      log: o.log,
+      round: () => this.claimAndRun(),
+      nextDue: () => o.store.scheduleQueue.nextDue(),
+      now: this.now,
+      batch: o.batch ?? 32,
+      pollMs: o.pollMs ?? 5_000,
+    });
+  }
+
+  start() {
+    this.loop.start();
+  }
+
+  stop() {
+    return this.loop.stop();
+  }
+
+  /** Runs a round now (a schedule was created, maybe due at once). */
+  wake() {
+    this.loop.wake();
+  }
+
+  /** Claims and runs one batch of due rows; returns how many. For tests and the loop. */
+  runOnce(): Promise<number> {
+    return this.loop.runOnce();
+  }
+
+  private async claimAndRun(): Promise<number> {
+    const rows = await this.o.store.scheduleQueue.claim(
+      this.o.batch ?? 32,
+      this.o.leaseMs ?? 60_000,
+      this.now(),
+    );
+    await Promise.all(rows.map((row) => this.process(row)));
+    return rows.length;
+  }
+
+  private async process(row: ScheduleRow) {
+    const store = this.o.store.forTenant(row.tenantId);
+    let outcome: Outcome | undefined;
+    try {
+      outcome = row.label === SLA_LABEL ? await this.checkSla(row, store) : await this.publish(row, store);
+    } catch (err) {
+      if (err instanceof AppError) {
+        outcome = { status: 'failed', error: `${err.code}: ${err.message}`.slice(0, 500) };
+      } else {
+        this.o.log.warn({ err: (err as Error).message, schedule: row.id }, 'schedule failed; will retry');
+        const dueAt = new Date(this.now().getTime() + (this.o.retryMs ?? 30_000));
+        outcome = { status: 'pending', dueAt, error: (err as Error).message.slice(0, 500) };
+      }
+    }
+    if (outcome) await this.o.store.scheduleQueue.finish(row.id, outcome, this.now());
+    this.o.log.info(
+      { schedule: row.id, tenant: row.tenantId, label: row.label, status: outcome?.status ?? 'done' },
+      'schedule ran',
+    );
+  }
+
+  /** Publishes the stored event; the same row published again is a duplicate, not a second notification. */
+  private async publish(row: ScheduleRow, store: TenantStore): Promise<Outcome> {
+    const parsed = EventInputSchema.safeParse({ ...row.event, idempotencyKey: scheduleKey(row.id) });
+    if (!parsed.success)
+      return { status: 'failed', error: `the stored event is invalid: ${parsed.error.message}` };
+    const accepted = await this.ingest(store, parsed.data);
+    return { status: 'done', notificationId: accepted.id, error: null };
+  }
+
+  private async ingest(store: TenantStore, input: Parameters<typeof ingestEvent>[3]) {
+    const tenant = await store.settings.get();
+    const overrides = await store.settings.eventTypeOverrides();
+    return ingestEvent(store, tenant, overrides, input, this.o.hooks);
+  }
+
+  /**
+   * Nobody targeted read the notification in time → SLA_INCUMPLIDO, and maybe an incident (the
+   * breach is recorded and counted in one transaction; then `undefined`: nothing left to write).
+   */
+  private async checkSla(row: ScheduleRow, store: TenantStore): Promise<Outcome | undefined> {
+    const check = row.event as unknown as SlaCheck;
+    const n = await store.notifications.byId(check.notificationId);
+    if (!n) return { status: 'cancelled', error: 'the notification no longer exists' };
+    if (await acknowledged(store, n)) return { status: 'cancelled', error: 'acknowledged in time' };
+    const breach = await this.ingest(store, {
+      ...breachEvent(n, check),
+      idempotencyKey: scheduleKey(row.id),
+    });
+    const tenant = await store.settings.get();
+    const limits = incidentLimits(tenant);
+    const now = this.now();
+    const incident = await store.schedules.recordBreach(
+      row.id,
+      breach.id,
+      limits,
+      (count) => incidentRow(count, limits.minutes, now),
+      now,
+    );
+    if (incident) this.wake();
+    return undefined;
+  }
+}
