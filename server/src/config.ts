@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import pino from 'pino';
+import { z } from 'zod';
 
 /** Everything Aviso reads from the environment, read once. The only module that touches `process.env`. */
 export interface Config {
@@ -14,7 +16,7 @@ export interface Config {
   /** Encryption keys for secrets at rest, newest first: `[{id, key}]`. */
   secretKeys: { id: string; key: Buffer }[];
   publicUrl: string;
-  logLevel: string;
+  logLevel: LogLevel;
   /** Origins allowed to call the API and open sockets from a browser; `*` allows any. */
   corsOrigins: string[] | '*';
   /** Seed a demo tenant and serve the demo POS (on by default outside production). */
@@ -26,79 +28,236 @@ export interface Config {
   deliveryRetentionDays: number;
   /** Requests per API key per window; null turns the limit off (`AVISO_API_RATE_LIMIT=off`). */
   apiRateLimit: { points: number; durationS: number } | null;
-  /** Names of the secrets generated (and saved in `.aviso/dev-secrets.json`) because they were missing. */
+  /** Names of the secrets generated (and saved in `devSecretsFile`) because they were missing. */
   generated: string[];
+  /** Where a development hub keeps the secrets it generated (unused in production). */
+  devSecretsFile: string;
 }
 
+/** A configuration the hub must not start with; the message names every wrong variable. */
 export class ConfigError extends Error {}
 
-function parseKeys(raw: string): { id: string; key: Buffer }[] {
-  return raw.split(',').map((entry) => {
-    const [id, b64] = entry.trim().split(':');
-    const key = Buffer.from(b64 ?? '', 'base64');
-    if (!id || key.length !== 32) {
-      throw new ConfigError('AVISO_SECRET_KEYS must be "id:base64key,…" with 32-byte keys');
-    }
-    return { id, key };
-  });
+/** pino's levels, plus `silent`. */
+export const LOG_LEVELS: string[] = [
+  ...Object.entries(pino.levels.values)
+    .sort(([, a], [, b]) => a - b)
+    .map(([name]) => name),
+  'silent',
+];
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Secrets that development generates when missing and production refuses to start without. */
+const SECRETS = ['AVISO_ADMIN_TOKEN', 'AVISO_SECRET_KEYS'] as const;
+
+/** Text read from the environment, `fallback` when unset or blank. */
+const text = (fallback: string) => z.string().default(fallback);
+
+/** A whole number from `min` to `max`, read from text. */
+function wholeNumber(fallback: number, min: number, max: number, error: string) {
+  return text(String(fallback)).pipe(
+    z.coerce.number<string>({ error }).int({ error }).min(min, { error }).max(max, { error }),
+  );
 }
 
-function parseRateLimit(raw: string | undefined): Config['apiRateLimit'] {
-  const text = raw?.trim() || '6000/60';
-  if (text === 'off' || text === '0') return null;
-  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+/** A URL whose scheme is one of `protocols` (each with its colon, e.g. `redis:`). */
+function url(protocols: string[], error: string) {
+  return z
+    .string()
+    .refine((raw) => URL.canParse(raw) && protocols.includes(new URL(raw).protocol), { error });
+}
+
+function parseKeys(raw: string, ctx: z.RefinementCtx): { id: string; key: Buffer }[] {
+  const keys = raw.split(',').map((entry) => {
+    const [id, b64] = entry.trim().split(':');
+    return { id: id ?? '', key: Buffer.from(b64 ?? '', 'base64') };
+  });
+  if (keys.some(({ id, key }) => !id || key.length !== 32)) {
+    ctx.addIssue({ code: 'custom', message: 'must be "id:base64key,…" with 32-byte keys' });
+    return z.NEVER;
+  }
+  return keys;
+}
+
+function parseRateLimit(raw: string, ctx: z.RefinementCtx): Config['apiRateLimit'] {
+  const spec = raw.trim();
+  if (spec === 'off' || spec === '0') return null;
+  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(spec);
   const points = Number(m?.[1]);
   const durationS = Number(m?.[2]);
   if (!m || points < 1 || durationS < 1) {
-    throw new ConfigError('AVISO_API_RATE_LIMIT must be "requests/seconds" (e.g. 6000/60) or "off"');
+    ctx.addIssue({ code: 'custom', message: 'must be "requests/seconds" (e.g. 6000/60) or "off"' });
+    return z.NEVER;
   }
   return { points, durationS };
 }
 
-/** Builds the configuration from an environment (defaults to `process.env`). */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const production = env.NODE_ENV === 'production';
-  const generated: string[] = [];
-  const devFile = env.AVISO_DEV_SECRETS_FILE || './.aviso/dev-secrets.json';
-  const dev: Record<string, string> =
-    !production && existsSync(devFile) ? JSON.parse(readFileSync(devFile, 'utf8')) : {};
-  const need = (name: string, make: () => string): string => {
-    const value = env[name];
-    if (value) return value;
-    if (production) throw new ConfigError(`${name} is required when NODE_ENV=production`);
-    if (dev[name]) return dev[name];
-    generated.push(name);
-    dev[name] = make();
-    // Kept beside the embedded database, so a development hub reads its own secrets after a restart.
-    mkdirSync(dirname(devFile), { recursive: true });
-    writeFileSync(devFile, JSON.stringify(dev, null, 2), { mode: 0o600 });
-    return dev[name];
+const ON = ['1', 'true', 'yes', 'on'];
+const OFF = ['0', 'false', 'no', 'off'];
+
+/**
+ * The whole environment of a hub: each variable with its default and its meaning. The README's
+ * configuration table is generated from it (`pnpm docs:config`); `meta.default` is what the table
+ * shows when the default is not a plain value.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.string().optional().meta({
+      description:
+        '`production`: a missing secret or `AVISO_PUBLIC_URL` is a start-up error, and the demo is off',
+    }),
+    PORT: wholeNumber(3000, 0, 65535, 'must be a port number, 0–65535').meta({
+      description: 'HTTP and Socket.IO port',
+    }),
+    HOST: text('0.0.0.0').meta({ description: 'interface to listen on' }),
+    DATABASE_URL: text('./.aviso/data').meta({
+      description:
+        'a folder for the embedded PGlite database, `memory:` for a throwaway one, or `postgres://…`',
+    }),
+    REDIS_URL: url(['redis:', 'rediss:'], 'must be a redis:// or rediss:// URL').optional().meta({
+      description:
+        'with it, nodes share rooms (`@socket.io/redis-adapter`) and presence; without it, one node',
+    }),
+    AVISO_ADMIN_TOKEN: z.string().optional().meta({
+      default: 'generated in development',
+      description: 'operator token for `POST /v1/admin/tenants`',
+    }),
+    AVISO_SECRET_KEYS: z.string().transform(parseKeys).optional().meta({
+      default: 'generated in development',
+      description:
+        '`id:base64key,…` (32-byte AES-256-GCM keys, newest first) that encrypt secrets at rest; old ids keep decrypting after a rotation',
+    }),
+    AVISO_DEV_SECRETS_FILE: text('./.aviso/dev-secrets.json').meta({
+      description: 'where a development hub keeps the secrets it generated, to read them after a restart',
+    }),
+    AVISO_PUBLIC_URL: url(['http:', 'https:'], 'must be an http:// or https:// URL')
+      .transform((raw) => raw.replace(/\/+$/, ''))
+      .optional()
+      .meta({
+        default: '`http://localhost:$PORT` in development',
+        description:
+          "the hub's public address (links, inbound hooks, Twilio signatures); required when `NODE_ENV=production`",
+      }),
+    AVISO_CORS_ORIGINS: text('*')
+      .transform((raw): string[] | '*' => (raw.trim() === '*' ? '*' : raw.split(',').map((o) => o.trim())))
+      .meta({
+        description: 'comma-separated origins allowed to call the API and open sockets from a browser',
+      }),
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info')
+      .meta({ description: `pino level: ${LOG_LEVELS.map((l) => `\`${l}\``).join(', ')}` }),
+    AVISO_DEMO: z
+      .enum([...ON, ...OFF], { error: 'must be 1/true/yes/on or 0/false/no/off' })
+      .transform((raw) => ON.includes(raw))
+      .optional()
+      .meta({
+        default: 'on, off in production',
+        description: 'seed a demo tenant and run the demo POS; `0` turns it off',
+      }),
+    SMTP_URL: url(['smtp:', 'smtps:'], 'must be an smtp:// or smtps:// URL').optional().meta({
+      description: 'default SMTP server (`smtp://user:pass@host:587`) for tenants that bring none',
+    }),
+    SMTP_FROM: text('Aviso <aviso@localhost>').meta({ description: 'sender of the default SMTP server' }),
+    AVISO_DELIVERY_LEASE_MS: wholeNumber(
+      60_000,
+      1_000,
+      2 ** 31 - 1,
+      'must be a whole number of milliseconds, 1000 or more',
+    ).meta({
+      description:
+        'how long a node holds a claimed delivery before another node may take it over (after a crash)',
+    }),
+    AVISO_DELIVERY_RETENTION_DAYS: wholeNumber(
+      90,
+      1,
+      36_500,
+      'must be a whole number of days (1 or more)',
+    ).meta({
+      description:
+        'finished deliveries (sent, failed, bounced, cancelled, skipped) older than this are deleted daily at 03:17 and a minute after start; pending ones are kept',
+    }),
+    AVISO_API_RATE_LIMIT: text('6000/60').transform(parseRateLimit).meta({
+      description:
+        'requests per API key per window in seconds (shared through `REDIS_URL` when set), answered 429 `RATE_LIMITED` with `Retry-After` past it; `off` turns it off',
+    }),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const name of [...SECRETS, 'AVISO_PUBLIC_URL'] as const) {
+      if (env[name] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' });
+      }
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+/** The variables that are set, blank ones left out (`REDIS_URL=` means no Redis, as if unset). */
+function present(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (value?.trim()) out[name] = value.trim();
+  return out;
+}
+
+/** Reads, and in development makes and saves, the secrets the environment lacks. */
+function developmentSecrets(env: Env): {
+  adminToken: string;
+  secretKeys: Config['secretKeys'];
+  generated: string[];
+} {
+  const file = env.AVISO_DEV_SECRETS_FILE;
+  const saved: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const makers: Record<(typeof SECRETS)[number], () => string> = {
+    AVISO_ADMIN_TOKEN: () => `adm_${randomBytes(24).toString('base64url')}`,
+    AVISO_SECRET_KEYS: () => `dev:${randomBytes(32).toString('base64')}`,
   };
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT must be 0–65535');
-  const adminToken = need('AVISO_ADMIN_TOKEN', () => `adm_${randomBytes(24).toString('base64url')}`);
-  const secretKeys = parseKeys(need('AVISO_SECRET_KEYS', () => `dev:${randomBytes(32).toString('base64')}`));
-  const cors = env.AVISO_CORS_ORIGINS?.trim();
-  const retention = Number(env.AVISO_DELIVERY_RETENTION_DAYS || 90);
-  if (!Number.isInteger(retention) || retention < 1) {
-    throw new ConfigError('AVISO_DELIVERY_RETENTION_DAYS must be a whole number of days (1 or more)');
+  const generated: string[] = [];
+  for (const name of SECRETS) {
+    if (env[name] !== undefined || saved[name]) continue;
+    saved[name] = makers[name]();
+    generated.push(name);
   }
+  if (generated.length) {
+    // Kept beside the embedded database, so a development hub reads its own secrets after a restart.
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(saved, null, 2), { mode: 0o600 });
+  }
+  const keys = envSchema.shape.AVISO_SECRET_KEYS.safeParse(saved.AVISO_SECRET_KEYS);
+  if (!env.AVISO_SECRET_KEYS && !keys.data)
+    throw new ConfigError(`AVISO_SECRET_KEYS in ${file} is malformed`);
   return {
-    port,
-    host: env.HOST ?? '0.0.0.0',
-    production,
-    databaseUrl: env.DATABASE_URL || './.aviso/data',
-    redisUrl: env.REDIS_URL || null,
-    adminToken,
-    secretKeys,
-    publicUrl: (env.AVISO_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
-    logLevel: env.LOG_LEVEL || 'info',
-    corsOrigins: !cors || cors === '*' ? '*' : cors.split(',').map((o) => o.trim()),
-    demo: env.AVISO_DEMO ? env.AVISO_DEMO !== '0' && env.AVISO_DEMO !== 'false' : !production,
-    smtp: { url: env.SMTP_URL || null, from: env.SMTP_FROM || 'Aviso <aviso@localhost>' },
-    deliveryLeaseMs: Number(env.AVISO_DELIVERY_LEASE_MS) || 60_000,
-    deliveryRetentionDays: retention,
-    apiRateLimit: parseRateLimit(env.AVISO_API_RATE_LIMIT),
+    adminToken: env.AVISO_ADMIN_TOKEN ?? saved.AVISO_ADMIN_TOKEN!,
+    secretKeys: env.AVISO_SECRET_KEYS ?? keys.data!,
     generated,
+  };
+}
+
+/** Builds the configuration from an environment (defaults to `process.env`); throws `ConfigError`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(present(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; '));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const secrets = production
+    ? { adminToken: e.AVISO_ADMIN_TOKEN!, secretKeys: e.AVISO_SECRET_KEYS!, generated: [] }
+    : developmentSecrets(e);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    production,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL ?? null,
+    ...secrets,
+    publicUrl: e.AVISO_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    logLevel: e.LOG_LEVEL,
+    corsOrigins: e.AVISO_CORS_ORIGINS,
+    demo: e.AVISO_DEMO ?? !production,
+    smtp: { url: e.SMTP_URL ?? null, from: e.SMTP_FROM },
+    deliveryLeaseMs: e.AVISO_DELIVERY_LEASE_MS,
+    deliveryRetentionDays: e.AVISO_DELIVERY_RETENTION_DAYS,
+    apiRateLimit: e.AVISO_API_RATE_LIMIT,
+    devSecretsFile: e.AVISO_DEV_SECRETS_FILE,
   };
 }

@@ -18,7 +18,7 @@ async function main() {
   const log = createLogger(config.logLevel);
   if (config.generated.length) {
     log.warn(
-      { generated: config.generated, file: '.aviso/dev-secrets.json' },
+      { generated: config.generated, file: config.devSecretsFile },
       'development secrets were generated; set them in the environment for production',
     );
     console.log(`\n  AVISO_ADMIN_TOKEN=${config.adminToken}\n`);
