@@ -190,7 +190,10 @@ export function createApp(deps: AppDeps) {
       title: 'Aviso',
       version: '1.0.0',
       description: 'Real-time, branch-scoped notifications for multi-branch POS and ERP software.',
+      license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
     },
+    // Relative when the public URL is unknown: clients resolve it against where they fetched the document.
+    servers: [{ url: deps.publicUrl ?? '/' }],
   });
   return app;
 }

@@ -9,6 +9,7 @@ import { tenantOut } from '../serialize.ts';
 const createTenant = createRoute({
   method: 'post',
   path: '/v1/admin/tenants',
+  operationId: 'createTenant',
   tags: ['Operator'],
   summary: 'Create a tenant; its API key and widget secret are shown once',
   request: { body: jsonBody(TenantCreateSchema) },

@@ -141,6 +141,7 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
     createRoute({
       method: 'get',
       path: '/v1/channels',
+      operationId: 'listChannels',
       summary: 'Every channel of the tenant, by kind and failover order (secrets masked)',
       ...secured,
       responses: { 200: jsonContent(z.object({ items: z.array(ChannelSchema) }), 'Channels'), ...errors },
@@ -152,6 +153,7 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
     createRoute({
       method: 'post',
       path: '/v1/channels',
+      operationId: 'createChannel',
       summary: 'Add a channel; its configuration is validated for its kind and encrypted at rest',
       ...secured,
       request: { body: jsonBody(ChannelInputSchema) },
@@ -168,6 +170,7 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
     createRoute({
       method: 'get',
       path: '/v1/channels/{id}',
+      operationId: 'getChannel',
       summary: 'One channel (secrets masked)',
       ...secured,
       request: { params: IdParam },
@@ -180,6 +183,7 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
     createRoute({
       method: 'patch',
       path: '/v1/channels/{id}',
+      operationId: 'updateChannel',
       summary: 'Rename, enable or disable, reorder, filter or reconfigure a channel',
       description:
         '`config` replaces the whole configuration; a secret sent back exactly as it was read (masked) keeps its stored value.',
@@ -202,6 +206,7 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
     createRoute({
       method: 'delete',
       path: '/v1/channels/{id}',
+      operationId: 'deleteChannel',
       summary: 'Delete a channel',
       ...secured,
       request: { params: IdParam },
@@ -219,6 +224,7 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
     createRoute({
       method: 'post',
       path: '/v1/channels/{id}/test',
+      operationId: 'testChannel',
       summary: 'Send a test notification through this channel now, and log it',
       description:
         '`to` is the address for email, WhatsApp, SMS and Telegram channels (required there); Slack and webhooks ignore it. ' +

@@ -150,6 +150,7 @@ export function deliveryRoutes(deps: { guard: Guard; onQueued?: () => void; now?
     createRoute({
       method: 'get',
       path: '/v1/deliveries',
+      operationId: 'listDeliveries',
       tags: ['Deliveries'],
       summary: 'The delivery log, newest first, a page at a time',
       ...secured,
@@ -166,6 +167,7 @@ export function deliveryRoutes(deps: { guard: Guard; onQueued?: () => void; now?
     createRoute({
       method: 'get',
       path: '/v1/deliveries/stats',
+      operationId: 'getDeliveryStats',
       tags: ['Deliveries'],
       summary: 'Counts per status, channel, type and day, in the tenant’s time zone',
       ...secured,
@@ -188,6 +190,7 @@ export function deliveryRoutes(deps: { guard: Guard; onQueued?: () => void; now?
     createRoute({
       method: 'post',
       path: '/v1/deliveries/{id}/retry',
+      operationId: 'retryDelivery',
       tags: ['Deliveries'],
       summary: 'Queue a failed or bounced delivery again, due now, with fresh attempts',
       ...secured,

@@ -31,6 +31,7 @@ export function eventRoutes(deps: { guard: Guard; hooks: IngestHooks }) {
     createRoute({
       method: 'post',
       path: '/v1/events',
+      operationId: 'publishEvent',
       tags: ['Events'],
       summary: 'Publish a business event; it becomes a branch-scoped notification',
       ...secured,
@@ -58,6 +59,7 @@ export function eventRoutes(deps: { guard: Guard; hooks: IngestHooks }) {
     createRoute({
       method: 'post',
       path: '/v1/events/batch',
+      operationId: 'publishEventBatch',
       tags: ['Events'],
       summary: 'Publish up to 1,000 events; each gets its own result, in order',
       ...secured,
@@ -76,6 +78,7 @@ export function eventRoutes(deps: { guard: Guard; hooks: IngestHooks }) {
     createRoute({
       method: 'get',
       path: '/v1/event-types',
+      operationId: 'listEventTypes',
       tags: ['Event types'],
       summary: 'The catalog as this tenant has it: the pos-erp preset with overrides and added types',
       ...secured,
@@ -98,6 +101,7 @@ export function eventRoutes(deps: { guard: Guard; hooks: IngestHooks }) {
     createRoute({
       method: 'put',
       path: '/v1/event-types/{type}',
+      operationId: 'upsertEventType',
       tags: ['Event types'],
       summary: 'Add a type or override fields of a catalog entry (templates per locale, icon, link, target)',
       ...secured,

@@ -14,6 +14,7 @@ import { AppError } from '../../lib/errors.ts';
 import { TelegramBot, type TelegramUpdate } from '../../telegram-bot/bot.ts';
 import { botTexts } from '../../telegram-bot/texts.ts';
 import { router } from '../openapi.ts';
+import { documentHooks } from './hooks-openapi.ts';
 
 export interface HookRoutesOptions {
   store: Store;
@@ -56,6 +57,7 @@ const refused = (what: string) => new AppError(401, 'INVALID_SIGNATURE', `the ${
  */
 export function hookRoutes(o: HookRoutesOptions) {
   const app = router();
+  documentHooks(app.openAPIRegistry);
   const now = () => o.now?.() ?? new Date();
 
   async function resolve(channelId: string, kinds: readonly string[]): Promise<Resolved> {

@@ -18,6 +18,7 @@ export function meRoutes(deps: { guard: Guard; inbox: Inbox; onQueued?: () => vo
     createRoute({
       method: 'get',
       path: '/v1/me/notifications',
+      operationId: 'listMyNotifications',
       tags,
       summary: 'A page of the inbox, newest first',
       ...secured,
@@ -31,6 +32,7 @@ export function meRoutes(deps: { guard: Guard; inbox: Inbox; onQueued?: () => vo
     createRoute({
       method: 'get',
       path: '/v1/me/unread-count',
+      operationId: 'getMyUnreadCount',
       tags,
       summary: 'How many visible notifications are unread',
       ...secured,
@@ -43,6 +45,7 @@ export function meRoutes(deps: { guard: Guard; inbox: Inbox; onQueued?: () => vo
     createRoute({
       method: 'post',
       path: '/v1/me/notifications/read-all',
+      operationId: 'markAllMyNotificationsRead',
       tags,
       summary: 'Mark everything visible now as read',
       ...secured,
@@ -58,6 +61,7 @@ export function meRoutes(deps: { guard: Guard; inbox: Inbox; onQueued?: () => vo
     createRoute({
       method: 'post',
       path: '/v1/me/notifications/{id}/read',
+      operationId: 'markMyNotificationRead',
       tags,
       summary: 'Mark one notification as read (every tab and device of the person follows)',
       ...secured,
@@ -71,6 +75,7 @@ export function meRoutes(deps: { guard: Guard; inbox: Inbox; onQueued?: () => vo
     createRoute({
       method: 'post',
       path: '/v1/me/notifications/{id}/archive',
+      operationId: 'archiveMyNotification',
       tags,
       summary: 'Archive one notification (it also counts as read)',
       ...secured,
@@ -90,6 +95,7 @@ export function meRoutes(deps: { guard: Guard; inbox: Inbox; onQueued?: () => vo
     createRoute({
       method: 'post',
       path: '/v1/me/notifications/{id}/actions/{actionId}',
+      operationId: 'answerMyNotificationAction',
       tags,
       summary: 'Answer one of the notification’s actions (the first answer from anyone wins)',
       description:
@@ -114,6 +120,7 @@ export function meRoutes(deps: { guard: Guard; inbox: Inbox; onQueued?: () => vo
     createRoute({
       method: 'get',
       path: '/v1/me/preferences',
+      operationId: 'getMyPreferences',
       tags,
       summary: 'The person’s preferences',
       ...secured,
@@ -126,6 +133,7 @@ export function meRoutes(deps: { guard: Guard; inbox: Inbox; onQueued?: () => vo
     createRoute({
       method: 'put',
       path: '/v1/me/preferences',
+      operationId: 'replaceMyPreferences',
       tags,
       summary: 'Replace the person’s preferences (opt-outs per category and channel, quiet hours)',
       ...secured,

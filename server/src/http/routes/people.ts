@@ -32,6 +32,7 @@ export function peopleRoutes(deps: {
     createRoute({
       method: 'put',
       path: '/v1/branches/{branchId}',
+      operationId: 'upsertBranch',
       tags: ['Branches'],
       summary: 'Create or rename a branch (the id is the host’s own)',
       ...secured,
@@ -55,6 +56,7 @@ export function peopleRoutes(deps: {
     createRoute({
       method: 'get',
       path: '/v1/branches',
+      operationId: 'listBranches',
       tags: ['Branches'],
       summary: 'Every branch of the tenant',
       ...secured,
@@ -67,6 +69,7 @@ export function peopleRoutes(deps: {
     createRoute({
       method: 'delete',
       path: '/v1/branches/{branchId}',
+      operationId: 'deleteBranch',
       tags: ['Branches'],
       summary: 'Delete a branch',
       ...secured,
@@ -85,6 +88,7 @@ export function peopleRoutes(deps: {
     createRoute({
       method: 'put',
       path: '/v1/recipients/{recipientId}',
+      operationId: 'upsertRecipient',
       tags: ['Recipients'],
       summary: 'Create or replace a recipient (the id is the host’s user id)',
       ...secured,
@@ -108,6 +112,7 @@ export function peopleRoutes(deps: {
     createRoute({
       method: 'get',
       path: '/v1/recipients',
+      operationId: 'listRecipients',
       tags: ['Recipients'],
       summary: 'Recipients, by id, a page at a time',
       ...secured,
@@ -140,6 +145,7 @@ export function peopleRoutes(deps: {
     createRoute({
       method: 'get',
       path: '/v1/recipients/{recipientId}',
+      operationId: 'getRecipient',
       tags: ['Recipients'],
       summary: 'One recipient',
       ...secured,
@@ -157,6 +163,7 @@ export function peopleRoutes(deps: {
     createRoute({
       method: 'delete',
       path: '/v1/recipients/{recipientId}',
+      operationId: 'deleteRecipient',
       tags: ['Recipients'],
       summary: 'Delete a recipient; their live sockets are closed',
       ...secured,
@@ -178,6 +185,7 @@ export function peopleRoutes(deps: {
     createRoute({
       method: 'get',
       path: '/v1/presence',
+      operationId: 'getPresence',
       tags: ['Recipients'],
       summary: 'Which of these recipients have a live widget right now, on any node',
       ...secured,
@@ -207,6 +215,7 @@ export function peopleRoutes(deps: {
     createRoute({
       method: 'post',
       path: '/v1/widget-tokens',
+      operationId: 'createWidgetToken',
       tags: ['Recipients'],
       summary: 'Mint a widget token for a recipient (HS256 JWT signed with the widget secret)',
       ...secured,

@@ -33,6 +33,7 @@ export function previewRoutes({ guard }: { guard: Guard }) {
     createRoute({
       method: 'post',
       path: '/v1/event-types/{type}/preview',
+      operationId: 'previewEventType',
       tags: ['Event types'],
       summary: 'Render a type’s title, message and link for a locale with sample data (drafts allowed)',
       middleware: guard.middleware,

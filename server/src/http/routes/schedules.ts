@@ -11,6 +11,7 @@ export function scheduleRoutes(deps: { guard: Guard; now?: () => Date }) {
     createRoute({
       method: 'delete',
       path: '/v1/schedules/{cancelKey}',
+      operationId: 'cancelSchedules',
       tags: ['Events'],
       summary: 'Cancel every pending reminder and scheduled notification with this cancelKey',
       middleware: deps.guard.middleware,

@@ -49,6 +49,7 @@ export function stockRoutes(deps: { guard: Guard; hooks: IngestHooks; now?: () =
     createRoute({
       method: 'post',
       path: '/v1/stock/movements',
+      operationId: 'recordStockMovements',
       tags: ['Stock'],
       summary: 'New on-hand quantities after a sale or transfer; crossings of the minimum alert the branch',
       ...secured,
@@ -68,6 +69,7 @@ export function stockRoutes(deps: { guard: Guard; hooks: IngestHooks; now?: () =
     createRoute({
       method: 'put',
       path: '/v1/stock/levels',
+      operationId: 'replaceStockLevels',
       tags: ['Stock'],
       summary: 'A full snapshot of a branch’s stock; the hourly sweep evaluates it and tells the owners',
       ...secured,
@@ -88,6 +90,7 @@ export function stockRoutes(deps: { guard: Guard; hooks: IngestHooks; now?: () =
     createRoute({
       method: 'get',
       path: '/v1/stock/alerts',
+      operationId: 'listStockAlerts',
       tags: ['Stock'],
       summary: 'Low-stock alerts, newest first',
       ...secured,
@@ -104,6 +107,7 @@ export function stockRoutes(deps: { guard: Guard; hooks: IngestHooks; now?: () =
     createRoute({
       method: 'post',
       path: '/v1/stock/alerts/{id}/resolve',
+      operationId: 'resolveStockAlert',
       tags: ['Stock'],
       summary: 'Resolve an active alert by hand',
       ...secured,

@@ -20,6 +20,7 @@ export function telegramRoutes(deps: { guard: Guard; now?: () => Date }) {
     createRoute({
       method: 'post',
       path: '/v1/recipients/{id}/telegram-link',
+      operationId: 'createTelegramLink',
       tags: ['Recipients'],
       summary: 'A t.me link that links the chat which opens it to this recipient (single use, 24 h)',
       middleware: deps.guard.middleware,

@@ -21,6 +21,7 @@ export function tenantRoutes({ guard }: { guard: Guard }) {
     createRoute({
       method: 'get',
       path: '/v1/tenant',
+      operationId: 'getTenant',
       tags,
       summary: 'The tenant of this API key',
       ...secured,
@@ -33,6 +34,7 @@ export function tenantRoutes({ guard }: { guard: Guard }) {
     createRoute({
       method: 'patch',
       path: '/v1/tenant',
+      operationId: 'updateTenant',
       tags,
       summary: 'Change name, currency, locale, time zone or app URL',
       ...secured,
@@ -46,6 +48,7 @@ export function tenantRoutes({ guard }: { guard: Guard }) {
     createRoute({
       method: 'get',
       path: '/v1/api-keys',
+      operationId: 'listApiKeys',
       tags,
       summary: 'The active API keys (never the keys themselves)',
       ...secured,
@@ -58,6 +61,7 @@ export function tenantRoutes({ guard }: { guard: Guard }) {
     createRoute({
       method: 'post',
       path: '/v1/api-keys',
+      operationId: 'createApiKey',
       tags,
       summary: 'Create an API key; the key is shown once',
       ...secured,
@@ -74,6 +78,7 @@ export function tenantRoutes({ guard }: { guard: Guard }) {
     createRoute({
       method: 'delete',
       path: '/v1/api-keys/{id}',
+      operationId: 'revokeApiKey',
       tags,
       summary: 'Revoke an API key',
       ...secured,
