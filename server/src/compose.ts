@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Server as HttpServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type ChannelRegistry, createChannelRegistry, emailConfigFromUrl } from './channels/index.ts';
@@ -16,15 +16,17 @@ import { type AvisoApp, createApp } from './http/app.ts';
 import { WidgetTokens } from './identity/widget-tokens.ts';
 import type { Broadcaster } from './inbox/broadcaster.ts';
 import { Inbox } from './inbox/inbox.ts';
-import type { PlanDeliveries } from './ingest/events.ts';
+import type { IngestHooks, PlanDeliveries } from './ingest/events.ts';
+import { ingestHooks } from './ingest/hooks.ts';
+import { Background } from './lib/background.ts';
 import { createMetrics } from './lib/metrics.ts';
 import { SecretBox } from './lib/secrets.ts';
 import { MemoryPresence, type Presence, RedisPresence } from './presence/presence.ts';
 import { type AvisoServer, SocketBroadcaster } from './realtime/broadcaster.ts';
-import { attachRealtime } from './realtime/hub.ts';
-import { scheduleRetention } from './retention/retention.ts';
+import { attachRealtime, createSocketServer } from './realtime/hub.ts';
+import { retentionJob } from './retention/retention.ts';
 import { ScheduleWorker, type ScheduleWorkerOptions } from './scheduling/worker.ts';
-import { scheduleStockSweep } from './stock/sweep.ts';
+import { stockSweepJobs } from './stock/sweep.ts';
 
 /** A running hub node: HTTP API and Socket.IO on one port. */
 export interface AvisoNode {
@@ -37,6 +39,10 @@ export interface AvisoNode {
   store: Store;
   presence: Presence;
   broadcaster: Broadcaster;
+  /** What every ingestion path hands new notifications to (live push, planning, wake-ups). */
+  hooks: IngestHooks;
+  /** Every background job of the node, by name. */
+  background: Background;
   worker: DeliveryWorker;
   scheduler: ScheduleWorker;
   close(): Promise<void>;
@@ -60,7 +66,21 @@ export interface NodeOptions {
   scheduler?: Partial<Pick<ScheduleWorkerOptions, 'pollMs' | 'leaseMs' | 'batch' | 'retryMs'>>;
 }
 
-/** Opens the database (migrating it), connects Redis when configured, and listens. */
+/** The three Redis connections of a node: adapter publisher, adapter subscriber, presence and limits. */
+function connectRedis(url: string, log: Logger) {
+  const open = () => new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  const redis = { pub: open(), sub: open(), presence: open() };
+  for (const [name, client] of Object.entries(redis)) {
+    client.on('error', (err) => log.warn({ err: err.message, client: name }, 'redis error'));
+  }
+  return redis;
+}
+
+/**
+ * The composition root: builds every piece of a node once, each from the pieces it needs, in an
+ * order with no late binding (Socket.IO server → broadcaster → inbox and ingestion hooks →
+ * workers → HTTP app → HTTP server, to which Socket.IO is then attached), and listens.
+ */
 export async function startNode(
   config: NodeConfig,
   log: Logger,
@@ -74,63 +94,49 @@ export async function startNode(
   const box = new SecretBox(config.secretKeys);
   const store = new Store(database.db, box);
   const tokens = new WidgetTokens(store, box);
-
-  let redis: { pub: Redis; sub: Redis; presence: Redis } | undefined;
-  if (config.redisUrl) {
-    const open = () => new Redis(config.redisUrl!, { maxRetriesPerRequest: null, lazyConnect: false });
-    redis = { pub: open(), sub: open(), presence: open() };
-    for (const [name, client] of Object.entries(redis)) {
-      client.on('error', (err) => log.warn({ err: err.message, client: name }, 'redis error'));
-    }
-  }
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined;
   const presence: Presence = redis ? new RedisPresence(redis.presence, { nodeId }) : new MemoryPresence();
 
-  // The broadcaster needs the Socket.IO server, which needs the HTTP server, which needs the app.
-  const late: { broadcaster?: Broadcaster; io?: AvisoServer } = {};
-  const metrics = createMetrics(() => late.io?.engine.clientsCount ?? 0);
-  const broadcaster: Broadcaster = {
-    notification: (row) => {
-      metrics.notifications.inc();
-      late.broadcaster?.notification(row);
-    },
-    updated: (...a) => late.broadcaster?.updated(...a),
-    unread: (...a) => late.broadcaster?.unread(...a),
-    recipientChanged: (...a) => late.broadcaster?.recipientChanged(...a),
-  };
+  const io = createSocketServer({ corsOrigins: config.corsOrigins, ...(redis ? { redis } : {}) });
+  const metrics = createMetrics(() => io.engine?.clientsCount ?? 0);
+  const broadcaster = new SocketBroadcaster(io);
   const inbox = new Inbox(broadcaster);
   const registry = options.registry ?? createChannelRegistry();
-  const worker = new DeliveryWorker({
-    store,
-    registry,
-    log,
-    now,
-    defaultEmail: config.smtp?.url ? emailConfigFromUrl(config.smtp.url, config.smtp.from) : undefined,
-    metrics,
-    ...options.delivery,
-  });
-  const plan: PlanDeliveries = (n, def, s) => planDeliveries(n, def, s, presence, now());
-  const scheduler: ScheduleWorker = new ScheduleWorker({
-    store,
-    log,
-    now,
-    hooks: {
-      onCreated: (row, queued) => {
-        broadcaster.notification(row);
-        if (queued) worker.wake();
-      },
-      plan,
-      onScheduled: () => scheduler.wake(),
+  const background = new Background();
+  const worker = background.add(
+    new DeliveryWorker({
+      store,
+      registry,
+      log,
       now,
-    },
-    ...options.scheduler,
+      defaultEmail: config.smtp?.url ? emailConfigFromUrl(config.smtp.url, config.smtp.from) : undefined,
+      metrics,
+      ...options.delivery,
+    }),
+  );
+  const plan: PlanDeliveries = (n, def, s) => planDeliveries(n, def, s, presence, now());
+  // The scheduler is woken by the hooks it publishes through, so it is given them by reference.
+  const wakeScheduler = () => scheduler.wake();
+  const hooks = ingestHooks({
+    broadcaster,
+    plan,
+    onQueued: () => worker.wake(),
+    onScheduled: wakeScheduler,
+    onNotification: () => metrics.notifications.inc(),
+    now,
   });
+  const scheduler: ScheduleWorker = background.add(
+    new ScheduleWorker({ store, log, now, hooks, ...options.scheduler }),
+  );
+  background.add(retentionJob(store, { days: config.deliveryRetentionDays ?? 90, log }));
+  for (const job of stockSweepJobs(store, { log, now, hooks })) background.add(job);
+
   const app = createApp({
     metrics,
     demo: options.demo,
     registry,
-    plan,
+    hooks,
     onQueued: () => worker.wake(),
-    onScheduled: () => scheduler.wake(),
     now,
     publicUrl: config.publicUrl,
     apiRateLimit: config.apiRateLimit ? { ...config.apiRateLimit, redis: redis?.presence } : undefined,
@@ -146,38 +152,22 @@ export async function startNode(
     log,
   });
 
-  const server = await new Promise<HttpServer>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(s as HttpServer),
-    ) as HttpServer;
-  });
-  const io = attachRealtime(server, {
+  const server: HttpServer = createServer(getRequestListener(app.fetch));
+  attachRealtime(io, server, {
     tokens,
     store,
     inbox,
     presence,
     log,
     corsOrigins: config.corsOrigins,
-    ...(redis ? { redis: { pub: redis.pub, sub: redis.sub } } : {}),
+    ...(redis ? { redis } : {}),
   });
-  late.broadcaster = new SocketBroadcaster(io);
-  late.io = io;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
   const port = (server.address() as AddressInfo).port;
-  worker.start();
-  scheduler.start();
-  const stopRetention = scheduleRetention(store, { days: config.deliveryRetentionDays ?? 90, log });
-  const stopStockSweep = scheduleStockSweep(store, {
-    log,
-    now,
-    hooks: {
-      onCreated: (row, queued) => {
-        broadcaster.notification(row);
-        if (queued) worker.wake();
-      },
-      plan,
-      now,
-    },
-  });
+  background.startAll();
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
 
   return {
@@ -190,13 +180,12 @@ export async function startNode(
     store,
     presence,
     broadcaster,
+    hooks,
+    background,
     worker,
     scheduler,
     async close() {
-      stopRetention();
-      stopStockSweep();
-      await scheduler.stop();
-      await worker.stop();
+      await background.stopAll();
       await registry.close();
       io.disconnectSockets(true);
       await presence.close();

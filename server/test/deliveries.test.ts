@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import type { NewDelivery } from '../src/db/repos/deliveries.ts';
-import { purgeDeliveries, scheduleRetention } from '../src/retention/retention.ts';
+import { purgeDeliveries, retentionJob } from '../src/retention/retention.ts';
 import { createTestApp, log, makeTenant, type TestTenant } from './harness.ts';
 
 // 03:30 UTC on 10 March is still 9 March, 21:30 in Mexico City (UTC−6): the tenant's "today".
@@ -312,7 +312,8 @@ describe.each(databaseBackends)('delivery log and stats on $name', ({ url }) => 
       row(NOW.getTime() - 40 * DAY, { status: 'sent' }),
       row(NOW.getTime() - DAY, { status: 'sent' }),
     ]);
-    const stop = scheduleRetention(hub.store, { days: 30, log, startDelayMs: 10, now: () => NOW });
+    const job = retentionJob(hub.store, { days: 30, log, startDelayMs: 10, now: () => NOW });
+    job.start();
     try {
       await expect
         .poll(async () => (await hub.store.forTenant(t.id).deliveries.list({ limit: 10 })).items.length, {
@@ -320,7 +321,7 @@ describe.each(databaseBackends)('delivery log and stats on $name', ({ url }) => 
         })
         .toBe(1);
     } finally {
-      stop();
+      await job.stop();
     }
   });
 });

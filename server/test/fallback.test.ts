@@ -12,7 +12,7 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   const advance = async (ms: number) => {
     clock += ms;
-    await hub.node.worker.runOnce();
+    await hub.node.worker.runNow();
   };
   const deliveriesOf = async (t: TestTenant, notificationId: string) =>
     (await hub.node.store.forTenant(t.id).deliveries.list({ limit: 100 })).items.filter(

@@ -50,7 +50,7 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
   /** Moves the clock to `ms` and lets the scheduler publish what is due by then. */
   const fireAt = async (ms: number) => {
     clock = ms;
-    while ((await hub.node.scheduler.runOnce()) > 0) {}
+    while ((await hub.node.scheduler.runNow()) > 0) {}
   };
 
   beforeAll(async () => {
@@ -348,7 +348,7 @@ describe.each(durable)('schedules on $name', ({ make }) => {
       const after = await nodeOn(db.url, options);
       try {
         clock += D;
-        await after.node.scheduler.runOnce();
+        await after.node.scheduler.runNow();
         const me = client(after.fetcher, owner.token);
         expect((await inbox(me)).map((n) => n.type)).toEqual(['SUSCRIPCION_VENCIDA']);
       } finally {
@@ -378,7 +378,7 @@ describe.skipIf(!testEnv.postgresUrl)('schedules with two nodes on one PostgreSQ
       expect((await t.api.post('/v1/events/batch', { events })).status).toBe(202);
       clock += 2 * H;
       const drain = async (node: typeof a.node) => {
-        while ((await node.scheduler.runOnce()) > 0) {}
+        while ((await node.scheduler.runNow()) > 0) {}
       };
       await Promise.all([drain(a.node), drain(b.node), drain(a.node), drain(b.node)]);
       const items = await inbox(client(b.fetcher, owner.token));
@@ -429,7 +429,7 @@ describe('mass send', () => {
       // The worker's own loop (woken by the batch) may hold rows of a round: wait for it to settle.
       const drainAt = async (ms: number, expected: number) => {
         clock = ms;
-        while ((await hub.node.worker.runOnce()) > 0) {}
+        while ((await hub.node.worker.runNow()) > 0) {}
         await until(() => sentAt.length >= expected, `${expected} messages`, 10_000);
         await settle(200);
         expect(sentAt).toHaveLength(expected);

@@ -15,7 +15,7 @@ describe.each(databaseBackends)('SLA watch on $name', ({ url }) => {
   let hub: Awaited<ReturnType<typeof startTestNode>>;
   const fireAt = async (ms: number) => {
     clock = ms;
-    while ((await hub.node.scheduler.runOnce()) > 0) {}
+    while ((await hub.node.scheduler.runNow()) > 0) {}
   };
 
   beforeAll(async () => {

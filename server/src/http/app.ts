@@ -12,7 +12,8 @@ import type { WidgetTokens } from '../identity/widget-tokens.ts';
 import type { Broadcaster } from '../inbox/broadcaster.ts';
 import type { Inbox } from '../inbox/inbox.ts';
 import type { IngestHooks, PlanDeliveries } from '../ingest/events.ts';
-import { AppError, errorRenderer } from '../lib/errors.ts';
+import { ingestHooks } from '../ingest/hooks.ts';
+import { AppError, appError, errorRenderer, fail } from '../lib/errors.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import type { SecretBox } from '../lib/secrets.ts';
 import { MemoryPresence, type Presence } from '../presence/presence.ts';
@@ -52,6 +53,8 @@ export interface AppDeps {
   /** Who is connected; a single node's memory when absent. */
   presence?: Presence;
   log: Logger;
+  /** What new notifications are handed to; built from the fields below when absent (tests). */
+  hooks?: IngestHooks;
   /** Plans the fallback, escalation, digest and webhook deliveries of each new notification. */
   plan?: PlanDeliveries;
   /** The senders of every channel kind (real ones unless a test gives its own). */
@@ -74,19 +77,12 @@ const MAX_BODY = 4 * 1024 * 1024;
 
 /** Errors that Hono's own middleware throws, given our codes. */
 function fromHttpException(err: HTTPException): AppError {
-  if (err.status === 400 && /JSON/i.test(err.message)) {
-    return new AppError(400, 'INVALID_JSON', 'the body is not valid JSON');
-  }
-  if (err.status === 415) {
-    return new AppError(
-      415,
-      'UNSUPPORTED_MEDIA_TYPE',
-      'send the body as JSON (Content-Type: application/json)',
-    );
-  }
-  if (err.status === 413) return new AppError(413, 'PAYLOAD_TOO_LARGE', 'the body is too large');
-  if (err.status === 401) return new AppError(401, 'UNAUTHORIZED', err.message);
-  return new AppError(err.status as 400, 'VALIDATION_FAILED', err.message || 'bad request');
+  if (err.status === 400 && /JSON/i.test(err.message)) return appError('INVALID_JSON');
+  if (err.status === 415) return appError('UNSUPPORTED_MEDIA_TYPE');
+  if (err.status === 413) return appError('PAYLOAD_TOO_LARGE');
+  if (err.status === 401) return appError('UNAUTHORIZED', { credential: 'credential' });
+  const details = err.message ? [{ path: '', message: err.message }] : undefined;
+  return appError('VALIDATION_FAILED', { what: 'request' }, { details });
 }
 
 /** Builds the Hono app. It never listens: `main.ts` does, and tests call `app.request()`. */
@@ -101,7 +97,7 @@ export function createApp(deps: AppDeps) {
     return renderError(err, c);
   });
   app.notFound((c) =>
-    renderError(new AppError(404, 'NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), c),
+    renderError(appError('NOT_FOUND', { what: `route for ${c.req.method} ${c.req.path}` }), c),
   );
 
   app.use(
@@ -119,7 +115,7 @@ export function createApp(deps: AppDeps) {
     bodyLimit({
       maxSize: MAX_BODY,
       onError: () => {
-        throw new AppError(413, 'PAYLOAD_TOO_LARGE', `the body is larger than ${MAX_BODY} bytes`);
+        fail('PAYLOAD_TOO_LARGE', {}, { details: { maxBytes: MAX_BODY } });
       },
     }),
   );
@@ -148,15 +144,15 @@ export function createApp(deps: AppDeps) {
   };
   const widgetGuard = { middleware: widgetAuth(deps.tokens), security: [{ widgetToken: [] }] };
   const adminGuard = { middleware: adminAuth(deps.adminToken), security: [{ adminToken: [] }] };
-  const hooks: IngestHooks = {
-    onCreated: (row, queued) => {
-      deps.broadcaster.notification(row);
-      if (queued) deps.onQueued?.();
-    },
-    plan: deps.plan,
-    onScheduled: deps.onScheduled,
-    now: deps.now,
-  };
+  const hooks =
+    deps.hooks ??
+    ingestHooks({
+      broadcaster: deps.broadcaster,
+      plan: deps.plan,
+      onQueued: deps.onQueued,
+      onScheduled: deps.onScheduled,
+      now: deps.now,
+    });
 
   app.route('/', adminRoutes({ store: deps.store, box: deps.box, guard: adminGuard }));
   app.route('/', tenantRoutes({ guard: tenantGuard }));

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { BackgroundJob } from './background.ts';
 
 export interface PollingLoopOptions {
   /** Names the loop in logs. */
@@ -17,9 +18,9 @@ export interface PollingLoopOptions {
 
 /**
  * Runs `round` until nothing is due, then sleeps until the next due time (or `pollMs`). `wake()`
- * starts a round at once. Rounds never overlap: `runOnce()` (tests) waits for the one running.
+ * starts a round at once. Rounds never overlap: `runNow()` (operators, tests) waits for the one running.
  */
-export class PollingLoop {
+export class PollingLoop implements BackgroundJob {
   private timer: NodeJS.Timeout | undefined;
   private looping = false;
   private stopped = true;
@@ -27,6 +28,10 @@ export class PollingLoop {
   private current: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly o: PollingLoopOptions) {}
+
+  get name() {
+    return this.o.name;
+  }
 
   start() {
     this.stopped = false;
@@ -50,7 +55,8 @@ export class PollingLoop {
     void this.loop();
   }
 
-  runOnce(): Promise<number> {
+  /** Runs one round now, after the one under way; resolves to how many items it took. */
+  runNow(): Promise<number> {
     const next = this.current.catch(() => {}).then(() => this.o.round());
     this.current = next;
     return next;
@@ -62,7 +68,7 @@ export class PollingLoop {
     try {
       do {
         this.rerun = false;
-        if ((await this.runOnce()) >= this.o.batch) this.rerun = true;
+        if ((await this.runNow()) >= this.o.batch) this.rerun = true;
       } while (this.rerun && !this.stopped);
       const next = await this.o.nextDue();
       if (next) delay = Math.max(10, Math.min(delay, next.getTime() - this.o.now().getTime()));

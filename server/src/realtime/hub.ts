@@ -48,10 +48,12 @@ function failure(err: unknown): Ack {
   return { ok: false, error: { code: 'INTERNAL', message: 'internal error' } };
 }
 
-/** Attaches Socket.IO to the HTTP server: token check, rooms, replay, read sync, presence. */
-export function attachRealtime(http: HttpServer, options: RealtimeOptions): AvisoServer {
-  const { tokens, inbox, presence, log, replayLimit = 200, store: stores } = options;
-  const io: AvisoServer = new Server(http, {
+/**
+ * The Socket.IO server, not yet attached to an HTTP server: the broadcaster and the services are
+ * built on its rooms first, then `attachRealtime` opens it on the node's HTTP server.
+ */
+export function createSocketServer(options: Pick<RealtimeOptions, 'corsOrigins' | 'redis'>): AvisoServer {
+  return new Server({
     path: SOCKET_PATH,
     serveClient: false,
     cors: { origin: options.corsOrigins === '*' ? true : options.corsOrigins, credentials: true },
@@ -59,6 +61,12 @@ export function attachRealtime(http: HttpServer, options: RealtimeOptions): Avis
       ? { adapter: createAdapter(options.redis.pub, options.redis.sub, { key: 'aviso' }) }
       : {}),
   });
+}
+
+/** Attaches Socket.IO to the HTTP server: token check, rooms, replay, read sync, presence. */
+export function attachRealtime(io: AvisoServer, http: HttpServer, options: RealtimeOptions): AvisoServer {
+  const { tokens, inbox, presence, log, replayLimit = 200, store: stores } = options;
+  io.attach(http);
 
   // The upgrade request is not needed after the handshake; dropping it saves memory per socket.
   io.engine.on('connection', (raw: { request: unknown }) => {

@@ -1,6 +1,6 @@
-import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import type { Store } from '../db/store.ts';
+import { CronJob } from '../lib/cron-job.ts';
 
 export interface PurgeOptions {
   /** Finished deliveries older than this many days are deleted. */
@@ -20,7 +20,7 @@ export async function purgeDeliveries(
   return store.queue.purge(new Date(now.getTime() - days * 86_400_000));
 }
 
-export interface RetentionScheduleOptions {
+export interface RetentionJobOptions {
   days?: number;
   log: Logger;
   /** Cron pattern of the daily run (server time). */
@@ -32,11 +32,10 @@ export interface RetentionScheduleOptions {
 }
 
 /**
- * Runs `purgeDeliveries` daily at 03:17 and once shortly after start; returns a stop function.
- * Every node may run it: when several do, the second delete finds nothing left (it is idempotent),
- * so no lock or leader is needed.
+ * `purgeDeliveries` daily at 03:17 and once shortly after start. Every node may run it: when
+ * several do, the second delete finds nothing left (it is idempotent), so no lock is needed.
  */
-export function scheduleRetention(
+export function retentionJob(
   store: Pick<Store, 'queue'>,
   {
     days = 90,
@@ -44,25 +43,17 @@ export function scheduleRetention(
     pattern = '17 3 * * *',
     startDelayMs = 60_000,
     now = () => new Date(),
-  }: RetentionScheduleOptions,
-): () => void {
-  let running: Promise<void> | undefined;
-  const run = () => {
-    running ??= purgeDeliveries(store, { days, now: now() })
-      .then((purged) => {
-        if (purged) log.info({ purged, days }, 'old deliveries purged');
-      })
-      .catch((err) => log.warn({ err }, 'delivery retention failed; retrying at the next run'))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-  const daily = new Cron(pattern, { unref: true }, () => run());
-  const first = setTimeout(run, startDelayMs);
-  first.unref();
-  return () => {
-    daily.stop();
-    clearTimeout(first);
-  };
+  }: RetentionJobOptions,
+): CronJob {
+  return new CronJob({
+    name: 'retention',
+    pattern,
+    startDelayMs,
+    log,
+    run: async () => {
+      const purged = await purgeDeliveries(store, { days, now: now() });
+      if (purged) log.info({ purged, days }, 'old deliveries purged');
+      return purged;
+    },
+  });
 }

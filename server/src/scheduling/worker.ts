@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { type ScheduleRow, SLA_LABEL } from '../db/repos/schedules.ts';
 import type { Store, TenantStore } from '../db/store.ts';
 import { type IngestHooks, ingestEvent } from '../ingest/events.ts';
+import type { BackgroundJob } from '../lib/background.ts';
 import { AppError } from '../lib/errors.ts';
 import { PollingLoop } from '../lib/polling-loop.ts';
 import { acknowledged, breachEvent, incidentLimits, incidentRow, type SlaCheck } from './sla.ts';
@@ -33,14 +34,15 @@ export const scheduleKey = (rowId: string) => `aviso:schedule:${rowId}`;
  * claimed with a lease (several nodes claim side by side, each row once) and published through
  * `ingestEvent` under a key derived from the row, so publishing is idempotent.
  */
-export class ScheduleWorker {
+export class ScheduleWorker implements BackgroundJob {
+  readonly name = 'schedule';
   private readonly now: () => Date;
   private readonly loop: PollingLoop;
 
   constructor(private readonly o: ScheduleWorkerOptions) {
     this.now = o.now ?? (() => new Date());
     this.loop = new PollingLoop({
-      name: 'schedule',
+      name: this.name,
       log: o.log,
       round: () => this.claimAndRun(),
       nextDue: () => o.store.scheduleQueue.nextDue(),
@@ -64,8 +66,8 @@ export class ScheduleWorker {
   }
 
   /** Claims and runs one batch of due rows; returns how many. For tests and the loop. */
-  runOnce(): Promise<number> {
-    return this.loop.runOnce();
+  runNow(): Promise<number> {
+    return this.loop.runNow();
   }
 
   private async claimAndRun(): Promise<number> {

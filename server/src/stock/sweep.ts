@@ -1,9 +1,9 @@
-import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import { newId } from '../db/ids.ts';
 import { inTransaction, type NewStockAlert, StockRepo, StockSweepQueue } from '../db/repos/stock.ts';
 import type { Store } from '../db/store.ts';
 import { type IngestHooks, ingestEvent } from '../ingest/events.ts';
+import { CronJob } from '../lib/cron-job.ts';
 import { REALERT_WINDOW_MS } from './movements.ts';
 import { ownersSummary, summaryOverrides } from './summary.ts';
 
@@ -134,7 +134,7 @@ export async function settleStockNotices(store: Store, now = new Date()): Promis
   return settled;
 }
 
-export interface StockSweepScheduleOptions {
+export interface StockSweepJobOptions {
   log: Logger;
   hooks: IngestHooks;
   /** Cron pattern of the sweep (server time); hourly on the hour by default. */
@@ -144,8 +144,8 @@ export interface StockSweepScheduleOptions {
   now?: () => Date;
 }
 
-/** Runs `runStockSweep` hourly (and settles summaries every five minutes); returns a stop function. */
-export function scheduleStockSweep(
+/** The hourly `runStockSweep` and the five-minute `settleStockNotices`, as background jobs. */
+export function stockSweepJobs(
   store: Store,
   {
     log,
@@ -153,25 +153,20 @@ export function scheduleStockSweep(
     pattern = '0 * * * *',
     settlePattern = '*/5 * * * *',
     now = () => new Date(),
-  }: StockSweepScheduleOptions,
-): () => void {
-  let running: Promise<unknown> | undefined;
-  const once = (job: () => Promise<unknown>) => {
-    running ??= job()
-      .catch((err) => log.warn({ err }, 'stock sweep failed; retrying at the next run'))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-  const hourly = new Cron(pattern, { unref: true }, () => {
-    void once(() => runStockSweep(store, { now: now(), log, hooks }));
-  });
-  const settle = new Cron(settlePattern, { unref: true }, () => {
-    void once(() => settleStockNotices(store, now()));
-  });
-  return () => {
-    hourly.stop();
-    settle.stop();
-  };
+  }: StockSweepJobOptions,
+): CronJob[] {
+  return [
+    new CronJob({
+      name: 'stock-sweep',
+      pattern,
+      log,
+      run: () => runStockSweep(store, { now: now(), log, hooks }),
+    }),
+    new CronJob({
+      name: 'stock-settle',
+      pattern: settlePattern,
+      log,
+      run: () => settleStockNotices(store, now()),
+    }),
+  ];
 }

@@ -1,0 +1,55 @@
+import type { Category, Preferences } from '@aviso/protocol';
+import type { DeliveryRow } from '../db/repos/deliveries.ts';
+import type { RecipientRow } from '../db/rows.ts';
+import type { TenantStore } from '../db/store.ts';
+import type { DeliveryContext, Outcome } from './context.ts';
+import { sendDigest } from './digest.ts';
+import { quietUntil } from './policy.ts';
+import { sendThroughPlan } from './send.ts';
+import { sendWebhookEvent } from './webhook-events.ts';
+
+/**
+ * What becomes of one due row: cancelled when its notification was seen or read in time, skipped
+ * for an opt-out, deferred through quiet hours, otherwise sent as a webhook event, a digest or
+ * through the channels of its plan.
+ */
+export async function deliver(ctx: DeliveryContext, row: DeliveryRow, store: TenantStore): Promise<Outcome> {
+  const tenant = await store.settings.get();
+  const n = row.notificationId ? await store.notifications.byId(row.notificationId) : undefined;
+  if (!n) return { status: 'cancelled', lastError: 'the notification no longer exists' };
+
+  if (row.step === 'event') return sendWebhookEvent(ctx, row, store, tenant, n);
+
+  let recipient: RecipientRow | undefined;
+  if (row.recipientId) {
+    recipient = await store.recipients.get(row.recipientId);
+    if (!recipient) return { status: 'skipped', lastError: 'the recipient was removed' };
+    const why = await noLongerNeeded(row, store, recipient);
+    if (why) return { status: 'cancelled', lastError: why };
+    const prefs = recipient.preferences as Preferences;
+    if (prefs.categories?.[n.category as Category] === false) {
+      return { status: 'skipped', lastError: `opted out of ${n.category}` };
+    }
+    const quiet = quietUntil(ctx.now(), prefs.quietHours, tenant.timezone);
+    if (quiet) return { status: 'pending', dueAt: quiet, lastError: 'quiet hours' };
+  }
+  if (row.step === 'digest') return sendDigest(ctx, row, store, tenant, n, recipient);
+  return sendThroughPlan(ctx, row, store, tenant, n, recipient);
+}
+
+/** Why a step should not fire any more: its notification was seen or read in time. */
+async function noLongerNeeded(row: DeliveryRow, store: TenantStore, recipient: RecipientRow) {
+  if (!row.condition || row.condition === 'offline') return undefined;
+  const field = row.condition === 'unseen' ? 'seenAt' : 'readAt';
+  const verb = row.condition === 'unseen' ? 'seen' : 'read';
+  if (row.step === 'escalate') {
+    // An escalation is moot once any target acted on the notification.
+    return (await store.notifications.anyState(row.notificationId!, field))
+      ? `${verb} by a target before escalation`
+      : undefined;
+  }
+  const state = await store.notifications.state(recipient.id, row.notificationId!);
+  const underWatermark = recipient.readUpTo && row.notificationId! <= recipient.readUpTo;
+  if (state?.[field] || state?.readAt || underWatermark) return `${verb} before the step fired`;
+  return undefined;
+}
