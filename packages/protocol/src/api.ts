@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CATEGORIES, EVENT_TYPE_PATTERN, ICONS } from './catalog.ts';
 import { isSafeLink } from './links.ts';
 import { ActionSchema, NotificationSchema, RoleSchema, SeveritySchema } from './notification.ts';
-import { DeliveryRulesSchema } from './rules.ts';
+import { CHANNEL_KINDS, DeliveryRulesSchema } from './rules.ts';
+import { isSafeText, jsonProblem, safeJson, safeText, UNSAFE_TEXT_MESSAGE, UuidSchema } from './safe.ts';
 import {
   CancelKeySchema,
   InstantSchema,
@@ -26,7 +27,8 @@ export const HostIdSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[^\s/?#]+$/, 'no spaces, "/", "?" or "#"');
+  .regex(/^[^\s/?#\p{Cc}]+$/u, 'no spaces, control characters, "/", "?" or "#"')
+  .refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
 
 export const CurrencySchema = z
   .string()
@@ -50,20 +52,25 @@ export const AppUrlSchema = z
   .string()
   .max(2048)
   .url()
-  .refine((u) => /^https?:\/\//.test(u), { message: 'an http(s) URL' });
+  .refine((u) => /^https?:\/\//.test(u) && isSafeText(u), { message: 'an http(s) URL' });
 export const LinkSchema = z
   .string()
   .max(2048)
-  .refine((l) => isSafeLink(l), { message: 'a relative link (#/…, /…) or an http(s) URL' });
+  .refine((l) => isSafeLink(l) && isSafeText(l), { message: 'a relative link (#/…, /…) or an http(s) URL' });
 
 const JSON_LIMIT = 32 * 1024;
-export const DataSchema = z
-  .record(z.string(), z.unknown())
-  .refine((d) => JSON.stringify(d).length <= JSON_LIMIT, { message: `at most ${JSON_LIMIT} bytes of JSON` });
+/** An event's own data: storable strings, at most 32 levels deep (checked before anything serializes it), 32 KB. */
+export const DataSchema = z.record(z.string(), z.unknown()).superRefine((d, ctx) => {
+  const problem = jsonProblem(d);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+  else if (JSON.stringify(d).length > JSON_LIMIT) {
+    ctx.addIssue({ code: 'custom', message: `at most ${JSON_LIMIT} bytes of JSON` });
+  }
+});
 
 export const TenantCreateSchema = z
   .object({
-    name: z.string().min(1).max(200),
+    name: safeText(200, 1),
     currency: CurrencySchema.optional(),
     locale: LocaleSchema.optional(),
     timezone: TimeZoneSchema.optional(),
@@ -74,7 +81,7 @@ export type TenantCreate = z.infer<typeof TenantCreateSchema>;
 
 export const TenantPatchSchema = z
   .object({
-    name: z.string().min(1).max(200),
+    name: safeText(200, 1),
     currency: CurrencySchema,
     locale: LocaleSchema,
     timezone: TimeZoneSchema,
@@ -98,7 +105,7 @@ export type Tenant = z.infer<typeof TenantSchema>;
 
 export const TenantCreatedSchema = TenantSchema.extend({ apiKey: z.string(), widgetSecret: z.string() });
 
-export const ApiKeyCreateSchema = z.object({ name: z.string().min(1).max(100).optional() }).strict();
+export const ApiKeyCreateSchema = z.object({ name: safeText(100, 1).optional() }).strict();
 export const ApiKeySchema = z.object({
   id: z.string(),
   name: z.string().nullable(),
@@ -108,7 +115,7 @@ export const ApiKeySchema = z.object({
 });
 export const ApiKeyCreatedSchema = ApiKeySchema.extend({ key: z.string() });
 
-export const BranchInputSchema = z.object({ name: z.string().min(1).max(200) }).strict();
+export const BranchInputSchema = z.object({ name: safeText(200, 1) }).strict();
 export const BranchSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -117,26 +124,39 @@ export const BranchSchema = z.object({
 });
 export type Branch = z.infer<typeof BranchSchema>;
 
+/** Opt-outs keyed by a closed list of names; an unknown name is refused without echoing every key back. */
+function switches<K extends string>(names: readonly K[], what: string) {
+  const shape = Object.fromEntries(names.map((n) => [n, z.boolean().optional()])) as {
+    [N in K]: z.ZodOptional<z.ZodBoolean>;
+  };
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `known ${what}: ${names.join(', ')}` : undefined),
+  });
+}
+
+const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
 /** Per-recipient choices: opt out of categories or channels, quiet hours (used by fallback delivery). */
-export const PreferencesSchema = z
-  .object({
-    categories: z.partialRecord(z.enum(CATEGORIES), z.boolean()).optional(),
-    channels: z.record(z.string().max(32), z.boolean()).optional(),
+export const PreferencesSchema = z.strictObject(
+  {
+    categories: switches(CATEGORIES, 'categories').optional(),
+    channels: switches(CHANNEL_KINDS, 'channel kinds').optional(),
     quietHours: z
-      .object({
-        start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
-        end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
-      })
-      .strict()
+      .strictObject({ start: HourMinute, end: HourMinute })
+      .refine((q) => q.start !== q.end, { message: 'start and end must differ', path: ['end'] })
       .nullable()
       .optional(),
-  })
-  .strict();
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? 'known: categories, channels, quietHours' : undefined,
+  },
+);
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
 export const RecipientInputSchema = z
   .object({
-    name: z.string().min(1).max(200).optional(),
+    name: safeText(200, 1).optional(),
     role: RoleSchema,
     branchIds: z.array(HostIdSchema).max(500),
     email: z.string().email().max(320).nullable().optional(),
@@ -155,7 +175,7 @@ export const RecipientInputSchema = z
       .regex(/^-?\d{1,20}$/, 'a Telegram chat id')
       .nullable()
       .optional(),
-    documentId: z.string().min(1).max(64).nullable().optional(),
+    documentId: safeText(64, 1).nullable().optional(),
     locale: LocaleSchema.nullable().optional(),
     preferences: PreferencesSchema.optional(),
   })
@@ -196,9 +216,9 @@ export const WidgetTokenSchema = z.object({ token: z.string(), expiresAt: z.stri
 /** Claims of a widget token; hosts may mint it themselves (HS256 with the tenant's widgetSecret). */
 export const WidgetClaimsSchema = z.object({
   sub: HostIdSchema,
-  tid: z.string().min(1).max(64),
+  tid: UuidSchema,
   exp: z.number(),
-  name: z.string().min(1).max(200).optional(),
+  name: safeText(200, 1).optional(),
   role: RoleSchema.optional(),
   branchIds: z.array(HostIdSchema).max(500).optional(),
   email: z.string().email().max(320).optional(),
@@ -210,41 +230,44 @@ export const EventTypeNameSchema = z
   .string()
   .regex(EVENT_TYPE_PATTERN, 'UPPER_SNAKE_CASE, at most 64 characters');
 
-export const EventInputSchema = z
-  .object({
-    type: EventTypeNameSchema,
-    entityId: z.string().min(1).max(128).optional(),
-    branchIds: z.array(HostIdSchema).max(500).nullable().optional(),
-    recipientIds: z.array(HostIdSchema).min(1).max(1000).optional(),
-    data: DataSchema.optional(),
-    message: z.string().min(1).max(4000).optional(),
-    title: z.string().min(1).max(200).optional(),
-    link: LinkSchema.optional(),
-    severity: SeveritySchema.optional(),
-    actions: z.array(ActionSchema).max(5).optional(),
-    idempotencyKey: z.string().min(1).max(255).optional(),
-    locale: LocaleSchema.optional(),
-    /** Publish later, once, at this instant. */
-    deliverAt: InstantSchema.optional(),
-    /** When the thing is due (a reservation, a payment); the reminders count back from it. */
-    dueAt: InstantSchema.optional(),
-    reminders: z
-      .array(ReminderOffsetSchema)
-      .min(1)
-      .max(20)
-      .refine((r) => new Set(r).size === r.length, { message: 'each offset once' })
-      .optional(),
-    /** Groups scheduled notifications: `DELETE /v1/schedules/{cancelKey}` cancels the pending ones. */
-    cancelKey: CancelKeySchema.optional(),
-    /** Someone targeted must read it within the type's `escalate.after` (10m by default), or SLA_INCUMPLIDO. */
-    requireAck: z.boolean().optional(),
-  })
-  .strict()
-  .refine((e) => !e.reminders || e.dueAt, { message: 'reminders need dueAt', path: ['reminders'] })
-  .refine((e) => !(e.reminders && e.deliverAt), {
-    message: 'give deliverAt or reminders, not both',
-    path: ['deliverAt'],
-  });
+/** An event; every string in it (actions, cancelKey, data…) must be storable. */
+export const EventInputSchema = safeJson(
+  z
+    .object({
+      type: EventTypeNameSchema,
+      entityId: safeText(128, 1).optional(),
+      branchIds: z.array(HostIdSchema).max(500).nullable().optional(),
+      recipientIds: z.array(HostIdSchema).min(1).max(1000).optional(),
+      data: DataSchema.optional(),
+      message: safeText(4000, 1).optional(),
+      title: safeText(200, 1).optional(),
+      link: LinkSchema.optional(),
+      severity: SeveritySchema.optional(),
+      actions: z.array(ActionSchema).max(5).optional(),
+      idempotencyKey: safeText(255, 1).optional(),
+      locale: LocaleSchema.optional(),
+      /** Publish later, once, at this instant. */
+      deliverAt: InstantSchema.optional(),
+      /** When the thing is due (a reservation, a payment); the reminders count back from it. */
+      dueAt: InstantSchema.optional(),
+      reminders: z
+        .array(ReminderOffsetSchema)
+        .min(1)
+        .max(20)
+        .refine((r) => new Set(r).size === r.length, { message: 'each offset once' })
+        .optional(),
+      /** Groups scheduled notifications: `DELETE /v1/schedules/{cancelKey}` cancels the pending ones. */
+      cancelKey: CancelKeySchema.optional(),
+      /** Someone targeted must read it within the type's `escalate.after` (10m by default), or SLA_INCUMPLIDO. */
+      requireAck: z.boolean().optional(),
+    })
+    .strict()
+    .refine((e) => !e.reminders || e.dueAt, { message: 'reminders need dueAt', path: ['reminders'] })
+    .refine((e) => !(e.reminders && e.deliverAt), {
+      message: 'give deliverAt or reminders, not both',
+      path: ['deliverAt'],
+    }),
+);
 export type EventInput = z.infer<typeof EventInputSchema>;
 
 export const EventAcceptedSchema = z.object({
@@ -271,40 +294,42 @@ export const EventBatchResultSchema = z.object({
   ),
 });
 
-const LocalizedOverrideSchema = z.record(z.string().min(2).max(35), z.string().min(1).max(4000));
+const LocalizedOverrideSchema = z.record(safeText(35, 2), safeText(4000, 1));
 
 /** Adds a type or overrides any field of a catalog entry for one tenant. */
-export const EventTypeOverrideSchema = z
-  .object({
-    category: z.enum(CATEGORIES),
-    severity: SeveritySchema,
-    icon: z.union([z.enum(ICONS), z.string().regex(/^[a-z0-9-]{1,40}$/)]),
-    target: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('branches'), from: z.array(z.string().min(1).max(64)).min(1).max(10) }),
-      z.object({ kind: z.literal('everyone') }),
-      z.object({ kind: z.literal('recipients') }),
-      z.object({ kind: z.literal('roles'), roles: z.array(RoleSchema).min(1) }),
-      z.object({
-        kind: z.literal('recipients-or-branches'),
-        from: z.array(z.string().min(1).max(64)).min(1).max(10),
-      }),
-    ]),
-    link: z
-      .string()
-      .max(2048)
-      .refine((l) => isSafeLink(l.replace(/\{[A-Za-z_][A-Za-z0-9_]*\}/g, 'x')), { message: 'unsafe link' })
-      .nullable(),
-    title: LocalizedOverrideSchema,
-    message: LocalizedOverrideSchema,
-    formats: z.record(z.string().max(64), z.enum(['currency', 'number', 'date', 'datetime'])),
-    rules: DeliveryRulesSchema,
-  })
-  .partial()
-  .strict();
+export const EventTypeOverrideSchema = safeJson(
+  z
+    .object({
+      category: z.enum(CATEGORIES),
+      severity: SeveritySchema,
+      icon: z.union([z.enum(ICONS), z.string().regex(/^[a-z0-9-]{1,40}$/)]),
+      target: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('branches'), from: z.array(z.string().min(1).max(64)).min(1).max(10) }),
+        z.object({ kind: z.literal('everyone') }),
+        z.object({ kind: z.literal('recipients') }),
+        z.object({ kind: z.literal('roles'), roles: z.array(RoleSchema).min(1) }),
+        z.object({
+          kind: z.literal('recipients-or-branches'),
+          from: z.array(z.string().min(1).max(64)).min(1).max(10),
+        }),
+      ]),
+      link: z
+        .string()
+        .max(2048)
+        .refine((l) => isSafeLink(l.replace(/\{[A-Za-z_][A-Za-z0-9_]*\}/g, 'x')), { message: 'unsafe link' })
+        .nullable(),
+      title: LocalizedOverrideSchema,
+      message: LocalizedOverrideSchema,
+      formats: z.record(z.string().max(64), z.enum(['currency', 'number', 'date', 'datetime'])),
+      rules: DeliveryRulesSchema,
+    })
+    .partial()
+    .strict(),
+);
 export type EventTypeOverride = z.infer<typeof EventTypeOverrideSchema>;
 
 export const InboxQuerySchema = z.object({
-  cursor: z.string().uuid().optional(),
+  cursor: UuidSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   filter: z.enum(['unread', 'all', 'archived']).default('all'),
 });

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * Input checks every schema shares: text PostgreSQL can store, JSON of bounded depth, and UUIDs
+ * that really are UUIDs. Without them such input reaches the database and comes back as a 500.
+ */
+
+/** A UUID in its canonical text form, the only one the API hands out (any version). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a canonical UUID: the one id check in front of every `uuid` column. */
+export const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && UUID_PATTERN.test(value);
+
+/** An id Aviso minted (channel, notification, API key, stock alert, tenant…). */
+export const UuidSchema = z
+  .string()
+  .regex(UUID_PATTERN, 'a UUID such as 0192f5e4-8c1a-7b3e-9d2f-5a6b7c8d9e0f');
+
+// NUL, which PostgreSQL text cannot hold, and a UTF-16 half without its other half, which no
+// UTF-8 can encode (PostgreSQL refuses it in jsonb; elsewhere it would silently become U+FFFD).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const UNSAFE_TEXT_MESSAGE = 'no NUL characters or unpaired surrogates';
+
+/** True when a string can be stored as it is. */
+export const isSafeText = (text: string): boolean => !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+
+/** A string of at most `max` characters (at least `min`) that can be stored as it is. */
+export const safeText = (max: number, min = 0) =>
+  z.string().min(min).max(max).refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
+
+/** How deep JSON given by a caller may nest: `{}` is one level, `{"a": {}}` two. */
+export const JSON_MAX_DEPTH = 32;
+
+/** Where a JSON value cannot be stored and why. */
+export interface JsonProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Finds the first place where a parsed JSON value is too deep or holds a string (or key) that
+ * cannot be stored. Walks with its own stack: a value nested thousands deep must not overflow ours.
+ */
+export function jsonProblem(value: unknown, maxDepth = JSON_MAX_DEPTH): JsonProblem | undefined {
+  const stack: [unknown, number, (string | number)[]][] = [[value, 0, []]];
+  while (stack.length) {
+    const [v, depth, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (!isSafeText(v)) return { path, message: UNSAFE_TEXT_MESSAGE };
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= maxDepth) return { path, message: `at most ${maxDepth} levels of nesting` };
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], depth + 1, [...path, i]]);
+      continue;
+    }
+    for (const [key, child] of Object.entries(v)) {
+      if (!isSafeText(key)) return { path: [...path, key], message: `keys: ${UNSAFE_TEXT_MESSAGE}` };
+      stack.push([child, depth + 1, [...path, key]]);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The same schema, also refusing parsed values that `jsonProblem` finds fault with. The schema's
+ * own fields run first, so any `unknown` field in it must bound its depth itself (as `DataSchema` does).
+ */
+export function safeJson<T extends z.ZodType>(schema: T, maxDepth = JSON_MAX_DEPTH): T {
+  return schema.superRefine((value, ctx) => {
+    const problem = jsonProblem(value, maxDepth);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+  });
+}
