@@ -2,7 +2,7 @@
 // (server/src/config.ts). `server/src/config.test.ts` fails when the two disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { withConfigTable } from '../src/config-docs.ts';
+import { withConfigTable } from './config-table.ts';
 
 const readme = fileURLToPath(new URL('../../README.md', import.meta.url));
 const before = readFileSync(readme, 'utf8');

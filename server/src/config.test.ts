@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { configTable, withConfigTable } from '../scripts/config-table.ts';
 import { ConfigError, envSchema, LOG_LEVELS, loadConfig } from './config.ts';
-import { configTable, withConfigTable } from './config-docs.ts';
 
 const KEY = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
 const PROD = {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { envSchema } from './config.ts';
+import { envSchema } from '../src/config.ts';
 
 /** The README's configuration table lives between these two lines. */
 export const TABLE_START =
