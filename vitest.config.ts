@@ -1,6 +1,13 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+// Workspace packages export their TypeScript sources under this condition and compiled `dist` files
+// otherwise: tests run the sources.
+const SOURCE = 'aviso-source';
+
 export default defineConfig({
+  resolve: { conditions: [SOURCE, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [SOURCE, ...defaultServerConditions] } },
   test: {
     projects: [
       { extends: true, test: { name: 'protocol', include: ['packages/*/src/**/*.test.ts'] } },

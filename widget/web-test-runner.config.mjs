@@ -29,7 +29,7 @@ export default {
   rootDir: fileURLToPath(new URL('..', import.meta.url)),
   files: [process.env.WTR_FILES || 'test/**/*.test.ts'],
   // `production`: socket.io-client's development build imports the CommonJS `debug` package.
-  nodeResolve: { browser: true, exportConditions: ['browser', 'production'] },
+  nodeResolve: { browser: true, exportConditions: ['aviso-source', 'browser', 'production'] },
   // One page at a time: a background tab is `hidden`, which (by design) pauses toasts and seen reports.
   concurrency: 1,
   testFramework: {

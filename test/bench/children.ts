@@ -12,7 +12,7 @@ export class Child<In extends { type: string }, Out extends { type: string }> {
     readonly name: string,
   ) {
     this.process = fork(new URL(script, import.meta.url), {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--conditions=aviso-source', '--import', 'tsx'],
       serialization: 'advanced', // typed arrays cross as typed arrays
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// Workspace packages resolve to their TypeScript sources under this condition, not to `dist`.
+const FROM_SOURCES = ['--conditions=aviso-source', '--import', 'tsx'];
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,7 +28,7 @@ export interface HubProcess {
 export async function startHubProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<HubProcess> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, [...FROM_SOURCES, 'server/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

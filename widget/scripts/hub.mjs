@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
+// Workspace packages resolve to their TypeScript sources under this condition, not to `dist`.
+const FROM_SOURCES = ['--conditions=aviso-source', '--import', 'tsx'];
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -20,7 +22,7 @@ function freePort() {
 export async function startHub({ timeoutMs = 60_000 } = {}) {
   const port = await freePort();
   const adminToken = `adm_${randomBytes(12).toString('hex')}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, [...FROM_SOURCES, 'server/src/main.ts'], {
     cwd: repo,
     env: {
       ...process.env,
