@@ -19,6 +19,7 @@ import { Inbox } from './inbox/inbox.ts';
 import type { IngestHooks, PlanDeliveries } from './ingest/events.ts';
 import { ingestHooks } from './ingest/hooks.ts';
 import { Background } from './lib/background.ts';
+import { ChannelRateLimiter, createLimits } from './lib/limiter.ts';
 import { createMetrics } from './lib/metrics.ts';
 import { SecretBox } from './lib/secrets.ts';
 import { MemoryPresence, type Presence, RedisPresence } from './presence/presence.ts';
@@ -52,7 +53,7 @@ export type NodeConfig = Pick<
   Config,
   'port' | 'host' | 'databaseUrl' | 'redisUrl' | 'adminToken' | 'secretKeys' | 'corsOrigins'
 > &
-  Partial<Pick<Config, 'smtp' | 'deliveryRetentionDays' | 'apiRateLimit' | 'publicUrl'>>;
+  Partial<Pick<Config, 'smtp' | 'deliveryRetentionDays' | 'limits' | 'trustProxy' | 'publicUrl'>>;
 
 /** What tests (and only tests) swap in a node. */
 export interface NodeOptions {
@@ -96,6 +97,10 @@ export async function startNode(
   const tokens = new WidgetTokens(store, box);
   const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined;
   const presence: Presence = redis ? new RedisPresence(redis.presence, { nodeId }) : new MemoryPresence();
+  const limits = createLimits(config.limits ?? {}, {
+    redis: redis?.presence,
+    trustedProxies: config.trustProxy ?? 0,
+  });
 
   const io = createSocketServer({ corsOrigins: config.corsOrigins, ...(redis ? { redis } : {}) });
   const metrics = createMetrics(() => io.engine?.clientsCount ?? 0);
@@ -111,6 +116,7 @@ export async function startNode(
       now,
       defaultEmail: config.smtp?.url ? emailConfigFromUrl(config.smtp.url, config.smtp.from) : undefined,
       metrics,
+      limiter: new ChannelRateLimiter({ redis: redis?.presence }),
       ...options.delivery,
     }),
   );
@@ -139,7 +145,7 @@ export async function startNode(
     onQueued: () => worker.wake(),
     now,
     publicUrl: config.publicUrl,
-    apiRateLimit: config.apiRateLimit ? { ...config.apiRateLimit, redis: redis?.presence } : undefined,
+    limits,
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,
     database,

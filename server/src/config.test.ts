@@ -52,7 +52,16 @@ describe('loadConfig in development', () => {
       smtp: { url: null, from: 'Aviso <aviso@localhost>' },
       deliveryLeaseMs: 60_000,
       deliveryRetentionDays: 90,
-      apiRateLimit: { points: 6000, durationS: 60 },
+      limits: {
+        apiKey: { points: 6000, durationS: 60 },
+        tenant: { points: 12000, durationS: 60 },
+        person: { points: 600, durationS: 60 },
+        authFailures: { points: 100, durationS: 300 },
+        telegramTenant: { points: 30, durationS: 3600 },
+        telegramPerson: { points: 5, durationS: 3600 },
+        socketsPerPerson: 20,
+      },
+      trustProxy: 0,
     });
   });
 
@@ -90,6 +99,9 @@ describe('loadConfig in development', () => {
         PORT: '8080',
         AVISO_CORS_ORIGINS: 'https://a.example, https://b.example',
         AVISO_API_RATE_LIMIT: '100 / 10',
+        AVISO_WIDGET_RATE_LIMIT: '30/1',
+        AVISO_SOCKETS_PER_PERSON: '0',
+        AVISO_TRUST_PROXY: '1',
         AVISO_DEMO: 'false',
         AVISO_DELIVERY_LEASE_MS: '2000',
         REDIS_URL: 'redis://127.0.0.1:6379',
@@ -97,11 +109,17 @@ describe('loadConfig in development', () => {
     );
     expect(config.publicUrl).toBe('http://localhost:8080');
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
-    expect(config.apiRateLimit).toEqual({ points: 100, durationS: 10 });
+    expect(config.limits).toMatchObject({
+      apiKey: { points: 100, durationS: 10 },
+      person: { points: 30, durationS: 1 },
+      socketsPerPerson: null,
+    });
+    expect(config.trustProxy).toBe(1);
     expect(config.demo).toBe(false);
     expect(config.deliveryLeaseMs).toBe(2000);
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
-    expect(loadConfig(devEnv({ AVISO_API_RATE_LIMIT: 'off' })).apiRateLimit).toBeNull();
+    expect(loadConfig(devEnv({ AVISO_API_RATE_LIMIT: 'off' })).limits.apiKey).toBeNull();
+    expect(loadConfig(devEnv({ AVISO_AUTH_FAILURE_LIMIT: 'off' })).limits.authFailures).toBeNull();
   });
 });
 
@@ -118,6 +136,9 @@ describe('loadConfig refuses', () => {
     ['LOG_LEVEL', 'INFO'],
     ['AVISO_API_RATE_LIMIT', '0/60'],
     ['AVISO_API_RATE_LIMIT', 'many'],
+    ['AVISO_TENANT_RATE_LIMIT', '10'],
+    ['AVISO_SOCKETS_PER_PERSON', '-1'],
+    ['AVISO_TRUST_PROXY', 'yes'],
     ['AVISO_SECRET_KEYS', 'k1:c2hvcnQ='],
     ['AVISO_PUBLIC_URL', 'avisos.example.com'],
     ['REDIS_URL', 'http://127.0.0.1:6379'],

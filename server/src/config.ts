@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pino from 'pino';
 import { z } from 'zod';
+import type { LimitSettings, Rate } from './lib/limiter.ts';
 
 /** Everything Aviso reads from the environment, read once. The only module that touches `process.env`. */
 export interface Config {
@@ -26,8 +27,10 @@ export interface Config {
   deliveryLeaseMs: number;
   /** Days a finished delivery stays in the log before the retention job deletes it. */
   deliveryRetentionDays: number;
-  /** Requests per API key per window; null turns the limit off (`AVISO_API_RATE_LIMIT=off`). */
-  apiRateLimit: { points: number; durationS: number } | null;
+  /** Request, event, connection and linking limits; a null one is off (e.g. `AVISO_API_RATE_LIMIT=off`). */
+  limits: Required<LimitSettings>;
+  /** Proxies in front of the hub whose `X-Forwarded-For` entries name the client (0: none). */
+  trustProxy: number;
   /** Names of the secrets generated (and saved in `devSecretsFile`) because they were missing. */
   generated: string[];
   /** Where a development hub keeps the secrets it generated (unused in production). */
@@ -78,7 +81,7 @@ function parseKeys(raw: string, ctx: z.RefinementCtx): { id: string; key: Buffer
   return keys;
 }
 
-function parseRateLimit(raw: string, ctx: z.RefinementCtx): Config['apiRateLimit'] {
+function parseRateLimit(raw: string, ctx: z.RefinementCtx): Rate | null {
   const spec = raw.trim();
   if (spec === 'off' || spec === '0') return null;
   const m = /^(\d+)\s*\/\s*(\d+)$/.exec(spec);
@@ -180,6 +183,41 @@ export const envSchema = z
       description:
         'requests per API key per window in seconds (shared through `REDIS_URL` when set), answered 429 `RATE_LIMITED` with `Retry-After` past it; `off` turns it off',
     }),
+    AVISO_TENANT_RATE_LIMIT: text('12000/60').transform(parseRateLimit).meta({
+      description:
+        'requests per tenant per window in seconds, all its API keys together (a tenant can mint any number of keys); `off` turns it off',
+    }),
+    AVISO_WIDGET_RATE_LIMIT: text('600/60').transform(parseRateLimit).meta({
+      description:
+        'widget-token requests (`/v1/me/*`) and socket events per person per window in seconds; `off` turns it off',
+    }),
+    AVISO_AUTH_FAILURE_LIMIT: text('100/300').transform(parseRateLimit).meta({
+      description:
+        'failed credentials (API key, operator token, widget token, inbound hook secret or signature) per client address per window in seconds; past it the address gets 429 until the window ends; `off` turns it off',
+    }),
+    AVISO_SOCKETS_PER_PERSON: wholeNumber(
+      20,
+      0,
+      100_000,
+      'must be a whole number (0 turns the cap off)',
+    ).meta({
+      description:
+        'live sockets one person may hold on all nodes together; one more is refused with `TOO_MANY_CONNECTIONS` (the older ones stay); `0` turns the cap off',
+    }),
+    AVISO_TELEGRAM_TENANT_TRIES: text('30/3600').transform(parseRateLimit).meta({
+      description:
+        'wrong document numbers a tenant’s Telegram bots accept per window in seconds, from every chat together; `off` turns it off',
+    }),
+    AVISO_TELEGRAM_PERSON_TRIES: text('5/3600').transform(parseRateLimit).meta({
+      description:
+        'links (or link moves asked of the linked chat) by document number per person per window in seconds; `off` turns it off',
+    }),
+    AVISO_TRUST_PROXY: wholeNumber(0, 0, 10, 'must be the number of proxies in front of the hub (0–10)').meta(
+      {
+        description:
+          'how many proxies stand in front of the hub: the client address of the per-address limits is then read from that many `X-Forwarded-For` hops back; `0` reads only the connection’s address',
+      },
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -257,7 +295,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: { url: e.SMTP_URL ?? null, from: e.SMTP_FROM },
     deliveryLeaseMs: e.AVISO_DELIVERY_LEASE_MS,
     deliveryRetentionDays: e.AVISO_DELIVERY_RETENTION_DAYS,
-    apiRateLimit: e.AVISO_API_RATE_LIMIT,
+    limits: {
+      apiKey: e.AVISO_API_RATE_LIMIT,
+      tenant: e.AVISO_TENANT_RATE_LIMIT,
+      person: e.AVISO_WIDGET_RATE_LIMIT,
+      authFailures: e.AVISO_AUTH_FAILURE_LIMIT,
+      telegramTenant: e.AVISO_TELEGRAM_TENANT_TRIES,
+      telegramPerson: e.AVISO_TELEGRAM_PERSON_TRIES,
+      socketsPerPerson: e.AVISO_SOCKETS_PER_PERSON || null,
+    },
+    trustProxy: e.AVISO_TRUST_PROXY,
     devSecretsFile: e.AVISO_DEV_SECRETS_FILE,
   };
 }

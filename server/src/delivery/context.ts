@@ -2,9 +2,9 @@ import type { Logger } from 'pino';
 import type { ChannelRegistry } from '../channels/index.ts';
 import type { DeliveryRow } from '../db/repos/deliveries.ts';
 import type { Store } from '../db/store.ts';
+import type { ChannelRateLimiter } from '../lib/limiter.ts';
 import { maskPii } from '../lib/log.ts';
 import { backoffMs } from './policy.ts';
-import type { ChannelRateLimiter } from './rate-limiter.ts';
 
 /** What a delivery step changes on its row: a final status, or the next try. */
 export type Outcome = Partial<Omit<DeliveryRow, 'id' | 'tenantId'>>;

@@ -3,11 +3,11 @@ import type { ChannelRegistry } from '../channels/index.ts';
 import type { DeliveryRow } from '../db/repos/deliveries.ts';
 import type { Store } from '../db/store.ts';
 import type { BackgroundJob } from '../lib/background.ts';
+import { ChannelRateLimiter } from '../lib/limiter.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import { PollingLoop } from '../lib/polling-loop.ts';
 import { type DeliveryContext, type Outcome, retryOrFail } from './context.ts';
 import { deliver } from './decide.ts';
-import { ChannelRateLimiter } from './rate-limiter.ts';
 import { queueDeliveryEvent } from './webhook-events.ts';
 
 export interface DeliveryWorkerOptions {

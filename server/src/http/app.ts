@@ -14,12 +14,13 @@ import type { Inbox } from '../inbox/inbox.ts';
 import type { IngestHooks, PlanDeliveries } from '../ingest/events.ts';
 import { ingestHooks } from '../ingest/hooks.ts';
 import { AppError, appError, errorRenderer, fail } from '../lib/errors.ts';
+import { type Limits, personKey, rateLimit } from '../lib/limiter.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import type { SecretBox } from '../lib/secrets.ts';
 import { MemoryPresence, type Presence } from '../presence/presence.ts';
 import type { AppEnv } from './context.ts';
 import { adminAuth, apiKeyAuth, widgetAuth } from './middleware/auth.ts';
-import { type RateLimitOptions, rateLimit } from './middleware/rate-limit.ts';
+import { failedCredentials } from './middleware/failed-credentials.ts';
 import type { Guard } from './openapi.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { channelRoutes } from './routes/channels.ts';
@@ -67,8 +68,8 @@ export interface AppDeps {
   now?: () => Date;
   /** `AVISO_PUBLIC_URL`, the URL providers call inbound hooks at (Twilio signs it). */
   publicUrl?: string;
-  /** Requests per API key and window (shared through `redis` when given); no limit when absent. */
-  apiRateLimit?: RateLimitOptions;
+  /** The node's request limits (per API key, tenant, person, failed credentials); none when absent. */
+  limits?: Limits;
   /** The demo POS's backend; its pages and `/demo/api` are served only when given (`AVISO_DEMO`). */
   demo?: DemoHost;
 }
@@ -119,6 +120,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  const limits = deps.limits;
+  if (limits?.authFailures) app.use('/v1/*', failedCredentials(limits.authFailures, limits.trustedProxies));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
@@ -139,10 +142,24 @@ export function createApp(deps: AppDeps) {
 
   const apiKey = apiKeyAuth(deps.store);
   const tenantGuard: Guard = {
-    middleware: deps.apiRateLimit ? every(apiKey, rateLimit(deps.apiRateLimit)) : apiKey,
+    middleware: every(
+      apiKey,
+      rateLimit<AppEnv>([
+        { limiter: limits?.apiKey, key: (c) => c.var.apiKeyId },
+        { limiter: limits?.tenant, key: (c) => c.var.tenant.id },
+      ]),
+    ),
     security: [{ apiKey: [] }],
   };
-  const widgetGuard = { middleware: widgetAuth(deps.tokens), security: [{ widgetToken: [] }] };
+  const widgetGuard: Guard = {
+    middleware: every(
+      widgetAuth(deps.tokens),
+      rateLimit<AppEnv>([
+        { limiter: limits?.person, key: (c) => personKey(c.var.tenant.id, c.var.recipient.id) },
+      ]),
+    ),
+    security: [{ widgetToken: [] }],
+  };
   const adminGuard = { middleware: adminAuth(deps.adminToken), security: [{ adminToken: [] }] };
   const hooks =
     deps.hooks ??

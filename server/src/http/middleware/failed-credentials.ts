@@ -1,0 +1,42 @@
+import type { IncomingMessage } from 'node:http';
+import type { ErrorCode } from '@aviso/protocol';
+import type { Context, MiddlewareHandler } from 'hono';
+import { AppError } from '../../lib/errors.ts';
+import { clientAddress, type Limiter, rateLimited } from '../../lib/limiter.ts';
+import type { AppEnv } from '../context.ts';
+
+/**
+ * Codes that mean a credential was missing or wrong. An expired widget token is not among them: it
+ * was genuine once, and a widget coming back from sleep sends one before renewing it.
+ */
+const WRONG_CREDENTIAL = new Set<ErrorCode>([
+  'UNAUTHORIZED',
+  'INVALID_TOKEN',
+  'INVALID_SIGNATURE',
+  'FORBIDDEN',
+]);
+
+/** Whether an error says that a credential was missing or wrong. */
+export const isWrongCredential = (err: unknown) => err instanceof AppError && WRONG_CREDENTIAL.has(err.code);
+
+/** The address of the client behind a request: the connection's peer, or a trusted proxy's hop. */
+export function requestAddress(c: Context, trustedProxies: number): string {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return clientAddress(incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), trustedProxies);
+}
+
+/**
+ * Counts failed credentials (API key, operator token, widget token, hook secret or signature) per
+ * client address. Once an address has spent its budget, every request from it that needs a
+ * credential is answered 429 `RATE_LIMITED` before the credential is even looked at, until the
+ * window ends: guessing stops there, and a valid credential from that address waits too.
+ */
+export function failedCredentials(limiter: Limiter, trustedProxies: number): MiddlewareHandler<AppEnv> {
+  return async function failedCredentialsMiddleware(c, next) {
+    const address = requestAddress(c, trustedProxies);
+    const wait = limiter.blockedMs(address);
+    if (wait > 0) throw rateLimited(wait);
+    await next();
+    if (isWrongCredential(c.error)) await limiter.consume(address);
+  };
+}
