@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 
-// Two pages served by the hub under /demo/: the side-by-side view and one store screen (iframed three times).
+// Two pages, served at / by the demo's backend (demo/server): the side-by-side view and one store
+// screen (iframed three times).
 export default defineConfig({
-  base: '/demo/',
+  base: '/',
   build: {
     target: 'es2021',
     outDir: 'dist',

@@ -1,4 +1,4 @@
-/** The demo backend's answers (`/demo/api/*` on the hub). */
+/** The demo backend's answers (`/api/*` of demo/server). */
 
 import type {
   Branch,
@@ -23,8 +23,6 @@ export interface State {
   transfers: Transfer[];
   customers: Customer[];
   reservations: Reservation[];
-  stockApi?: boolean;
-  remindersApi?: boolean;
 }
 export interface Session {
   persona: Persona;
@@ -32,11 +30,13 @@ export interface Session {
   tenantName: string;
   branches: Branch[];
   lowStockAfter: string;
+  /** The hub, as the browser reaches it: the widget script and its socket come from there. */
+  hubUrl: string;
 }
 
 const BASE = new URL('./api/', new URL(import.meta.env.BASE_URL, location.origin));
 
-/** GET or POST one demo endpoint; a failed call throws the hub's error message. */
+/** GET or POST one demo endpoint; a failed call throws the backend's (or the hub's) error message. */
 export async function api<T>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(new URL(path, BASE), {
     method: body === undefined ? 'GET' : 'POST',

@@ -1,4 +1,4 @@
-/** The demo store's data model, shared by its page and the hub side that keeps it. */
+/** The demo store's data model, shared by its pages and its backend (demo/server), which keeps it. */
 
 export interface Branch {
   id: string;

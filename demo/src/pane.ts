@@ -421,7 +421,8 @@ async function main() {
     ? ' · Dueña · todas las sucursales'
     : ` · Cajero(a) · ${name(branchId)}`;
   document.body.dataset.as = as;
-  await import(/* @vite-ignore */ `${location.origin}/widget/aviso.js`);
+  // Loaded from the hub, as any host page embeds it: the bell then talks to the hub it came from.
+  await import(/* @vite-ignore */ `${session.hubUrl}/widget/aviso.js`);
   tools();
   await refresh();
   addEventListener('hashchange', render);

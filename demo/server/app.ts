@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Context, Hono } from 'hono';
+import { BRANCHES, PERSONAS, type Persona } from './backoffice.ts';
+import type { MailCatcher } from './catcher.ts';
+import { type Body, DemoError } from './hub.ts';
+import { DEMO_LOW_STOCK_AFTER } from './seed.ts';
+import type { Shop } from './shop.ts';
+
+/** What the demo's HTTP app is built from. */
+export interface DemoAppOptions {
+  shop: Shop;
+  mail: MailCatcher;
+  tenantName: string;
+  /** Where browsers load the widget from and open its socket. */
+  hubPublicUrl: string;
+  /** The built pages (`demo/dist`). */
+  distDir: string;
+  /** Unexpected errors are reported here before the 500. */
+  onError?: (err: unknown) => void;
+}
+
+async function body(c: Context): Promise<Body> {
+  const value = await c.req.json().catch(() => undefined);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new DemoError(400, 'INVALID_JSON', 'send a JSON object');
+  }
+  return value as Body;
+}
+
+function persona(key: string | undefined): Persona {
+  const p = PERSONAS[key as Persona['key']];
+  if (!p) throw new DemoError(404, 'NOT_FOUND', 'no such demo screen (as=central|norte|owner)');
+  return p;
+}
+
+/**
+ * The demo POS over HTTP: its pages at `/`, and `/api/*`, which the pages call for widget tokens
+ * and to act as the store's backend. It never listens: `main.ts` does.
+ */
+export function createDemoApp(o: DemoAppOptions) {
+  const { shop, mail } = o;
+  const app = new Hono();
+  app.onError((err, c) => {
+    if (err instanceof DemoError) return c.json(err.toJSON(), err.status);
+    o.onError?.(err);
+    return c.json(new DemoError(500, 'INTERNAL', 'internal error').toJSON(), 500);
+  });
+  app.notFound((c) => {
+    const built = existsSync(join(o.distDir, 'index.html'));
+    const message =
+      built || c.req.path.startsWith('/api/')
+        ? `no route for ${c.req.method} ${c.req.path}`
+        : 'the demo pages are not built: run `pnpm --filter @aviso/demo build`';
+    return c.json(new DemoError(404, 'NOT_FOUND', message).toJSON(), 404);
+  });
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/api/session', async (c) => {
+    const p = persona(c.req.query('as'));
+    return c.json({
+      persona: p,
+      token: await shop.token(p),
+      tenantName: o.tenantName,
+      branches: BRANCHES,
+      lowStockAfter: DEMO_LOW_STOCK_AFTER,
+      hubUrl: o.hubPublicUrl,
+    });
+  });
+  app.get('/api/state', (c) => {
+    const { seq: _, ...office } = shop.office.data;
+    return c.json(office);
+  });
+  app.get('/api/mail', (c) => c.json({ items: mail.mails }));
+  app.get('/api/deliveries', async (c) => {
+    const res = await shop.hub.ok('GET', '/v1/deliveries?days=1');
+    const names = Object.fromEntries(Object.values(PERSONAS).map((p) => [p.id, p.name]));
+    const items = ((res.items ?? []) as Body[]).slice(0, 30).map((d) => ({
+      ...d,
+      recipientName: names[String(d.recipientId)] ?? d.recipientId,
+    }));
+    return c.json({ items });
+  });
+
+  const actions: Record<string, (b: Body) => Promise<unknown>> = {
+    sale: (b) => shop.sale(b),
+    expense: (b) => shop.expense(b),
+    purchase: (b) => shop.purchase(b),
+    transfer: (b) => shop.sendTransfer(b),
+    product: (b) => shop.product(b),
+    customer: (b) => shop.customer(b),
+    order: (b) => shop.order(b),
+    reservation: (b) => shop.reservation(b),
+  };
+  app.post('/api/transfer/:id/receive', async (c) => {
+    const transfer = await shop.receiveTransfer(c.req.param('id'));
+    if (!transfer) throw new DemoError(404, 'NOT_FOUND', `no transfer ${c.req.param('id')}`);
+    return c.json(transfer);
+  });
+  app.post('/api/:action', async (c) => {
+    const run = actions[c.req.param('action')];
+    if (!run) throw new DemoError(404, 'NOT_FOUND', `no demo action ${c.req.param('action')}`);
+    return c.json(await run(await body(c)), 201);
+  });
+
+  const assets = join(o.distDir, 'assets');
+  app.use(
+    '*',
+    serveStatic({
+      root: o.distDir,
+      onFound: (path, c) => {
+        // Vite fingerprints everything under assets/; the pages themselves are revalidated.
+        const immutable = path.startsWith(assets);
+        c.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  return app;
+}
