@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HubProcess, startHubProcess } from '../support/processes.ts';
+import { type DemoProcess, ensureDemoBuilt, startDemoProcess } from '../support/demo.ts';
+import { freePort, type HubProcess, startHubProcess } from '../support/processes.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,23 +22,29 @@ function ensureBuilt(pkg: string, output: string) {
   if (r.status !== 0) throw new Error(`${pkg} did not build`);
 }
 
-describe.skipIf(!haveChromium)('the demo POS in a real browser', () => {
+describe.skipIf(!haveChromium)('the demo POS, its own process, in a real browser', () => {
   let hub: HubProcess;
+  let demo: DemoProcess;
   let browser: Browser;
+  const stateDir = mkdtempSync(join(tmpdir(), 'aviso-demo-'));
   let page: Page;
   const pane = (as: string) => page.frame({ url: new RegExp(`pane\\.html\\?as=${as}`) }) as Frame;
   const toasts = (as: string, text: string) => pane(as).locator('[part~="toast"]', { hasText: text });
 
+  // Builds (when stale) and starts two processes: a loaded machine needs more than a minute.
   beforeAll(async () => {
     ensureBuilt('@aviso/widget', 'widget/dist/aviso.js');
-    ensureBuilt('@aviso/demo', 'demo/dist/index.html');
+    ensureDemoBuilt();
     mkdirSync(SHOTS, { recursive: true });
+    const adminToken = 'adm_demo_e2e_token_0123456789';
+    // The hub must be allowed to reach the demo's mail catcher, as the demo says when it starts.
+    const smtpPort = await freePort();
     [hub, browser] = await Promise.all([
       startHubProcess({
-        AVISO_DEMO: '1',
         DATABASE_URL: 'memory:',
-        AVISO_ADMIN_TOKEN: 'adm_demo_e2e_token_0123456789',
+        AVISO_ADMIN_TOKEN: adminToken,
         AVISO_SECRET_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+        AVISO_EGRESS_ALLOW: `127.0.0.1:${smtpPort}`,
       }),
       chromium.launch({
         executablePath: CHROMIUM,
@@ -43,8 +52,15 @@ describe.skipIf(!haveChromium)('the demo POS in a real browser', () => {
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
       }),
     ]);
+    demo = await startDemoProcess(hub.url, {
+      AVISO_ADMIN_TOKEN: adminToken,
+      DEMO_SMTP_PORT: String(smtpPort),
+      DEMO_STATE_FILE: join(stateDir, 'demo.json'),
+    });
+    // The hub serves nothing of the demo: it lives in its own process only.
+    expect((await fetch(`${hub.url}/demo/`)).status).toBe(404);
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${hub.url}/`);
+    await page.goto(`${demo.url}/`);
     for (const as of ['central', 'norte', 'owner']) {
       await page.waitForFunction(`!!document.querySelector('iframe[src*="as=${as}"]')`);
       await page.waitForTimeout(50);
@@ -53,11 +69,13 @@ describe.skipIf(!haveChromium)('the demo POS in a real browser', () => {
         "document.querySelector('aviso-bell')?.connection?.value?.status === 'online'",
       );
     }
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
+    await demo?.stop();
     await hub?.stop();
+    rmSync(stateDir, { recursive: true, force: true });
   });
 
   it('a sale at Central toasts Central’s cashier and the owner, not Norte’s; the toast opens the sale', async () => {
@@ -79,6 +97,8 @@ describe.skipIf(!haveChromium)('the demo POS in a real browser', () => {
   });
 
   it('a multi-product low-stock sale makes one grouped notification whose link filters the inventory; the offline owner gets it by email', async () => {
+    // Its start-up test send reached the catcher: the hub's egress policy lets the demo's channel through.
+    expect(demo.output()).not.toContain('cannot deliver');
     const central = pane('central');
     const owner = pane('owner');
     await owner.locator('#online').uncheck();
@@ -111,5 +131,21 @@ describe.skipIf(!haveChromium)('the demo POS in a real browser', () => {
     await page.locator('#mail li summary').first().click();
     await page.locator('.fallback').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/demo-fallback-email.png`, fullPage: true });
+  });
+
+  it('a restarted demo backend keeps its tenant and its store, without the operator token', async () => {
+    const before = (await (await fetch(`${demo.url}/api/state`)).json()) as { sales: { id: string }[] };
+    expect(before.sales.length).toBeGreaterThan(0);
+    await demo.stop();
+    demo = await startDemoProcess(hub.url, {
+      AVISO_ADMIN_TOKEN: '',
+      AVISO_DEV_SECRETS_FILE: join(stateDir, 'no-such-file.json'),
+      DEMO_SMTP_PORT: '0',
+      DEMO_STATE_FILE: join(stateDir, 'demo.json'),
+    });
+    const after = (await (await fetch(`${demo.url}/api/state`)).json()) as { sales: { id: string }[] };
+    expect(after.sales.map((s) => s.id)).toEqual(before.sales.map((s) => s.id));
+    // It says at start what the hub needs to reach its mail catcher.
+    expect(demo.output()).toMatch(/AVISO_EGRESS_ALLOW=127\.0\.0\.1:\d+/);
   });
 });
