@@ -1,4 +1,15 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+
+/** A build is a production build (Lit's and socket.io-client's), whatever NODE_ENV the shell has. */
+function productionBuild(): Plugin {
+  return {
+    name: 'aviso-production-build',
+    apply: 'build',
+    config() {
+      process.env.NODE_ENV = 'production';
+    },
+  };
+}
 
 /** Collapses the whitespace of the stylesheet's `css` literal: Lit ships CSS text as written. */
 function minifyCss(): Plugin {
@@ -22,7 +33,9 @@ function minifyCss(): Plugin {
 // One self-contained ES module (Lit and socket.io-client included), served by the hub at
 // /widget/aviso.js. Not Vite's library mode: that mode keeps whitespace in ES output.
 export default defineConfig({
-  plugins: [minifyCss()],
+  plugins: [productionBuild(), minifyCss()],
+  // Workspace packages are bundled from their TypeScript sources.
+  resolve: { conditions: ['aviso-source', ...defaultClientConditions] },
   build: {
     target: 'es2021',
     outDir: 'dist',

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import type { Hono } from 'hono';
 import { AppError } from '../../lib/errors.ts';
 import type { AppEnv } from '../context.ts';
@@ -10,7 +10,16 @@ export interface AdminConsoleOptions {
   distDir?: string;
 }
 
-const DEFAULT_DIST = fileURLToPath(new URL('../../../../packages/admin/dist', import.meta.url));
+const packages = createRequire(import.meta.url);
+
+/** The folder the admin package builds, found through its `exports`; undefined until it is built. */
+function builtDist(): string | undefined {
+  try {
+    return dirname(packages.resolve('@aviso/admin/dist/index.html'));
+  } catch {
+    return undefined;
+  }
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,10 +35,11 @@ const TYPES: Record<string, string> = {
  * Serves the built admin console at `/admin` (hash routes, so one page) and its hashed assets.
  * The hub does not build it: when it is missing the answer is a 404 naming the build command.
  */
-export function adminConsoleRoutes(app: Hono<AppEnv>, { distDir = DEFAULT_DIST }: AdminConsoleOptions = {}) {
-  const root = normalize(distDir);
-
+export function adminConsoleRoutes(app: Hono<AppEnv>, options: AdminConsoleOptions = {}) {
   const send = async (relative: string, cache: string) => {
+    const dist = options.distDir ?? builtDist();
+    if (!dist) return undefined;
+    const root = normalize(dist);
     const file = normalize(join(root, relative));
     // `..` in a URL must never reach outside the build folder.
     if (file !== root && !file.startsWith(root + sep)) return undefined;

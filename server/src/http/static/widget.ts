@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import type { Hono } from 'hono';
 import { AppError } from '../../lib/errors.ts';
 import type { AppEnv } from '../context.ts';
@@ -9,19 +9,29 @@ export interface WidgetRoutesOptions {
   bundlePath?: string;
 }
 
-const DEFAULT_BUNDLE = fileURLToPath(new URL('../../../../widget/dist/aviso.js', import.meta.url));
+const packages = createRequire(import.meta.url);
+
+/** The bundle the widget package builds, found through its `exports`; undefined until it is built. */
+function builtBundle(): string | undefined {
+  try {
+    return packages.resolve('@aviso/widget/dist/aviso.js');
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Serves the built `<aviso-bell>` bundle at `GET /widget/aviso.js`, so a plain HTML page needs
  * only a script tag. The hub does not build it: when the file is missing the answer is a 404
  * saying which command builds it. The file is re-read when it changes (rebuilds need no restart).
  */
-export function widgetRoutes(app: Hono<AppEnv>, { bundlePath = DEFAULT_BUNDLE }: WidgetRoutesOptions = {}) {
+export function widgetRoutes(app: Hono<AppEnv>, options: WidgetRoutesOptions = {}) {
   let cached: { mtimeMs: number; body: string; etag: string } | undefined;
 
   app.get('/widget/aviso.js', async (c) => {
-    const info = await stat(bundlePath).catch(() => undefined);
-    if (!info?.isFile()) {
+    const bundlePath = options.bundlePath ?? builtBundle();
+    const info = bundlePath ? await stat(bundlePath).catch(() => undefined) : undefined;
+    if (!bundlePath || !info?.isFile()) {
       throw new AppError(
         404,
         'NOT_FOUND',
