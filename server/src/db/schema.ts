@@ -24,6 +24,9 @@ export const tenants = pgTable('tenants', {
   appUrl: text('app_url'),
   /** The widget-token signing secret, encrypted with AVISO_SECRET_KEYS. */
   widgetSecretEnc: text('widget_secret_enc').notNull(),
+  /** After a rotation with a grace period: the previous secret, which verifies until `…Until`. */
+  previousWidgetSecretEnc: text('previous_widget_secret_enc'),
+  previousWidgetSecretUntil: timestamp('previous_widget_secret_until', { withTimezone: true, mode: 'date' }),
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -81,6 +84,15 @@ export const recipients = pgTable(
     /** "Read all" watermark: every visible notification with an id up to this one counts as read. */
     readUpTo: uuid('read_up_to'),
     readUpToAt: timestamp('read_up_to_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * When name, role, branches, email or locale last changed (through the API, or a token's claims:
+     * then the token's `iat`). A widget token's claims apply only when it was issued after this.
+     */
+    profileChangedAt: timestamp('profile_changed_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
+    /** Widget tokens issued before this (whole seconds) are refused: `POST …/revoke-tokens`. */
+    tokensValidAfter: timestamp('tokens_valid_after', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -332,6 +344,8 @@ export const telegramLinks = pgTable('telegram_links', {
     .references(() => tenants.id, { onDelete: 'cascade' }),
   recipientId: text('recipient_id').notNull(),
   channelId: uuid('channel_id').notNull(),
+  /** For a link move the linked chat confirms: the chat the link moves to. */
+  chatId: text('chat_id'),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
