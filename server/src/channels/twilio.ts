@@ -1,21 +1,8 @@
+import type { TwilioAccount } from '@aviso/protocol';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
-import { z } from 'zod';
 import { httpError, networkError, providerText } from './http.ts';
 import { SendError } from './types.ts';
-
-/** The account fields shared by Twilio SMS and Twilio WhatsApp. */
-export const TwilioAccountSchema = z.object({
-  accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'a Twilio Account SID (AC…)'),
-  authToken: z.string().min(1),
-  /** Overrides `https://api.twilio.com` (a proxy, or a local stand-in in tests). */
-  apiBase: z.url({ protocol: /^https?$/ }).optional(),
-  region: z.string().min(1).optional(),
-  edge: z.string().min(1).optional(),
-  /** Twilio calls it with the message status (delivered, undelivered). */
-  statusCallback: z.url().optional(),
-});
-export type TwilioAccount = z.infer<typeof TwilioAccountSchema>;
 
 /** A non-2xx answer from Twilio, with the headers `RestException` would drop (`Retry-After`). */
 class TwilioHttpFailure extends Error {

@@ -1,19 +1,6 @@
-import { z } from 'zod';
+import { type EmailConfig, EmailConfigSchema } from '@aviso/protocol';
 
-/** An SMTP account. `secure: true` is implicit TLS (port 465); otherwise STARTTLS when offered, or always with `requireTls`. */
-export const EmailConfigSchema = z.strictObject({
-  host: z.string().min(1),
-  port: z.number().int().min(1).max(65535).default(587),
-  secure: z.boolean().default(false),
-  requireTls: z.boolean().default(false),
-  user: z.string().min(1).optional(),
-  pass: z.string().min(1).optional(),
-  /** `Name <address>` or a bare address. */
-  from: z.string().min(3),
-  replyTo: z.string().min(3).optional(),
-});
-export type EmailConfig = z.infer<typeof EmailConfigSchema>;
-export type EmailConfigInput = z.input<typeof EmailConfigSchema>;
+export { type EmailConfig, type EmailConfigInput, EmailConfigSchema } from '@aviso/protocol';
 
 /**
  * Builds an email config from an `smtp://user:pass@host:port` or `smtps://…` URL (the hub's
