@@ -253,7 +253,7 @@ describe.each(databaseBackends)('channels API on $name', ({ url }) => {
 
     const missing = await t.api.post(`/v1/channels/${channel.id}/test`, {});
     expect(missing.status).toBe(422);
-    expect(missing.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'to' }] });
+    expect(missing.body.error).toMatchObject({ code: 'ADDRESS_REQUIRED', details: [{ path: 'to' }] });
 
     const res = await t.api.post(`/v1/channels/${channel.id}/test`, { to: 'owner@example.com' });
     expect(res.status).toBe(200);

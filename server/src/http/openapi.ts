@@ -1,8 +1,8 @@
-import { ErrorBodySchema } from '@aviso/protocol';
+import { codesWithStatus, ErrorBodySchema, type ErrorStatus } from '@aviso/protocol';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { AppError, zodDetails } from '../lib/errors.ts';
+import { fail, zodDetails } from '../lib/errors.ts';
 import type { AppEnv } from './context.ts';
 
 /** A router whose validation failures become the SPEC's 400 `VALIDATION_FAILED`. */
@@ -10,12 +10,7 @@ export function router() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw new AppError(
-          400,
-          'VALIDATION_FAILED',
-          'the request is not valid',
-          zodDetails(result.error.issues),
-        );
+        fail('VALIDATION_FAILED', { what: 'request' }, { details: zodDetails(result.error.issues) });
       }
     },
   });
@@ -31,14 +26,21 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
 });
 
-const err = (description: string) => jsonContent(ErrorBodySchema, description);
+/** An error answer documented with the catalog's codes of its status. */
+const err = (status: ErrorStatus, description: string) =>
+  jsonContent(
+    ErrorBodySchema,
+    `${description} (${codesWithStatus(status)
+      .map((c) => `\`${c}\``)
+      .join(', ')})`,
+  );
 
 /** The error answers every authenticated route can give. */
 export const errors = {
-  400: err('Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`)'),
-  401: err('Missing or invalid credentials'),
-  404: err('Not found'),
-  422: err('Valid JSON that cannot be processed'),
+  400: err(400, 'Invalid input'),
+  401: err(401, 'Missing or invalid credentials'),
+  404: err(404, 'Not found'),
+  422: err(422, 'Valid JSON that cannot be processed'),
 } as const;
 
 /** The middleware and OpenAPI security of one kind of credential. */

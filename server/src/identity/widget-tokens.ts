@@ -2,7 +2,7 @@ import { type WidgetClaims, WidgetClaimsSchema } from '@aviso/protocol';
 import { decodeJwt, errors, jwtVerify, SignJWT } from 'jose';
 import type { RecipientRow, TenantRow } from '../db/rows.ts';
 import type { Store, TenantStore } from '../db/store.ts';
-import { AppError } from '../lib/errors.ts';
+import { fail } from '../lib/errors.ts';
 import type { SecretBox } from '../lib/secrets.ts';
 
 /** Who a valid widget token speaks for. */
@@ -49,25 +49,24 @@ export class WidgetTokens {
 
   /** Verifies a token and returns its recipient, created or refreshed from the token's claims. */
   async verify(token: string | undefined): Promise<WidgetSession> {
-    if (!token) throw new AppError(401, 'UNAUTHORIZED', 'a widget token is required');
+    if (!token) fail('UNAUTHORIZED', { credential: 'widget token' });
     let tid: unknown;
     try {
       tid = decodeJwt(token).tid;
     } catch {
-      throw new AppError(401, 'INVALID_TOKEN', 'the widget token is malformed');
+      fail('INVALID_TOKEN', { reason: 'it is malformed' });
     }
     const tenant = typeof tid === 'string' ? await this.store.tenants.get(tid) : undefined;
-    if (!tenant) throw new AppError(401, 'INVALID_TOKEN', 'the widget token names no known tenant');
+    if (!tenant) fail('INVALID_TOKEN', { reason: 'it names no known tenant' });
     let payload: unknown;
     try {
       ({ payload } = await jwtVerify(token, this.secretOf(tenant), { algorithms: ['HS256'] }));
     } catch (err) {
-      if (err instanceof errors.JWTExpired)
-        throw new AppError(401, 'TOKEN_EXPIRED', 'the widget token expired');
-      throw new AppError(401, 'INVALID_TOKEN', 'the widget token signature or claims are invalid');
+      if (err instanceof errors.JWTExpired) fail('TOKEN_EXPIRED');
+      fail('INVALID_TOKEN', { reason: 'its signature or claims are wrong' });
     }
     const parsed = WidgetClaimsSchema.safeParse(payload);
-    if (!parsed.success) throw new AppError(401, 'INVALID_TOKEN', 'the widget token claims are invalid');
+    if (!parsed.success) fail('INVALID_TOKEN', { reason: 'its claims are not valid' });
     const claims = parsed.data;
     const store = this.store.forTenant(tenant.id);
     const fromClaims = Object.fromEntries(
@@ -78,13 +77,7 @@ export class WidgetTokens {
     const recipient = Object.keys(fromClaims).length
       ? await store.recipients.applyClaims(claims.sub, fromClaims)
       : await store.recipients.get(claims.sub);
-    if (!recipient) {
-      throw new AppError(
-        401,
-        'RECIPIENT_NOT_FOUND',
-        `recipient ${claims.sub} does not exist: create it first`,
-      );
-    }
+    if (!recipient) fail('RECIPIENT_NOT_FOUND', { id: claims.sub });
     return { tenant, store, recipient, claims };
   }
 }

@@ -2,7 +2,7 @@ import type { ActionResult, ActionSource, InboxPage, InboxQuery } from '@aviso/p
 import type { RecipientRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
 import { webhookRows } from '../delivery/planner.ts';
-import { AppError } from '../lib/errors.ts';
+import { fail } from '../lib/errors.ts';
 import type { Broadcaster } from './broadcaster.ts';
 import { ReplyRepo } from './replies.ts';
 import { itemsToWire } from './wire.ts';
@@ -34,7 +34,7 @@ export class Inbox {
 
   private async visibleOr404(store: TenantStore, reader: RecipientRow, id: string) {
     const n = /^[0-9a-f-]{36}$/i.test(id) ? await store.notifications.visible(reader, id) : undefined;
-    if (!n) throw new AppError(404, 'NOTIFICATION_NOT_FOUND', 'notification not found');
+    if (!n) fail('NOTIFICATION_NOT_FOUND', { id });
     return n;
   }
 
@@ -95,9 +95,11 @@ export class Inbox {
     const n = await this.visibleOr404(store, reader, id);
     const action = n.actions?.find((a) => a.id === actionId);
     if (!action) {
-      throw new AppError(404, 'ACTION_NOT_FOUND', 'this notification has no such action', {
-        actions: (n.actions ?? []).map((a) => a.id),
-      });
+      fail(
+        'ACTION_NOT_FOUND',
+        { id, action: actionId },
+        { details: { actions: (n.actions ?? []).map((a) => a.id) } },
+      );
     }
     const data = {
       notificationId: id,

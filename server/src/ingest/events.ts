@@ -11,7 +11,7 @@ import { newId } from '../db/ids.ts';
 import type { NewDelivery } from '../db/repos/deliveries.ts';
 import type { NotificationRow, TenantRow } from '../db/rows.ts';
 import { TenantStore } from '../db/store.ts';
-import { AppError, zodDetails } from '../lib/errors.ts';
+import { AppError, appError, fail, zodDetails } from '../lib/errors.ts';
 import { scheduleEvent } from '../scheduling/plan.ts';
 import { slaCheckRow } from '../scheduling/sla.ts';
 import { dueData } from '../scheduling/when.ts';
@@ -72,11 +72,7 @@ function render(
     const title = titleSource ? renderTemplate(titleSource, data, def.formats, ctx) : null;
     return { message: message || input.type, title: title || null };
   } catch (err) {
-    throw new AppError(
-      422,
-      'TEMPLATE_ERROR',
-      `the template of ${input.type} failed: ${(err as Error).message}`,
-    );
+    fail('TEMPLATE_ERROR', { template: `of ${input.type}`, problem: (err as Error).message });
   }
 }
 
@@ -90,11 +86,7 @@ export async function ingestEvent(
 ): Promise<EventAccepted> {
   const def = resolveEventType(input.type, overrides);
   if (!def) {
-    throw new AppError(
-      422,
-      'UNKNOWN_EVENT_TYPE',
-      `unknown event type ${input.type}: see GET /v1/event-types`,
-    );
+    fail('UNKNOWN_EVENT_TYPE', { type: input.type });
   }
   const audience = await resolveAudience(input.type, def, input, (roles) =>
     store.recipients.idsWithRoles(roles),
@@ -137,14 +129,7 @@ export async function ingestEvent(
     check ? [check] : [],
   );
   if (result.status === 'conflict') {
-    throw new AppError(
-      409,
-      'IDEMPOTENCY_CONFLICT',
-      'this Idempotency-Key was used with a different request',
-      {
-        id: result.id,
-      },
-    );
+    fail('IDEMPOTENCY_CONFLICT', {}, { details: { id: result.id } });
   }
   if (result.status === 'duplicate') return { id: result.id, status: 'duplicate' };
   hooks.onCreated(result.row, planned.length);
@@ -176,13 +161,8 @@ export async function ingestBatch(
     for (const [index, item] of items.entries()) {
       const parsed = EventInputSchema.safeParse(item);
       if (!parsed.success) {
-        out.push({
-          error: {
-            code: 'VALIDATION_FAILED',
-            message: 'invalid event',
-            details: zodDetails(parsed.error.issues),
-          },
-        });
+        const details = zodDetails(parsed.error.issues);
+        out.push(appError('VALIDATION_FAILED', { what: 'event' }, { details }).toJSON());
         continue;
       }
       const input = parsed.data;

@@ -1,5 +1,5 @@
 import { type EventInput, type EventTypeDefinition, HostIdSchema, type Role } from '@aviso/protocol';
-import { AppError } from '../lib/errors.ts';
+import { fail } from '../lib/errors.ts';
 
 /** Who a notification is for: SPEC section 2's `branchIds` (null = everyone) and `recipientIds`. */
 export interface Audience {
@@ -43,7 +43,7 @@ export async function resolveAudience(
     case 'everyone':
       return { branchIds: null, recipientIds: null };
     case 'recipients':
-      throw new AppError(422, 'TARGET_REQUIRED', `${type} is sent to named people: give recipientIds`);
+      return fail('TARGET_REQUIRED', { type, need: 'recipientIds' });
     case 'roles': {
       // An empty branch list is seen by owners only; other roles are named one by one.
       const others = target.roles.filter((r) => r !== 'owner');
@@ -55,7 +55,7 @@ export async function resolveAudience(
       if (!branchIds.length) {
         const fields = target.from.map((f) => `data.${f}`).join(' or ');
         const people = target.kind === 'recipients-or-branches' ? 'recipientIds, ' : '';
-        throw new AppError(422, 'TARGET_REQUIRED', `${type} needs ${people}${fields}, or branchIds`);
+        fail('TARGET_REQUIRED', { type, need: `${people}${fields}, or branchIds` });
       }
       return { branchIds, recipientIds: null };
     }

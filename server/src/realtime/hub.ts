@@ -14,7 +14,7 @@ import type { Store } from '../db/store.ts';
 import type { WidgetSession, WidgetTokens } from '../identity/widget-tokens.ts';
 import type { Inbox } from '../inbox/inbox.ts';
 import { itemsToWire } from '../inbox/wire.ts';
-import { AppError } from '../lib/errors.ts';
+import { AppError, appError, fail, socketError } from '../lib/errors.ts';
 import type { Presence } from '../presence/presence.ts';
 import type { AvisoServer } from './broadcaster.ts';
 import { roomsOfReader } from './rooms.ts';
@@ -44,8 +44,8 @@ type AvisoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<str
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function failure(err: unknown): Ack {
-  if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
-  return { ok: false, error: { code: 'INTERNAL', message: 'internal error' } };
+  const e = err instanceof AppError ? err : appError('INTERNAL');
+  return { ok: false, error: { code: e.code, message: e.message } };
 }
 
 /**
@@ -81,9 +81,9 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
       );
       next();
     } catch (err) {
-      const e = err instanceof AppError ? err : new AppError(500, 'INTERNAL', 'internal error');
+      const e = err instanceof AppError ? err : appError('INTERNAL');
       if (!(err instanceof AppError)) log.error({ err }, 'socket auth failed');
-      next(Object.assign(new Error(e.message), { data: { code: e.code } }));
+      next(socketError(e));
     }
   });
 
@@ -131,7 +131,7 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     const { tenantId, recipientId } = socket.data;
     const store = stores.forTenant(tenantId!);
     const row = await store.recipients.get(recipientId!);
-    if (!row) throw new AppError(401, 'RECIPIENT_NOT_FOUND', 'this recipient was removed');
+    if (!row) fail('RECIPIENT_NOT_FOUND', { id: recipientId! });
     return { store, row };
   }
 

@@ -4,7 +4,7 @@ import { newId } from '../db/ids.ts';
 import type { NewSchedule, ScheduleRow } from '../db/repos/schedules.ts';
 import type { TenantRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
-import { AppError } from '../lib/errors.ts';
+import { fail } from '../lib/errors.ts';
 import { dueData } from './when.ts';
 
 /** The label of a `deliverAt` schedule; reminders are labelled with their offset (`-24h`). */
@@ -84,14 +84,7 @@ export async function scheduleEvent(
   const key = input.idempotencyKey;
   const result = await store.schedules.insert(plan.rows, key ? { key, hash, groupId } : undefined);
   if (result.status === 'conflict') {
-    throw new AppError(
-      409,
-      'IDEMPOTENCY_CONFLICT',
-      'this Idempotency-Key was used with a different request',
-      {
-        id: result.id,
-      },
-    );
+    fail('IDEMPOTENCY_CONFLICT', {}, { details: { id: result.id } });
   }
   if (result.status === 'duplicate') {
     const first = planSchedules(input, tenant, new Date(0), result.id);

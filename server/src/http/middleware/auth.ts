@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { TenantRow } from '../../db/rows.ts';
 import type { Store } from '../../db/store.ts';
 import type { WidgetTokens } from '../../identity/widget-tokens.ts';
-import { AppError } from '../../lib/errors.ts';
+import { fail } from '../../lib/errors.ts';
 import type { AppEnv } from '../context.ts';
 
 function bearer(header: string | undefined): string | undefined {
@@ -17,7 +17,7 @@ export function adminAuth(adminToken: string): MiddlewareHandler<AppEnv> {
   return async function adminAuthMiddleware(c, next) {
     const given = Buffer.from(bearer(c.req.header('authorization')) ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new AppError(401, 'UNAUTHORIZED', 'the operator token is missing or wrong');
+      fail('UNAUTHORIZED', { credential: 'operator token' });
     }
     await next();
   };
@@ -36,13 +36,13 @@ export function apiKeyAuth(
   const cache = new Map<string, { tenant: TenantRow; keyId: string; until: number }>();
   return async function apiKeyAuthMiddleware(c, next) {
     const key = bearer(c.req.header('authorization'));
-    if (!key) throw new AppError(401, 'UNAUTHORIZED', 'send the API key as "Authorization: Bearer ak_…"');
+    if (!key) fail('UNAUTHORIZED', { credential: 'API key ("Authorization: Bearer ak_…")' });
     let hit = cache.get(key);
     if (!hit || hit.until < Date.now()) {
       const found = key.startsWith('ak_') ? await store.tenants.byApiKey(key) : undefined;
       if (!found) {
         cache.delete(key);
-        throw new AppError(401, 'UNAUTHORIZED', 'unknown or revoked API key');
+        fail('UNAUTHORIZED', { credential: 'API key' });
       }
       if (cache.size > 10_000) cache.clear();
       hit = { ...found, until: Date.now() + cacheMs };

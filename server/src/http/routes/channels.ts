@@ -22,7 +22,7 @@ import { newId } from '../../db/ids.ts';
 import type { ChannelRow } from '../../db/repos/channels.ts';
 import type { TenantStore } from '../../db/store.ts';
 import { pickLocale } from '../../ingest/templates.ts';
-import { AppError } from '../../lib/errors.ts';
+import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
 
 type Config = Record<string, unknown>;
@@ -94,7 +94,7 @@ function acceptConfig(kind: ChannelKind, incoming: Config, stored: Config = {}):
     );
   }
   if (issues.length) {
-    throw new AppError(400, 'VALIDATION_FAILED', `the ${kind} configuration is not valid`, issues);
+    fail('VALIDATION_FAILED', { what: `${kind} configuration` }, { details: issues });
   }
   return parsed.data as Config;
 }
@@ -119,7 +119,7 @@ export const channelOut = (row: ChannelRow) => ({
 
 async function mustGet(store: TenantStore, id: string): Promise<ChannelRow> {
   const row = await store.channels.get(id);
-  if (!row) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+  if (!row) fail('CHANNEL_NOT_FOUND', { id });
   return row;
 }
 
@@ -197,7 +197,7 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
       const row = await mustGet(c.var.store, id);
       const patch = config ? { ...rest, config: acceptConfig(row.kind, config, row.config) } : rest;
       const updated = await c.var.store.channels.update(id, patch);
-      if (!updated) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+      if (!updated) fail('CHANNEL_NOT_FOUND', { id });
       return c.json(channelOut(updated), 200);
     },
   );
@@ -213,9 +213,8 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
       responses: { 204: { description: 'Deleted' }, ...errors },
     }),
     async (c) => {
-      if (!(await c.var.store.channels.remove(c.req.valid('param').id))) {
-        throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
-      }
+      const { id } = c.req.valid('param');
+      if (!(await c.var.store.channels.remove(id))) fail('CHANNEL_NOT_FOUND', { id });
       return c.body(null, 204);
     },
   );
@@ -238,9 +237,11 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
       const { to } = c.req.valid('json');
       const { addressField } = registry.get(channel.kind);
       if (addressField && !to) {
-        throw new AppError(422, 'VALIDATION_FAILED', `a ${channel.kind} test needs an address`, [
-          { path: 'to', message: `the ${addressField} to send the test to` },
-        ]);
+        fail(
+          'ADDRESS_REQUIRED',
+          { kind: channel.kind },
+          { details: [{ path: 'to', message: `the ${addressField} to send the test to` }] },
+        );
       }
       const tenant = c.var.tenant;
       const deliveryId = newId();

@@ -12,7 +12,7 @@ import {
 } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { DeliveryRow } from '../../db/repos/deliveries.ts';
-import { AppError } from '../../lib/errors.ts';
+import { fail } from '../../lib/errors.ts';
 import { maskPii } from '../../lib/log.ts';
 import { errors, type Guard, jsonContent, router } from '../openapi.ts';
 
@@ -138,7 +138,6 @@ export function summarize(
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const notFound = () => new AppError(404, 'DELIVERY_NOT_FOUND', 'delivery not found');
 
 /** The delivery log, its stats, and retrying a delivery by hand. */
 export function deliveryRoutes(deps: { guard: Guard; onQueued?: () => void; now?: () => Date }) {
@@ -204,18 +203,13 @@ export function deliveryRoutes(deps: { guard: Guard; onQueued?: () => void; now?
     async (c) => {
       const { id } = c.req.valid('param');
       // Anything that is not a uuid names no delivery (and must not reach the uuid column).
-      if (!UUID.test(id)) throw notFound();
+      if (!UUID.test(id)) fail('DELIVERY_NOT_FOUND', { id });
       const deliveries = c.var.store.deliveries;
       const row = await deliveries.retry(id, now());
       if (!row) {
         const existing = await deliveries.get(id);
-        if (!existing) throw notFound();
-        throw new AppError(
-          409,
-          'DELIVERY_NOT_RETRYABLE',
-          `a ${existing.status} delivery cannot be retried; only failed or bounced ones can`,
-          { status: existing.status },
-        );
+        if (!existing) fail('DELIVERY_NOT_FOUND', { id });
+        fail('DELIVERY_NOT_RETRYABLE', { status: existing.status }, { details: { status: existing.status } });
       }
       deps.onQueued?.();
       return c.json(deliveryOut(row), 202);

@@ -10,7 +10,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { listEventTypes } from '../../ingest/catalog.ts';
 import { type IngestHooks, ingestBatch, ingestEvent } from '../../ingest/events.ts';
 import { templateError } from '../../ingest/templates.ts';
-import { AppError } from '../../lib/errors.ts';
+import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
 
 const IdempotencyHeader = z.object({
@@ -120,16 +120,14 @@ export function eventRoutes(deps: { guard: Guard; hooks: IngestHooks }) {
       ] as const) {
         for (const [locale, source] of Object.entries(texts ?? {})) {
           const problem = templateError(source);
-          if (problem) {
-            throw new AppError(422, 'TEMPLATE_ERROR', `${field}.${locale} does not parse: ${problem}`);
-          }
+          if (problem) fail('TEMPLATE_ERROR', { template: `${field}.${locale}`, problem });
         }
       }
       await c.var.store.settings.putEventType(type, override);
       const item = listEventTypes(await c.var.store.settings.eventTypeOverrides()).find(
         (t) => t.type === type,
       );
-      if (!item) throw new AppError(422, 'VALIDATION_FAILED', `a new type needs at least a message`);
+      if (!item) fail('MESSAGE_REQUIRED', { type });
       return c.json({ type, definition: item.definition }, 200);
     },
   );

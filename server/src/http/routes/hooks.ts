@@ -10,7 +10,7 @@ import type { TenantRow } from '../../db/rows.ts';
 import type { Store, TenantStore } from '../../db/store.ts';
 import type { Inbox } from '../../inbox/inbox.ts';
 import { channelTenant, parseChoice, ReplyRepo } from '../../inbox/replies.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, appError, fail } from '../../lib/errors.ts';
 import { TelegramBot, type TelegramUpdate } from '../../telegram-bot/bot.ts';
 import { botTexts } from '../../telegram-bot/texts.ts';
 import { router } from '../openapi.ts';
@@ -48,7 +48,7 @@ export function validMetaSignature(header: string | undefined, body: Buffer, app
   return timingSafeEqual(Buffer.from(m[1]!, 'hex'), expected);
 }
 
-const refused = (what: string) => new AppError(401, 'INVALID_SIGNATURE', `the ${what} is missing or wrong`);
+const refused = (what: string) => appError('INVALID_SIGNATURE', { what });
 
 /**
  * Inbound hooks: Telegram updates, Twilio (WhatsApp and SMS) and Meta WhatsApp messages. No API
@@ -62,11 +62,10 @@ export function hookRoutes(o: HookRoutesOptions) {
 
   async function resolve(channelId: string, kinds: readonly string[]): Promise<Resolved> {
     const found = await channelTenant(o.store.db, channelId);
-    if (!found || !kinds.includes(found.kind))
-      throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+    if (!found || !kinds.includes(found.kind)) fail('CHANNEL_NOT_FOUND', { id: channelId });
     const store = o.store.forTenant(found.tenantId);
     const [tenant, channel] = await Promise.all([store.settings.get(), store.channels.get(channelId)]);
-    if (!channel) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+    if (!channel) fail('CHANNEL_NOT_FOUND', { id: channelId });
     return { store, tenant, channel };
   }
 
@@ -143,7 +142,7 @@ export function hookRoutes(o: HookRoutesOptions) {
     const config = r.channel.config as Partial<WhatsappMetaConfig>;
     const mode = c.req.query('hub.mode');
     if (mode !== 'subscribe' || !sameSecret(c.req.query('hub.verify_token'), config.verifyToken)) {
-      throw new AppError(403, 'FORBIDDEN', 'the verify token is missing or wrong');
+      fail('FORBIDDEN', { reason: 'the verify token is missing or wrong' });
     }
     return c.text(c.req.query('hub.challenge') ?? '', 200);
   });

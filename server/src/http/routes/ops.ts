@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Database } from '../../db/client.ts';
-import { AppError } from '../../lib/errors.ts';
+import { fail } from '../../lib/errors.ts';
 import type { Metrics } from '../../lib/metrics.ts';
 import type { AppEnv } from '../context.ts';
 
@@ -46,7 +46,7 @@ export function opsRoutes(app: Hono<AppEnv>, deps: { database: Database; metrics
       await deps.database.ping();
       return c.json({ ok: true, database: deps.database.kind });
     } catch {
-      throw new AppError(503, 'UNAVAILABLE', 'the database is not reachable');
+      fail('UNAVAILABLE', { what: 'the database' });
     }
   });
   app.get('/docs', (c) => c.html(DOCS_HTML));

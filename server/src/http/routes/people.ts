@@ -10,7 +10,7 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import type { WidgetTokens } from '../../identity/widget-tokens.ts';
 import type { Broadcaster } from '../../inbox/broadcaster.ts';
-import { AppError } from '../../lib/errors.ts';
+import { fail } from '../../lib/errors.ts';
 import type { Presence } from '../../presence/presence.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
 import { branchOut, recipientOut } from '../serialize.ts';
@@ -77,9 +77,8 @@ export function peopleRoutes(deps: {
       responses: { 204: { description: 'Deleted' }, ...errors },
     }),
     async (c) => {
-      if (!(await c.var.store.branches.remove(c.req.valid('param').branchId))) {
-        throw new AppError(404, 'BRANCH_NOT_FOUND', 'branch not found');
-      }
+      const { branchId } = c.req.valid('param');
+      if (!(await c.var.store.branches.remove(branchId))) fail('BRANCH_NOT_FOUND', { id: branchId });
       return c.body(null, 204);
     },
   );
@@ -153,8 +152,9 @@ export function peopleRoutes(deps: {
       responses: { 200: jsonContent(RecipientSchema, 'The recipient'), ...errors },
     }),
     async (c) => {
-      const row = await c.var.store.recipients.get(c.req.valid('param').recipientId);
-      if (!row) throw new AppError(404, 'RECIPIENT_NOT_FOUND', 'recipient not found');
+      const { recipientId } = c.req.valid('param');
+      const row = await c.var.store.recipients.get(recipientId);
+      if (!row) fail('RECIPIENT_NOT_FOUND', { id: recipientId });
       return c.json(recipientOut(row), 200);
     },
   );
@@ -173,9 +173,7 @@ export function peopleRoutes(deps: {
     async (c) => {
       const id = c.req.valid('param').recipientId;
       const before = await c.var.store.recipients.get(id);
-      if (!before || !(await c.var.store.recipients.remove(id))) {
-        throw new AppError(404, 'RECIPIENT_NOT_FOUND', 'recipient not found');
-      }
+      if (!before || !(await c.var.store.recipients.remove(id))) fail('RECIPIENT_NOT_FOUND', { id });
       deps.broadcaster.recipientChanged(c.var.tenant.id, before, undefined);
       return c.body(null, 204);
     },
@@ -225,7 +223,7 @@ export function peopleRoutes(deps: {
     async (c) => {
       const { recipientId, expiresIn } = c.req.valid('json');
       if (!(await c.var.store.recipients.get(recipientId))) {
-        throw new AppError(404, 'RECIPIENT_NOT_FOUND', `recipient ${recipientId} does not exist`);
+        fail('RECIPIENT_NOT_FOUND', { id: recipientId });
       }
       return c.json(await deps.tokens.mint(c.var.tenant, recipientId, expiresIn), 201);
     },

@@ -2,7 +2,7 @@ import { buildLink, DataSchema, EventTypeNameSchema } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
 import { resolveEventType } from '../../ingest/catalog.ts';
 import { pickLocale, renderTemplate } from '../../ingest/templates.ts';
-import { AppError } from '../../lib/errors.ts';
+import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
 
 /** What to render: a locale, sample data, and optionally unsaved templates to try instead of the stored ones. */
@@ -46,7 +46,7 @@ export function previewRoutes({ guard }: { guard: Guard }) {
       const input = c.req.valid('json');
       const def = resolveEventType(type, await c.var.store.settings.eventTypeOverrides());
       if (!def && input.message === undefined) {
-        throw new AppError(404, 'NOT_FOUND', `no event type ${type}: give a draft message to preview`);
+        fail('NOT_FOUND', { what: `event type ${type}: give a draft message to preview` });
       }
       const tenant = c.var.tenant;
       const ctx = { locale: input.locale, currency: tenant.currency, timezone: tenant.timezone };
@@ -65,7 +65,7 @@ export function previewRoutes({ guard }: { guard: Guard }) {
           200,
         );
       } catch (err) {
-        throw new AppError(422, 'TEMPLATE_ERROR', `the template does not render: ${(err as Error).message}`);
+        fail('TEMPLATE_ERROR', { template: `of ${type}`, problem: (err as Error).message });
       }
     },
   );

@@ -1,6 +1,6 @@
 import { CancelKeySchema, SchedulesCancelledSchema } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../lib/errors.ts';
+import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonContent, router } from '../openapi.ts';
 
 /** Cancelling reminders and scheduled notifications by the host's cancel key. */
@@ -22,9 +22,7 @@ export function scheduleRoutes(deps: { guard: Guard; now?: () => Date }) {
     async (c) => {
       const { cancelKey } = c.req.valid('param');
       const cancelled = await c.var.store.schedules.cancel(cancelKey, deps.now?.() ?? new Date());
-      if (!cancelled) {
-        throw new AppError(404, 'SCHEDULE_NOT_FOUND', `nothing pending is scheduled under ${cancelKey}`);
-      }
+      if (!cancelled) fail('SCHEDULE_NOT_FOUND', { cancelKey });
       return c.json({ cancelled }, 200);
     },
   );

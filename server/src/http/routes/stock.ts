@@ -12,7 +12,7 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import type { StockAlertRow } from '../../db/repos/stock.ts';
 import type { IngestHooks } from '../../ingest/events.ts';
-import { AppError } from '../../lib/errors.ts';
+import { fail } from '../../lib/errors.ts';
 import { applyMovement, lastPerProduct } from '../../stock/movements.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
 
@@ -122,13 +122,14 @@ export function stockRoutes(deps: { guard: Guard; hooks: IngestHooks; now?: () =
       const { id } = c.req.valid('param');
       const stock = c.var.store.stock;
       const found = await stock.alert(id);
-      if (!found) throw new AppError(404, 'STOCK_ALERT_NOT_FOUND', 'stock alert not found');
+      if (!found) fail('STOCK_ALERT_NOT_FOUND', { id });
       const [resolved] = await stock.resolve([found.id], 'manual', now());
       if (!resolved) {
-        throw new AppError(409, 'STOCK_ALERT_RESOLVED', 'this stock alert is already resolved', {
-          resolvedAt: iso(found.resolvedAt),
-          resolvedBy: found.resolvedBy,
-        });
+        fail(
+          'STOCK_ALERT_RESOLVED',
+          { id },
+          { details: { resolvedAt: iso(found.resolvedAt), resolvedBy: found.resolvedBy } },
+        );
       }
       return c.json(stockAlertOut(resolved), 200);
     },

@@ -7,7 +7,7 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import type { TelegramConfig } from '../../channels/telegram/config.ts';
 import { TelegramRepo } from '../../db/repos/telegram.ts';
-import { AppError } from '../../lib/errors.ts';
+import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonContent, router } from '../openapi.ts';
 
 const Params = z.object({ id: z.string().min(1).max(64) });
@@ -39,23 +39,14 @@ export function telegramRoutes(deps: { guard: Guard; now?: () => Date }) {
       const { id } = c.req.valid('param');
       const { channelId } = (c.req.valid('json') ?? {}) as { channelId?: string };
       const store = c.var.store;
-      if (!(await store.recipients.get(id)))
-        throw new AppError(404, 'RECIPIENT_NOT_FOUND', 'recipient not found');
+      if (!(await store.recipients.get(id))) fail('RECIPIENT_NOT_FOUND', { id });
       const bots = await store.channels.list('telegram');
       const channel = channelId ? bots.find((b) => b.id === channelId) : bots.find((b) => b.enabled);
-      if (channelId && !channel)
-        throw new AppError(404, 'CHANNEL_NOT_FOUND', 'no Telegram channel with this id');
-      if (!channel) {
-        throw new AppError(409, 'TELEGRAM_NOT_CONFIGURED', 'the tenant has no enabled Telegram channel');
-      }
+      if (channelId && !channel) fail('CHANNEL_NOT_FOUND', { id: channelId });
+      if (!channel) fail('TELEGRAM_NOT_CONFIGURED');
       const bot = (channel.config as TelegramConfig).botUsername;
       if (!bot) {
-        throw new AppError(
-          422,
-          'TELEGRAM_BOT_USERNAME_MISSING',
-          'set the bot’s username (botUsername) on the Telegram channel to build t.me links',
-          { channelId: channel.id },
-        );
+        fail('TELEGRAM_BOT_USERNAME_MISSING', {}, { details: { channelId: channel.id } });
       }
       const expiresAt = new Date((deps.now?.() ?? new Date()).getTime() + TELEGRAM_LINK_TTL_MS);
       const token = await new TelegramRepo(store.db, store.tenantId).issueLink(id, channel.id, expiresAt);

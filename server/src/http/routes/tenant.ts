@@ -6,7 +6,7 @@ import {
   TenantSchema,
 } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../lib/errors.ts';
+import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
 import { apiKeyOut, tenantOut } from '../serialize.ts';
 
@@ -86,9 +86,8 @@ export function tenantRoutes({ guard }: { guard: Guard }) {
       responses: { 204: { description: 'Revoked' }, ...errors },
     }),
     async (c) => {
-      if (!(await c.var.store.settings.revokeApiKey(c.req.valid('param').id))) {
-        throw new AppError(404, 'NOT_FOUND', 'API key not found');
-      }
+      const { id } = c.req.valid('param');
+      if (!(await c.var.store.settings.revokeApiKey(id))) fail('NOT_FOUND', { what: `API key ${id}` });
       return c.body(null, 204);
     },
   );

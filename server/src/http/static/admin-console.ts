@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import type { Hono } from 'hono';
-import { AppError } from '../../lib/errors.ts';
+import { fail } from '../../lib/errors.ts';
 import type { AppEnv } from '../context.ts';
 
 /** Options of `adminConsoleRoutes`; the default is the admin package's build output. */
@@ -59,11 +59,9 @@ export function adminConsoleRoutes(app: Hono<AppEnv>, options: AdminConsoleOptio
   app.get('/admin/', async () => {
     const page = await send('index.html', 'no-cache');
     if (!page) {
-      throw new AppError(
-        404,
-        'NOT_FOUND',
-        'the admin console is not built: run `pnpm --filter @aviso/admin build` (it writes packages/admin/dist)',
-      );
+      fail('NOT_FOUND', {
+        what: 'admin console build: run `pnpm --filter @aviso/admin build` (it writes packages/admin/dist)',
+      });
     }
     page.headers.set(
       'content-security-policy',
@@ -78,7 +76,7 @@ export function adminConsoleRoutes(app: Hono<AppEnv>, options: AdminConsoleOptio
       relative,
       relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     );
-    if (!file) throw new AppError(404, 'NOT_FOUND', `no admin console file ${relative}`);
+    if (!file) fail('NOT_FOUND', { what: `admin console file ${relative}` });
     return file;
   });
 }

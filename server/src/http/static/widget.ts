@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Hono } from 'hono';
-import { AppError } from '../../lib/errors.ts';
+import { fail } from '../../lib/errors.ts';
 import type { AppEnv } from '../context.ts';
 
 /** Options of `widgetRoutes`; the default bundle is the widget package's build output. */
@@ -32,11 +32,9 @@ export function widgetRoutes(app: Hono<AppEnv>, options: WidgetRoutesOptions = {
     const bundlePath = options.bundlePath ?? builtBundle();
     const info = bundlePath ? await stat(bundlePath).catch(() => undefined) : undefined;
     if (!bundlePath || !info?.isFile()) {
-      throw new AppError(
-        404,
-        'NOT_FOUND',
-        'the widget bundle is not built: run `pnpm --filter @aviso/widget build` (it writes widget/dist/aviso.js)',
-      );
+      fail('NOT_FOUND', {
+        what: 'widget bundle: run `pnpm --filter @aviso/widget build` (it writes widget/dist/aviso.js)',
+      });
     }
     if (cached?.mtimeMs !== info.mtimeMs) {
       const body = await readFile(bundlePath, 'utf8');
