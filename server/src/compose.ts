@@ -166,6 +166,7 @@ export async function startNode(
     presence,
     log,
     corsOrigins: config.corsOrigins,
+    limits,
     ...(redis ? { redis } : {}),
   });
   await new Promise<void>((resolve, reject) => {

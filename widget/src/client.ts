@@ -58,6 +58,8 @@ export class NotificationUpdatedEvent extends Event {
 }
 
 const REFUSED = new Set(['INVALID_TOKEN', 'TOKEN_EXPIRED', 'UNAUTHORIZED']);
+/** Refusals that pass with time: the person has too many live connections, or the hub asks to slow down. */
+const LATER = new Set(['TOO_MANY_CONNECTIONS', 'RATE_LIMITED']);
 const MAX_KNOWN = 2000;
 
 /** Seconds since the epoch when a JWT expires, or undefined when it cannot be read. */
@@ -90,6 +92,7 @@ export class AvisoClient extends EventTarget {
   private readonly sentSeen = new Set<string>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private seenTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshing: Promise<boolean> | undefined;
 
   constructor(options: AvisoClientOptions) {
@@ -138,8 +141,17 @@ export class AvisoClient extends EventTarget {
       if (reason === 'io server disconnect') void this.recover();
     });
     socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
-      if (err.data?.code && REFUSED.has(err.data.code)) void this.recover();
-      else this.setStatus('offline');
+      const code = err.data?.code;
+      if (code && REFUSED.has(code)) return void this.recover();
+      this.setStatus('offline');
+      // Socket.IO does not retry a refusal by the hub: try once more after the longest delay
+      // (another tab may have closed by then), without hammering the hub meanwhile.
+      if (code && LATER.has(code)) {
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => {
+          if (socket === this.socket && !socket.connected) socket.connect();
+        }, this.options.reconnectDelayMax);
+      }
     });
     socket.on('notification', (n) => this.receive(n));
     socket.on('notification:updated', (update) => this.dispatchEvent(new NotificationUpdatedEvent(update)));
@@ -152,6 +164,7 @@ export class AvisoClient extends EventTarget {
   disconnect(): void {
     clearTimeout(this.refreshTimer);
     clearTimeout(this.seenTimer);
+    clearTimeout(this.retryTimer);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.socket?.disconnect();
     this.socket = undefined;

@@ -5,6 +5,8 @@
  * nodes through Redis when one is configured, in this node's memory otherwise (and while Redis is
  * down).
  */
+
+import type { ErrorCode } from '@aviso/protocol';
 import type { Context, Env, MiddlewareHandler } from 'hono';
 import type { Redis } from 'ioredis';
 import {
@@ -13,7 +15,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
-import { type AppError, appError } from './errors.ts';
+import { AppError, appError } from './errors.ts';
 
 /** A budget: `points` per window of `durationS` seconds. */
 export interface Rate {
@@ -200,6 +202,21 @@ export function createLimits(
     trustedProxies,
   };
 }
+
+/**
+ * Codes that mean a credential was missing or wrong (what `authFailures` counts). An expired widget
+ * token is not among them: it was genuine once, and a widget back from sleep sends one before
+ * renewing it.
+ */
+const WRONG_CREDENTIAL = new Set<ErrorCode>([
+  'UNAUTHORIZED',
+  'INVALID_TOKEN',
+  'INVALID_SIGNATURE',
+  'FORBIDDEN',
+]);
+
+/** Whether an error says that a credential was missing or wrong. */
+export const isWrongCredential = (err: unknown) => err instanceof AppError && WRONG_CREDENTIAL.has(err.code);
 
 /** The key a person's budgets count under. */
 export const personKey = (tenantId: string, recipientId: string) => `${tenantId}:${recipientId}`;

@@ -6,6 +6,8 @@ export interface Presence {
   disconnected(tenantId: string, recipientId: string, socketId: string): Promise<void>;
   /** Of these recipients, the ones with at least one live socket on any node. */
   online(tenantId: string, recipientIds: readonly string[]): Promise<Set<string>>;
+  /** How many live sockets one person has, on every node. */
+  count(tenantId: string, recipientId: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,10 @@ export class MemoryPresence implements Presence {
 
   async online(tenantId: string, recipientIds: readonly string[]) {
     return new Set(recipientIds.filter((r) => this.sockets.has(key(tenantId, r))));
+  }
+
+  async count(tenantId: string, recipientId: string) {
+    return this.sockets.get(key(tenantId, recipientId))?.size ?? 0;
   }
 
   async close() {}
@@ -91,6 +97,10 @@ export class RedisPresence implements Presence {
     for (const r of recipientIds) pipeline.zcount(this.redisKey(tenantId, r), now, '+inf');
     const results = (await pipeline.exec()) ?? [];
     return new Set(recipientIds.filter((_, i) => Number(results[i]?.[1] ?? 0) > 0));
+  }
+
+  async count(tenantId: string, recipientId: string) {
+    return this.redis.zcount(this.redisKey(tenantId, recipientId), Date.now(), '+inf');
   }
 
   private async heartbeat() {

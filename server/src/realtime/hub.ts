@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import {
   type Ack,
   type ClientToServerEvents,
@@ -15,6 +15,7 @@ import type { WidgetSession, WidgetTokens } from '../identity/widget-tokens.ts';
 import type { Inbox } from '../inbox/inbox.ts';
 import { itemsToWire } from '../inbox/wire.ts';
 import { AppError, appError, fail, socketError } from '../lib/errors.ts';
+import { clientAddress, isWrongCredential, type Limits, personKey, rateLimited } from '../lib/limiter.ts';
 import type { Presence } from '../presence/presence.ts';
 import type { AvisoServer } from './broadcaster.ts';
 import { roomsOfReader } from './rooms.ts';
@@ -30,6 +31,8 @@ export interface RealtimeOptions {
   redis?: { pub: Redis; sub: Redis };
   /** Most notifications replayed on reconnect; the rest are in `/v1/me/notifications`. */
   replayLimit?: number;
+  /** Failed tokens per address, sockets per person, events per person; none when absent. */
+  limits?: Limits;
 }
 
 interface SocketData {
@@ -53,10 +56,23 @@ function failure(err: unknown): Ack {
  * built on its rooms first, then `attachRealtime` opens it on the node's HTTP server.
  */
 export function createSocketServer(options: Pick<RealtimeOptions, 'corsOrigins' | 'redis'>): AvisoServer {
+  const { corsOrigins } = options;
+  // A page may open a socket from its own origin or from an allowed one. Programs send no Origin
+  // (and could send any): the check is for browsers, which CORS alone does not stop on a WebSocket.
+  const allowed = (origin: string | undefined, host: string | undefined) =>
+    corsOrigins === '*' ||
+    origin === undefined ||
+    corsOrigins.includes(origin) ||
+    (URL.canParse(origin) && new URL(origin).host === host);
   return new Server({
     path: SOCKET_PATH,
     serveClient: false,
-    cors: { origin: options.corsOrigins === '*' ? true : options.corsOrigins, credentials: true },
+    allowRequest: (req, done) => {
+      const ok = allowed(req.headers.origin, req.headers.host);
+      done(ok ? null : 'origin not allowed', ok);
+    },
+    // Tokens travel in the handshake, never in cookies: no credentials across origins.
+    cors: { origin: corsOrigins === '*' ? '*' : corsOrigins, credentials: false },
     ...(options.redis
       ? { adapter: createAdapter(options.redis.pub, options.redis.sub, { key: 'aviso' }) }
       : {}),
@@ -65,20 +81,49 @@ export function createSocketServer(options: Pick<RealtimeOptions, 'corsOrigins' 
 
 /** Attaches Socket.IO to the HTTP server: token check, rooms, replay, read sync, presence. */
 export function attachRealtime(io: AvisoServer, http: HttpServer, options: RealtimeOptions): AvisoServer {
-  const { tokens, inbox, presence, log, replayLimit = 200, store: stores } = options;
+  const { tokens, inbox, presence, log, replayLimit = 200, store: stores, limits } = options;
   io.attach(http);
+  // Handshakes past the socket cap check but not yet in presence, so a burst cannot slip past it.
+  const opening = new Map<string, number>();
+  const release = (person: string) => {
+    const n = (opening.get(person) ?? 1) - 1;
+    if (n > 0) opening.set(person, n);
+    else opening.delete(person);
+  };
 
   // The upgrade request is not needed after the handshake; dropping it saves memory per socket.
-  io.engine.on('connection', (raw: { request: unknown }) => {
+  // Behind trusted proxies the client's address is in its X-Forwarded-For, so it is read first and
+  // kept as the connection's address (the handshake's `address`).
+  io.engine.on('connection', (raw: { request: IncomingMessage | null; remoteAddress: string }) => {
+    const trusted = limits?.trustedProxies ?? 0;
+    const forwarded = raw.request?.headers['x-forwarded-for'];
+    raw.remoteAddress = clientAddress(raw.remoteAddress, forwarded, trusted);
     raw.request = null;
   });
 
   io.use(async (socket, next) => {
+    const { handshake } = socket;
+    const address = handshake.address;
     try {
-      const auth = (socket.handshake.auth ?? {}) as Partial<HandshakeAuth>;
-      (socket.data as SocketData).session = await tokens.verify(
-        typeof auth.token === 'string' ? auth.token : undefined,
-      );
+      const wait = limits?.authFailures?.blockedMs(address) ?? 0;
+      if (wait > 0) throw rateLimited(wait);
+      const auth = (handshake.auth ?? {}) as Partial<HandshakeAuth>;
+      const session = await tokens
+        .verify(typeof auth.token === 'string' ? auth.token : undefined)
+        .catch(async (err: unknown) => {
+          if (isWrongCredential(err)) await limits?.authFailures?.consume(address);
+          throw err;
+        });
+      const cap = limits?.socketsPerPerson;
+      if (cap) {
+        // The new socket is refused, never an older one: a kicked tab would reconnect and kick back.
+        const person = personKey(session.tenant.id, session.recipient.id);
+        const live =
+          (await presence.count(session.tenant.id, session.recipient.id)) + (opening.get(person) ?? 0);
+        if (live >= cap) fail('TOO_MANY_CONNECTIONS', { max: cap });
+        opening.set(person, (opening.get(person) ?? 0) + 1);
+      }
+      (socket.data as SocketData).session = session;
       next();
     } catch (err) {
       const e = err instanceof AppError ? err : appError('INTERNAL');
@@ -89,10 +134,15 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
 
   io.on('connection', (raw) => {
     const socket = raw as unknown as AvisoSocket;
-    void onConnection(socket).catch((err) => {
-      log.error({ err }, 'socket setup failed');
-      socket.disconnect(true);
-    });
+    const { tenant, recipient } = socket.data.session!;
+    void onConnection(socket)
+      .catch((err) => {
+        log.error({ err }, 'socket setup failed');
+        socket.disconnect(true);
+      })
+      .finally(() => {
+        if (limits?.socketsPerPerson) release(personKey(tenant.id, recipient.id));
+      });
   });
 
   async function onConnection(socket: AvisoSocket) {
@@ -129,6 +179,10 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
   // an idle socket then costs only its ids and room memberships.
   async function reader(socket: AvisoSocket) {
     const { tenantId, recipientId } = socket.data;
+    if (limits?.person) {
+      const spent = await limits.person.consume(personKey(tenantId!, recipientId!));
+      if (!spent.ok) throw rateLimited(spent.retryAfterMs);
+    }
     const store = stores.forTenant(tenantId!);
     const row = await store.recipients.get(recipientId!);
     if (!row) fail('RECIPIENT_NOT_FOUND', { id: recipientId! });

@@ -1,23 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { ErrorCode } from '@aviso/protocol';
 import type { Context, MiddlewareHandler } from 'hono';
-import { AppError } from '../../lib/errors.ts';
-import { clientAddress, type Limiter, rateLimited } from '../../lib/limiter.ts';
+import { clientAddress, isWrongCredential, type Limiter, rateLimited } from '../../lib/limiter.ts';
 import type { AppEnv } from '../context.ts';
-
-/**
- * Codes that mean a credential was missing or wrong. An expired widget token is not among them: it
- * was genuine once, and a widget coming back from sleep sends one before renewing it.
- */
-const WRONG_CREDENTIAL = new Set<ErrorCode>([
-  'UNAUTHORIZED',
-  'INVALID_TOKEN',
-  'INVALID_SIGNATURE',
-  'FORBIDDEN',
-]);
-
-/** Whether an error says that a credential was missing or wrong. */
-export const isWrongCredential = (err: unknown) => err instanceof AppError && WRONG_CREDENTIAL.has(err.code);
 
 /** The address of the client behind a request: the connection's peer, or a trusted proxy's hop. */
 export function requestAddress(c: Context, trustedProxies: number): string {
