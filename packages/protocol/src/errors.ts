@@ -7,6 +7,11 @@ export const ERRORS = {
   // 400: the request itself is malformed.
   VALIDATION_FAILED: { status: 400, message: 'the {what} is not valid' },
   INVALID_JSON: { status: 400, message: 'the body is not valid JSON' },
+  DESTINATION_NOT_ALLOWED: {
+    status: 400,
+    message:
+      '{fields}: a loopback, private, link-local or reserved address, which channels may not reach (the operator may allow it with AVISO_EGRESS_ALLOW)',
+  },
 
   // 401 and 403: credentials.
   UNAUTHORIZED: { status: 401, message: 'the {credential} is missing or wrong' },
@@ -54,6 +59,10 @@ export const ERRORS = {
   TARGET_REQUIRED: { status: 422, message: '{type} has no one to reach: give {need}' },
   MESSAGE_REQUIRED: { status: 422, message: 'the new event type {type} needs at least a message' },
   ADDRESS_REQUIRED: { status: 422, message: 'a {kind} test needs an address: give "to"' },
+  SECRET_REQUIRED: {
+    status: 422,
+    message: '{changed} changed, so a stored secret may not follow it: type {secrets} again',
+  },
   TELEGRAM_BOT_USERNAME_MISSING: {
     status: 422,
     message: 'set the bot’s username (botUsername) on the Telegram channel to build t.me links',
