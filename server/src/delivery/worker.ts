@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 import type { ChannelRegistry } from '../channels/index.ts';
 import type { DeliveryRow } from '../db/repos/deliveries.ts';
 import type { Store } from '../db/store.ts';
-import type { BackgroundJob } from '../lib/background.ts';
 import { ChannelRateLimiter } from '../lib/limiter.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import { PollingLoop } from '../lib/polling-loop.ts';
@@ -35,13 +34,12 @@ export interface DeliveryWorkerOptions {
  * The delivery queue's background job: claims due rows under a lease, has each one delivered
  * (`deliver`), records the outcome or the next retry, and tells the host about finished ones.
  */
-export class DeliveryWorker implements BackgroundJob {
-  readonly name = 'delivery';
-  private readonly loop: PollingLoop;
+export class DeliveryWorker extends PollingLoop {
   private readonly ctx: DeliveryContext;
 
   constructor(private readonly o: DeliveryWorkerOptions) {
     const now = o.now ?? (() => new Date());
+    super({ name: 'delivery', log: o.log, now, batch: o.batch ?? 16, pollMs: o.pollMs ?? 1_000 });
     this.ctx = {
       store: o.store,
       registry: o.registry,
@@ -54,36 +52,13 @@ export class DeliveryWorker implements BackgroundJob {
       backoffCapMs: o.backoffCapMs,
       defaultEmail: o.defaultEmail,
     };
-    this.loop = new PollingLoop({
-      name: this.name,
-      log: o.log,
-      round: () => this.claimAndSend(),
-      nextDue: () => o.store.queue.nextDue(),
-      now,
-      batch: o.batch ?? 16,
-      pollMs: o.pollMs ?? 1_000,
-    });
   }
 
-  start() {
-    this.loop.start();
+  protected nextDue() {
+    return this.o.store.queue.nextDue();
   }
 
-  stop() {
-    return this.loop.stop();
-  }
-
-  /** Runs a round now (new deliveries were queued). */
-  wake() {
-    this.loop.wake();
-  }
-
-  /** Claims and processes one batch; resolves to how many rows it handled. */
-  runNow(): Promise<number> {
-    return this.loop.runNow();
-  }
-
-  private async claimAndSend(): Promise<number> {
+  protected async round(): Promise<number> {
     const rows = await this.o.store.queue.claim(this.o.batch ?? 16, this.o.leaseMs ?? 60_000, this.ctx.now());
     await Promise.all(rows.map((row) => this.process(row)));
     return rows.length;

@@ -5,10 +5,6 @@ export interface PollingLoopOptions {
   /** Names the loop in logs. */
   name: string;
   log: Logger;
-  /** Handles one batch of due work; returns how many items it took. */
-  round: () => Promise<number>;
-  /** When the next item is due, to sleep until then. */
-  nextDue: () => Promise<Date | undefined>;
   now: () => Date;
   /** A round that took this many items runs again at once. */
   batch: number;
@@ -17,20 +13,27 @@ export interface PollingLoopOptions {
 }
 
 /**
- * Runs `round` until nothing is due, then sleeps until the next due time (or `pollMs`). `wake()`
- * starts a round at once. Rounds never overlap: `runNow()` (operators, tests) waits for the one running.
+ * A queue's background job: runs `round` until nothing is due, then sleeps until the next due time
+ * (or `pollMs`). `wake()` starts a round at once. Rounds never overlap: `runNow()` (operators,
+ * tests) waits for the one running. Each queue's worker extends it with its `round` and `nextDue`.
  */
-export class PollingLoop implements BackgroundJob {
+export abstract class PollingLoop implements BackgroundJob {
   private timer: NodeJS.Timeout | undefined;
   private looping = false;
   private stopped = true;
   private rerun = false;
   private current: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly o: PollingLoopOptions) {}
+  constructor(private readonly loopOptions: PollingLoopOptions) {}
+
+  /** Handles one batch of due work; resolves to how many items it took. */
+  protected abstract round(): Promise<number>;
+
+  /** When the next item is due, to sleep until then. */
+  protected abstract nextDue(): Promise<Date | undefined>;
 
   get name() {
-    return this.o.name;
+    return this.loopOptions.name;
   }
 
   start() {
@@ -57,23 +60,26 @@ export class PollingLoop implements BackgroundJob {
 
   /** Runs one round now, after the one under way; resolves to how many items it took. */
   runNow(): Promise<number> {
-    const next = this.current.catch(() => {}).then(() => this.o.round());
+    const next = this.current.catch(() => {}).then(() => this.round());
     this.current = next;
     return next;
   }
 
   private async loop() {
     this.looping = true;
-    let delay = this.o.pollMs;
+    let delay = this.loopOptions.pollMs;
     try {
       do {
         this.rerun = false;
-        if ((await this.runNow()) >= this.o.batch) this.rerun = true;
+        if ((await this.runNow()) >= this.loopOptions.batch) this.rerun = true;
       } while (this.rerun && !this.stopped);
-      const next = await this.o.nextDue();
-      if (next) delay = Math.max(10, Math.min(delay, next.getTime() - this.o.now().getTime()));
+      const next = await this.nextDue();
+      if (next) delay = Math.max(10, Math.min(delay, next.getTime() - this.loopOptions.now().getTime()));
     } catch (err) {
-      this.o.log.warn({ err: (err as Error).message }, `${this.o.name} round failed; will retry`);
+      this.loopOptions.log.warn(
+        { err: (err as Error).message },
+        `${this.loopOptions.name} round failed; will retry`,
+      );
     } finally {
       this.looping = false;
     }

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import { type ScheduleRow, SLA_LABEL } from '../db/repos/schedules.ts';
 import type { Store, TenantStore } from '../db/store.ts';
 import { type IngestHooks, ingestEvent } from '../ingest/events.ts';
-import type { BackgroundJob } from '../lib/background.ts';
 import { AppError } from '../lib/errors.ts';
 import { PollingLoop } from '../lib/polling-loop.ts';
 import { acknowledged, breachEvent, incidentLimits, incidentRow, type SlaCheck } from './sla.ts';
@@ -34,43 +33,20 @@ export const scheduleKey = (rowId: string) => `aviso:schedule:${rowId}`;
  * claimed with a lease (several nodes claim side by side, each row once) and published through
  * `ingestEvent` under a key derived from the row, so publishing is idempotent.
  */
-export class ScheduleWorker implements BackgroundJob {
-  readonly name = 'schedule';
+export class ScheduleWorker extends PollingLoop {
   private readonly now: () => Date;
-  private readonly loop: PollingLoop;
 
   constructor(private readonly o: ScheduleWorkerOptions) {
-    this.now = o.now ?? (() => new Date());
-    this.loop = new PollingLoop({
-      name: this.name,
-      log: o.log,
-      round: () => this.claimAndRun(),
-      nextDue: () => o.store.scheduleQueue.nextDue(),
-      now: this.now,
-      batch: o.batch ?? 32,
-      pollMs: o.pollMs ?? 5_000,
-    });
+    const now = o.now ?? (() => new Date());
+    super({ name: 'schedule', log: o.log, now, batch: o.batch ?? 32, pollMs: o.pollMs ?? 5_000 });
+    this.now = now;
   }
 
-  start() {
-    this.loop.start();
+  protected nextDue() {
+    return this.o.store.scheduleQueue.nextDue();
   }
 
-  stop() {
-    return this.loop.stop();
-  }
-
-  /** Runs a round now (a schedule was created, maybe due at once). */
-  wake() {
-    this.loop.wake();
-  }
-
-  /** Claims and runs one batch of due rows; returns how many. For tests and the loop. */
-  runNow(): Promise<number> {
-    return this.loop.runNow();
-  }
-
-  private async claimAndRun(): Promise<number> {
+  protected async round(): Promise<number> {
     const rows = await this.o.store.scheduleQueue.claim(
       this.o.batch ?? 32,
       this.o.leaseMs ?? 60_000,
