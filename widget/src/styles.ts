@@ -1,56 +1,12 @@
+import { themeTokens } from '@aviso/ui/tokens';
 import { css } from 'lit';
-
-/**
- * The design tokens: `--aviso-*` custom properties a host sets, with light defaults. Shared with
- * the admin console, so one theme colours the bell and the console alike.
- */
-export const themeTokens = css`
-  :host {
-    --_bg: var(--aviso-bg, #fff);
-    --_fg: var(--aviso-fg, #1f2328);
-    --_muted: var(--aviso-muted, #59636e);
-    --_border: var(--aviso-border, #d1d9e0);
-    --_hover: var(--aviso-hover, #f3f5f7);
-    --_accent: var(--aviso-accent, #0b63ce);
-    --_badge: var(--aviso-badge-bg, #c8102e);
-    --_info: var(--aviso-info, #0b63ce);
-    --_success: var(--aviso-success, #1a7f37);
-    --_warning: var(--aviso-warning, #9a6700);
-    --_critical: var(--aviso-critical, #c8102e);
-    --_radius: var(--aviso-radius, 10px);
-    --_shadow: var(--aviso-shadow, 0 8px 28px rgb(0 0 0 / 0.18));
-  }
-`;
 
 const bellOwnStyles = css`
   :host {
     position: relative;
     display: inline-block;
-    font: var(--aviso-font, 14px/1.4 system-ui, sans-serif);
+    font: var(--_font);
     color: var(--_fg);
-  }
-  :host([theme='dark']) {
-    --_bg: var(--aviso-bg, #1b1f24);
-    --_fg: var(--aviso-fg, #e6edf3);
-    --_muted: var(--aviso-muted, #9198a1);
-    --_border: var(--aviso-border, #3d444d);
-    --_hover: var(--aviso-hover, #262c36);
-    --_accent: var(--aviso-accent, #4493f8);
-    --_badge: var(--aviso-badge-bg, #da3633);
-    --_info: var(--aviso-info, #4493f8);
-    --_success: var(--aviso-success, #3fb950);
-    --_warning: var(--aviso-warning, #d29922);
-    --_critical: var(--aviso-critical, #f85149);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_bg: var(--aviso-bg, #1b1f24);
-      --_fg: var(--aviso-fg, #e6edf3);
-      --_muted: var(--aviso-muted, #9198a1);
-      --_border: var(--aviso-border, #3d444d);
-      --_hover: var(--aviso-hover, #262c36);
-      --_accent: var(--aviso-accent, #4493f8);
-    }
   }
   button {
     font: inherit;
@@ -98,7 +54,7 @@ const bellOwnStyles = css`
     padding: 0 4px;
     box-sizing: border-box;
     border-radius: 9px;
-    background: var(--_badge);
+    background: var(--_badge-bg);
     color: #fff;
     font-size: 11px;
     font-weight: 700;
@@ -347,4 +303,5 @@ const bellOwnStyles = css`
   }
 `;
 
+/** The bell's styles: the design tokens shared with the console (light and dark), then its own rules. */
 export const bellStyles = [themeTokens, bellOwnStyles];

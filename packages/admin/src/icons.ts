@@ -1,7 +1,7 @@
-// The widget's own outlines, imported (not copied) so the console and the bell look alike.
-export { drawIcon, ICON_PATHS, UI_PATHS } from '@aviso/widget/icons';
+// The bell's outlines come from @aviso/ui (shared, not copied), so the console and the bell look alike.
+export { drawIcon, ICON_PATHS, UI_PATHS } from '@aviso/ui/icons';
 
-/** Outlines of the console's navigation, on the widget's 24×24 grid. */
+/** Outlines of the console's navigation, on the same 24×24 grid. */
 export const NAV_PATHS = {
   overview: 'M3 3v18h18M7 15l4-4 3 3 6-6',
   channels: 'M4 4h16v12H5l-1 4zM8 9h8M8 12h5',

@@ -1,15 +1,12 @@
-import { themeTokens } from '@aviso/widget/styles';
+import { themeTokens } from '@aviso/ui/tokens';
 import { css } from 'lit';
 
-/**
- * The widget's design tokens (imported, not copied), so a host's theme colours the bell and the
- * console alike; the console's own font size on top.
- */
+/** The design tokens shared with the bell (@aviso/ui), so a host's theme colours both alike. */
 export const tokens = [
   themeTokens,
   css`
     :host {
-      font: var(--aviso-font, 14px/1.45 system-ui, sans-serif);
+      font: var(--_font);
       color: var(--_fg);
     }
   `,
