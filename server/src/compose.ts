@@ -11,7 +11,6 @@ import { migrate } from './db/migrate.ts';
 import { Store } from './db/store.ts';
 import { planDeliveries } from './delivery/planner.ts';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery/worker.ts';
-import type { DemoHost } from './demo/host.ts';
 import { type AvisoApp, createApp } from './http/app.ts';
 import { WidgetTokens } from './identity/widget-tokens.ts';
 import type { Broadcaster } from './inbox/broadcaster.ts';
@@ -57,8 +56,6 @@ export type NodeConfig = Pick<
 
 /** What tests (and only tests) swap in a node. */
 export interface NodeOptions {
-  /** The demo POS's backend, served by the app when given (`main.ts` seeds it after listening). */
-  demo?: DemoHost;
   registry?: ChannelRegistry;
   now?: () => Date;
   delivery?: Partial<
@@ -139,7 +136,6 @@ export async function startNode(
 
   const app = createApp({
     metrics,
-    demo: options.demo,
     registry,
     hooks,
     onQueued: () => worker.wake(),

@@ -48,7 +48,6 @@ describe('loadConfig in development', () => {
       publicUrl: 'http://localhost:3000',
       logLevel: 'info',
       corsOrigins: '*',
-      demo: true,
       smtp: { url: null, from: 'Aviso <aviso@localhost>' },
       deliveryLeaseMs: 60_000,
       deliveryRetentionDays: 90,
@@ -102,7 +101,6 @@ describe('loadConfig in development', () => {
         AVISO_WIDGET_RATE_LIMIT: '30/1',
         AVISO_SOCKETS_PER_PERSON: '0',
         AVISO_TRUST_PROXY: '1',
-        AVISO_DEMO: 'false',
         AVISO_DELIVERY_LEASE_MS: '2000',
         REDIS_URL: 'redis://127.0.0.1:6379',
       }),
@@ -115,7 +113,6 @@ describe('loadConfig in development', () => {
       socketsPerPerson: null,
     });
     expect(config.trustProxy).toBe(1);
-    expect(config.demo).toBe(false);
     expect(config.deliveryLeaseMs).toBe(2000);
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(loadConfig(devEnv({ AVISO_API_RATE_LIMIT: 'off' })).limits.apiKey).toBeNull();
@@ -143,7 +140,6 @@ describe('loadConfig refuses', () => {
     ['AVISO_PUBLIC_URL', 'avisos.example.com'],
     ['REDIS_URL', 'http://127.0.0.1:6379'],
     ['SMTP_URL', 'mail.example.com'],
-    ['AVISO_DEMO', 'maybe'],
   ])('%s=%s, naming the variable', (name, value) => {
     const env = devEnv({ [name]: value });
     expect(refusal(env)).toMatch(new RegExp(`^${name} must`));
@@ -170,9 +166,9 @@ describe('loadConfig in production', () => {
     expect(LOG_LEVELS).toContain('silent');
   });
 
-  it('starts with its secrets and public URL, demo off, nothing generated', () => {
+  it('starts with its secrets and public URL, nothing generated', () => {
     const config = loadConfig(PROD);
-    expect(config).toMatchObject({ production: true, adminToken: 'adm_prod', demo: false, generated: [] });
+    expect(config).toMatchObject({ production: true, adminToken: 'adm_prod', generated: [] });
     expect(config.publicUrl).toBe('https://avisos.example.com');
   });
 

@@ -20,8 +20,6 @@ export interface Config {
   logLevel: LogLevel;
   /** Origins allowed to call the API and open sockets from a browser; `*` allows any. */
   corsOrigins: string[] | '*';
-  /** Seed a demo tenant and serve the demo POS (on by default outside production). */
-  demo: boolean;
   smtp: { url: string | null; from: string };
   /** How long a node holds a claimed delivery before another may take it over (after a crash). */
   deliveryLeaseMs: number;
@@ -94,9 +92,6 @@ function parseRateLimit(raw: string, ctx: z.RefinementCtx): Rate | null {
   return { points, durationS };
 }
 
-const ON = ['1', 'true', 'yes', 'on'];
-const OFF = ['0', 'false', 'no', 'off'];
-
 /**
  * The whole environment of a hub: each variable with its default and its meaning. The README's
  * configuration table is generated from it (`pnpm docs:config`); `meta.default` is what the table
@@ -106,7 +101,7 @@ export const envSchema = z
   .object({
     NODE_ENV: z.string().optional().meta({
       description:
-        '`production`: a missing secret or `AVISO_PUBLIC_URL` is a start-up error, and the demo is off',
+        '`production`: a missing secret or `AVISO_PUBLIC_URL` is a start-up error',
     }),
     PORT: wholeNumber(3000, 0, 65535, 'must be a port number, 0–65535').meta({
       description: 'HTTP and Socket.IO port',
@@ -149,14 +144,6 @@ export const envSchema = z
       .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
       .default('info')
       .meta({ description: `pino level: ${LOG_LEVELS.map((l) => `\`${l}\``).join(', ')}` }),
-    AVISO_DEMO: z
-      .enum([...ON, ...OFF], { error: 'must be 1/true/yes/on or 0/false/no/off' })
-      .transform((raw) => ON.includes(raw))
-      .optional()
-      .meta({
-        default: 'on, off in production',
-        description: 'seed a demo tenant and run the demo POS; `0` turns it off',
-      }),
     SMTP_URL: url(['smtp:', 'smtps:'], 'must be an smtp:// or smtps:// URL').optional().meta({
       description: 'default SMTP server (`smtp://user:pass@host:587`) for tenants that bring none',
     }),
@@ -291,7 +278,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.AVISO_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.AVISO_CORS_ORIGINS,
-    demo: e.AVISO_DEMO ?? !production,
     smtp: { url: e.SMTP_URL ?? null, from: e.SMTP_FROM },
     deliveryLeaseMs: e.AVISO_DELIVERY_LEASE_MS,
     deliveryRetentionDays: e.AVISO_DELIVERY_RETENTION_DAYS,

@@ -1,6 +1,5 @@
 import { startNode } from './compose.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { DemoHost } from './demo/host.ts';
 import { createLogger } from './lib/log.ts';
 
 /** Starts one Aviso node from the environment. */
@@ -23,9 +22,7 @@ async function main() {
     );
     console.log(`\n  AVISO_ADMIN_TOKEN=${config.adminToken}\n`);
   }
-  const demo = config.demo ? new DemoHost({ ...config, log }) : undefined;
-  const node = await startNode(config, log, { delivery: { leaseMs: config.deliveryLeaseMs }, demo });
-  await demo?.start((path, init) => node.app.request(path, init));
+  const node = await startNode(config, log, { delivery: { leaseMs: config.deliveryLeaseMs } });
   log.info(
     {
       url: node.url,
@@ -36,14 +33,12 @@ async function main() {
     },
     'aviso listening',
   );
-  if (demo) console.log(`\n  Demo POS: ${config.publicUrl}/demo/  (AVISO_DEMO=0 turns it off)\n`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
     await node.close().catch((err) => log.error({ err }, 'shutdown failed'));
-    await demo?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

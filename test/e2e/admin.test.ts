@@ -27,9 +27,14 @@ describe.skipIf(!hasChromium)('admin console in a real browser', () => {
     }
     mkdirSync(SHOTS, { recursive: true });
     const { chromium } = await import('playwright-core');
-    [hub, smtp, browser] = await Promise.all([
-      startHubProcess({ DATABASE_URL: 'memory:', AVISO_DEMO: '0', AVISO_ADMIN_TOKEN: ADMIN_TOKEN }),
-      startSmtp(),
+    // The SMTP server is on loopback, which the hub's egress policy refuses unless it is listed.
+    smtp = await startSmtp();
+    [hub, browser] = await Promise.all([
+      startHubProcess({
+        DATABASE_URL: 'memory:',
+        AVISO_ADMIN_TOKEN: ADMIN_TOKEN,
+        AVISO_EGRESS_ALLOW: `127.0.0.1:${smtp.port}`,
+      }),
       chromium.launch({
         executablePath: CHROMIUM,
         headless: true,

@@ -35,7 +35,6 @@ export async function startHubProcess(env: Record<string, string>, timeoutMs = 6
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      AVISO_DEMO: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

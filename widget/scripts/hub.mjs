@@ -32,7 +32,6 @@ export async function startHub({ timeoutMs = 60_000 } = {}) {
       REDIS_URL: '',
       AVISO_ADMIN_TOKEN: adminToken,
       AVISO_SECRET_KEYS: `k:${randomBytes(32).toString('base64')}`,
-      AVISO_DEMO: '0',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
     },

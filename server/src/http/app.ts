@@ -7,7 +7,6 @@ import type { Logger } from 'pino';
 import { type ChannelRegistry, createChannelRegistry } from '../channels/index.ts';
 import type { Database } from '../db/client.ts';
 import type { Store } from '../db/store.ts';
-import type { DemoHost } from '../demo/host.ts';
 import type { WidgetTokens } from '../identity/widget-tokens.ts';
 import type { Broadcaster } from '../inbox/broadcaster.ts';
 import type { Inbox } from '../inbox/inbox.ts';
@@ -25,7 +24,6 @@ import type { Guard } from './openapi.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
-import { demoRoutes } from './routes/demo.ts';
 import { eventRoutes } from './routes/events.ts';
 import { hookRoutes } from './routes/hooks.ts';
 import { meRoutes } from './routes/me.ts';
@@ -70,8 +68,6 @@ export interface AppDeps {
   publicUrl?: string;
   /** The node's request limits (per API key, tenant, person, failed credentials); none when absent. */
   limits?: Limits;
-  /** The demo POS's backend; its pages and `/demo/api` are served only when given (`AVISO_DEMO`). */
-  demo?: DemoHost;
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
@@ -194,7 +190,6 @@ export function createApp(deps: AppDeps) {
   app.route('/', hookRoutes({ ...deps, publicUrl: deps.publicUrl }));
   opsRoutes(app, { database: deps.database, metrics: deps.metrics });
   widgetRoutes(app);
-  if (deps.demo) demoRoutes(app, deps.demo);
   adminConsoleRoutes(app);
 
   app.doc31('/openapi.json', {
