@@ -1,4 +1,5 @@
 import { type ChannelKind, SendError } from '../channels/index.ts';
+import { newId } from '../db/ids.ts';
 import type { ChannelRow } from '../db/repos/channels.ts';
 import type { DeliveryRow } from '../db/repos/deliveries.ts';
 import type { NotificationRow, RecipientRow, TenantRow } from '../db/rows.ts';
@@ -86,7 +87,7 @@ async function fanOut(ctx: DeliveryContext, row: DeliveryRow, store: TenantStore
   if (!rest.length) return;
   await store.deliveries.insert(
     rest.map(({ kind }) => ({
-      id: crypto.randomUUID(),
+      id: newId(),
       notificationId: row.notificationId,
       type: row.type,
       recipientId: row.recipientId,

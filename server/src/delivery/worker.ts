@@ -73,7 +73,11 @@ export class DeliveryWorker extends PollingLoop {
       this.o.log.error({ err, delivery: row.id }, 'delivery failed unexpectedly');
       outcome = retryOrFail(this.ctx, row, { code: 'INTERNAL', message: (err as Error).message });
     }
-    await this.o.store.queue.finish(row.id, outcome, this.ctx.now());
+    if (!(await this.o.store.queue.finish(row, outcome, this.ctx.now()))) {
+      // Another node took the row over after this one's lease ran out: its result stands.
+      this.o.log.warn({ delivery: row.id }, 'delivery lease lost; outcome dropped');
+      return;
+    }
     this.o.metrics?.deliveries.inc({
       kind: outcome.kind ?? row.kind ?? 'none',
       status: outcome.status ?? 'pending',

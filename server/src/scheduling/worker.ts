@@ -70,7 +70,7 @@ export class ScheduleWorker extends PollingLoop {
         outcome = { status: 'pending', dueAt, error: (err as Error).message.slice(0, 500) };
       }
     }
-    if (outcome) await this.o.store.scheduleQueue.finish(row.id, outcome, this.now());
+    if (outcome) await this.o.store.scheduleQueue.finish(row, outcome, this.now());
     this.o.log.info(
       { schedule: row.id, tenant: row.tenantId, label: row.label, status: outcome?.status ?? 'done' },
       'schedule ran',

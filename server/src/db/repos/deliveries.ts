@@ -1,3 +1,4 @@
+import { isUuid } from '@aviso/protocol';
 import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { deliveries } from '../schema.ts';
@@ -31,7 +32,7 @@ export class DeliveryRepo {
   }
 
   async get(id: string): Promise<DeliveryRow | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = await this.db
       .select()
       .from(deliveries)
@@ -221,12 +222,30 @@ export class DeliveryQueue {
       .returning();
   }
 
-  /** Writes the outcome of a claimed row (only while this node still holds its lease). */
-  async finish(id: string, fields: Partial<Omit<DeliveryRow, 'id' | 'tenantId'>>, now = new Date()) {
-    await this.db
+  /**
+   * Writes the outcome of a claimed row, only while this node still holds its lease: the lease's
+   * end, as `claim` returned it, is the token (a node that took the row over after the lease ran
+   * out wrote a later one). Resolves to false when the lease was lost and nothing was written.
+   */
+  async finish(
+    claimed: Pick<DeliveryRow, 'id' | 'lockedUntil'>,
+    fields: Partial<Omit<DeliveryRow, 'id' | 'tenantId'>>,
+    now = new Date(),
+  ): Promise<boolean> {
+    const rows = await this.db
       .update(deliveries)
       .set({ ...fields, lockedUntil: null, updatedAt: now })
-      .where(and(eq(deliveries.id, id), eq(deliveries.status, 'sending')));
+      .where(
+        and(
+          eq(deliveries.id, claimed.id),
+          eq(deliveries.status, 'sending'),
+          claimed.lockedUntil
+            ? eq(deliveries.lockedUntil, claimed.lockedUntil)
+            : isNull(deliveries.lockedUntil),
+        ),
+      )
+      .returning({ id: deliveries.id });
+    return rows.length > 0;
   }
 
   /** When the next pending row is due, to sleep until then. */

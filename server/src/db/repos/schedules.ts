@@ -197,12 +197,26 @@ export class ScheduleQueue {
       .returning();
   }
 
-  /** Writes the outcome of a claimed row (only while it is still `running`). */
-  async finish(id: string, fields: Partial<Omit<ScheduleRow, 'id' | 'tenantId'>>, now = new Date()) {
-    await this.db
+  /** Writes the outcome of a claimed row, only while this node still holds its lease (see `DeliveryQueue.finish`). */
+  async finish(
+    claimed: Pick<ScheduleRow, 'id' | 'lockedUntil'>,
+    fields: Partial<Omit<ScheduleRow, 'id' | 'tenantId'>>,
+    now = new Date(),
+  ): Promise<boolean> {
+    const rows = await this.db
       .update(scheduledEvents)
       .set({ ...fields, lockedUntil: null, updatedAt: now })
-      .where(and(eq(scheduledEvents.id, id), eq(scheduledEvents.status, 'running')));
+      .where(
+        and(
+          eq(scheduledEvents.id, claimed.id),
+          eq(scheduledEvents.status, 'running'),
+          claimed.lockedUntil
+            ? eq(scheduledEvents.lockedUntil, claimed.lockedUntil)
+            : isNull(scheduledEvents.lockedUntil),
+        ),
+      )
+      .returning({ id: scheduledEvents.id });
+    return rows.length > 0;
   }
 
   /** When the next pending row is due, to sleep until then. */
