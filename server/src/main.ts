@@ -20,7 +20,15 @@ async function main() {
       { generated: config.generated, file: config.devSecretsFile },
       'development secrets were generated; set them in the environment for production',
     );
-    console.log(`\n  AVISO_ADMIN_TOKEN=${config.adminToken}\n`);
+    // Only what was generated: a secret given in the environment is never echoed.
+    const values: Record<string, () => string> = {
+      AVISO_ADMIN_TOKEN: () => config.adminToken,
+      AVISO_SECRET_KEYS: () => config.secretKeys.map((k) => `${k.id}:${k.key.toString('base64')}`).join(','),
+    };
+    const lines = config.generated.map(
+      (name) => `  ${name}=${values[name]?.() ?? `(in ${config.devSecretsFile})`}`,
+    );
+    console.log(`\n${lines.join('\n')}\n`);
   }
   const node = await startNode(config, log, { delivery: { leaseMs: config.deliveryLeaseMs } });
   log.info(

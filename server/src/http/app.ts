@@ -20,6 +20,7 @@ import { MemoryPresence, type Presence } from '../presence/presence.ts';
 import type { AppEnv } from './context.ts';
 import { adminAuth, apiKeyAuth, widgetAuth } from './middleware/auth.ts';
 import { failedCredentials } from './middleware/failed-credentials.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import type { Guard } from './openapi.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { channelRoutes } from './routes/channels.ts';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
     renderError(appError('NOT_FOUND', { what: `route for ${c.req.method} ${c.req.path}` }), c),
   );
 
+  app.use('*', securityHeaders());
   app.use(
     '*',
     cors({

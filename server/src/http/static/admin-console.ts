@@ -63,10 +63,7 @@ export function adminConsoleRoutes(app: Hono<AppEnv>, options: AdminConsoleOptio
         what: 'admin console build: run `pnpm --filter @aviso/admin build` (it writes packages/admin/dist)',
       });
     }
-    page.headers.set(
-      'content-security-policy',
-      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
-    );
+    // Its Content-Security-Policy comes with every page's, from `securityHeaders`.
     return page;
   });
   app.get('/admin/*', async (c) => {
