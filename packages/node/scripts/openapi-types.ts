@@ -5,9 +5,25 @@ import openapiTS, { astToString } from 'openapi-typescript';
 
 export const TYPES_FILE = new URL('../src/openapi.d.ts', import.meta.url);
 
+type Operation = { responses?: Record<string, { description?: string }> };
+
+/**
+ * The document without its responses' descriptions: they list the error codes each status may carry,
+ * prose that changes with the error catalog and types nothing, so it does not make the types stale.
+ */
+function withoutResponseProse(document: object): object {
+  const copy = structuredClone(document) as { paths?: Record<string, Record<string, Operation>> };
+  for (const item of Object.values(copy.paths ?? {})) {
+    for (const op of Object.values(item)) {
+      for (const response of Object.values(op?.responses ?? {})) delete response.description;
+    }
+  }
+  return copy;
+}
+
 /** The TypeScript declarations openapi-typescript makes of an OpenAPI document. */
 export async function openapiTypes(document: object): Promise<string> {
-  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], {
+  const ast = await openapiTS(withoutResponseProse(document) as Parameters<typeof openapiTS>[0], {
     // Optional properties stay optional (never `| undefined`), and ids stay strings.
     exportType: false,
     alphabetize: false,

@@ -70,6 +70,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/widget-secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the widget secret (shown once); tokens signed with the old one stop working, after an optional grace period */
+        post: operations["rotateWidgetSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/branches/{branchId}": {
         parameters: {
             query?: never;
@@ -169,6 +186,23 @@ export interface paths {
         put?: never;
         /** Mint a widget token for a recipient (HS256 JWT signed with the widget secret) */
         post: operations["createWidgetToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/{recipientId}/revoke-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse every widget token of this recipient issued before now (to the second) and close their live sockets */
+        post: operations["revokeWidgetTokens"];
         delete?: never;
         options?: never;
         head?: never;
@@ -380,7 +414,7 @@ export interface paths {
         head?: never;
         /**
          * Rename, enable or disable, reorder, filter or reconfigure a channel
-         * @description `config` replaces the whole configuration; a secret sent back exactly as it was read (masked) keeps its stored value.
+         * @description `config` replaces the whole configuration; a secret sent back exactly as it was read (masked) keeps its stored value, unless a destination or identity field (URL, API root or base, SMTP host, port or user, account or phone number id, bot username) changed: then every secret must be typed again (422 `SECRET_REQUIRED`). A host that is a loopback, private, link-local or reserved address is refused (400 `DESTINATION_NOT_ALLOWED`).
          */
         patch: operations["updateChannel"];
         trace?: never;
@@ -680,7 +714,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The tenant with its secrets */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -699,7 +732,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -714,7 +746,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -729,7 +760,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -744,7 +774,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -770,7 +799,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tenant */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -787,7 +815,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -802,7 +829,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -817,7 +843,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -832,7 +857,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -875,7 +899,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The tenant */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -892,7 +915,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -907,7 +929,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -922,7 +943,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -937,7 +957,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -963,7 +982,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Keys */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -980,7 +998,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -995,7 +1012,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1010,7 +1026,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1025,7 +1040,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1057,7 +1071,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new key */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1073,7 +1086,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1088,7 +1100,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1103,7 +1114,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1118,7 +1128,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1146,14 +1155,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Revoked */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1168,7 +1175,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1183,7 +1189,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1198,7 +1203,91 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    rotateWidgetSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Seconds during which the old secret still verifies (0, the default: none) */
+                    graceSeconds?: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        widgetSecret: string;
+                        previousValidUntil: string | null;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1232,7 +1321,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Updated */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1246,7 +1334,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1260,7 +1347,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1275,7 +1361,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1290,7 +1375,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1305,7 +1389,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1333,14 +1416,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1355,7 +1436,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1370,7 +1450,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1385,7 +1464,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1411,7 +1489,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Branches */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1427,7 +1504,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1442,7 +1518,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1457,7 +1532,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1472,7 +1546,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1500,7 +1573,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The recipient */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1551,7 +1623,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1566,7 +1637,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1581,7 +1651,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1596,7 +1665,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1668,7 +1736,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Updated */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1719,7 +1786,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1770,7 +1836,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1785,7 +1850,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1800,7 +1864,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1815,7 +1878,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1843,14 +1905,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1865,7 +1925,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1880,7 +1939,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1895,7 +1953,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1924,7 +1981,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of recipients */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1978,7 +2034,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1993,7 +2048,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2008,7 +2062,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2023,7 +2076,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2052,7 +2104,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The online ones */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2063,7 +2114,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2078,7 +2128,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2093,7 +2142,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2108,7 +2156,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2141,7 +2188,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The token */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2153,7 +2199,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2168,7 +2213,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2183,7 +2227,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2198,7 +2241,86 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    revokeWidgetTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recipientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        tokensValidAfter: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2259,7 +2381,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Stored (`created`), already stored (`duplicate`), or stored for later (`scheduled`: deliverAt, reminders) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2279,10 +2400,16 @@ export interface operations {
                             dueAt: string;
                             reason: string;
                         }[];
+                        templateFallback?: {
+                            /** @enum {string} */
+                            field: "title" | "message";
+                            /** @enum {string} */
+                            code: "TEMPLATE_TOO_COSTLY" | "TEMPLATE_ERROR";
+                            reason: string;
+                        }[];
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2297,7 +2424,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2312,7 +2438,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2327,7 +2452,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Key reused with another body */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2340,7 +2464,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2375,7 +2498,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description One result per event */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2396,6 +2518,13 @@ export interface operations {
                                 dueAt: string;
                                 reason: string;
                             }[];
+                            templateFallback?: {
+                                /** @enum {string} */
+                                field: "title" | "message";
+                                /** @enum {string} */
+                                code: "TEMPLATE_TOO_COSTLY" | "TEMPLATE_ERROR";
+                                reason: string;
+                            }[];
                         } | {
                             error: {
                                 code: string;
@@ -2406,7 +2535,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2421,7 +2549,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2436,7 +2563,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2451,7 +2577,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2477,7 +2602,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Event types */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2494,7 +2618,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2509,7 +2632,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2524,7 +2646,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2539,7 +2660,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2638,7 +2758,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Saved */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2652,7 +2771,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2667,7 +2785,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2682,7 +2799,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2697,7 +2813,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2725,7 +2840,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description How many were cancelled */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2736,7 +2850,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2751,7 +2864,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2766,7 +2878,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2781,7 +2892,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2824,7 +2934,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description What crossed, the alerts opened and resolved */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2856,12 +2965,18 @@ export interface operations {
                                 dueAt: string;
                                 reason: string;
                             }[];
+                            templateFallback?: {
+                                /** @enum {string} */
+                                field: "title" | "message";
+                                /** @enum {string} */
+                                code: "TEMPLATE_TOO_COSTLY" | "TEMPLATE_ERROR";
+                                reason: string;
+                            }[];
                         } | null;
                         resolved: string[];
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2876,7 +2991,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2891,7 +3005,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2906,7 +3019,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2945,7 +3057,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Stored for the next sweep */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2956,7 +3067,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2971,7 +3081,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2986,7 +3095,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3001,7 +3109,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3032,7 +3139,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of alerts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3068,7 +3174,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3083,7 +3188,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3098,7 +3202,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3113,7 +3216,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3141,7 +3243,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Resolved */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3174,7 +3275,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3189,7 +3289,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3204,7 +3303,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3219,7 +3317,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Already resolved (`STOCK_ALERT_RESOLVED`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3234,7 +3331,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3275,7 +3371,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The rendered texts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3288,7 +3383,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3303,7 +3397,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3318,7 +3411,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3333,7 +3425,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3359,7 +3450,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Channels */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3386,7 +3476,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3401,7 +3490,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3416,7 +3504,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3431,7 +3518,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3473,7 +3559,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3498,7 +3583,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3513,7 +3597,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3528,7 +3611,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3543,7 +3625,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3571,7 +3652,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The channel */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3596,7 +3676,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3611,7 +3690,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3626,7 +3704,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3641,7 +3718,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3669,14 +3745,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3691,7 +3765,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3706,7 +3779,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3721,7 +3793,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3763,7 +3834,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Updated */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3788,7 +3858,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3803,7 +3872,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3818,7 +3886,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3833,7 +3900,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3867,7 +3933,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description What the provider said */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3892,7 +3957,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3907,7 +3971,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3922,7 +3985,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3937,7 +3999,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3970,7 +4031,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of deliveries */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4004,7 +4064,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4019,7 +4078,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4034,7 +4092,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4049,7 +4106,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4077,7 +4133,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Delivery stats */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4131,7 +4186,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4146,7 +4200,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4161,7 +4214,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4176,7 +4228,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4204,7 +4255,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Queued again (status `pending`) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -4235,7 +4285,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4250,7 +4299,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4265,7 +4313,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4280,7 +4327,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not failed or bounced (`DELIVERY_NOT_RETRYABLE`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4295,7 +4341,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4325,7 +4370,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4363,7 +4407,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4378,7 +4421,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4393,7 +4435,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4408,7 +4449,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4434,7 +4474,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The count */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4445,7 +4484,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4460,7 +4498,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4475,7 +4512,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4490,7 +4526,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4516,7 +4551,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4528,7 +4562,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4543,7 +4576,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4558,7 +4590,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4573,7 +4604,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4601,7 +4631,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Read */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4614,7 +4643,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4629,7 +4657,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4644,7 +4671,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4659,7 +4685,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4687,7 +4712,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Archived */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4700,7 +4724,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4715,7 +4738,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4730,7 +4752,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4745,7 +4766,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4774,7 +4794,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Answered, or already answered */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4789,7 +4808,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4804,7 +4822,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4819,7 +4836,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4834,7 +4850,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4860,7 +4875,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Preferences */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4896,7 +4910,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4911,7 +4924,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4926,7 +4938,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4941,7 +4952,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4998,7 +5008,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Saved */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5034,7 +5043,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5049,7 +5057,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5064,7 +5071,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5079,7 +5085,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5114,7 +5119,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The link and when it expires */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5126,7 +5130,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input (`VALIDATION_FAILED`, `INVALID_JSON`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5141,7 +5144,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or invalid credentials (`UNAUTHORIZED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `INVALID_SIGNATURE`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5156,7 +5158,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (`NOT_FOUND`, `TENANT_NOT_FOUND`, `RECIPIENT_NOT_FOUND`, `BRANCH_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `ACTION_NOT_FOUND`, `CHANNEL_NOT_FOUND`, `DELIVERY_NOT_FOUND`, `SCHEDULE_NOT_FOUND`, `STOCK_ALERT_NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5171,7 +5172,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description No Telegram channel (`TELEGRAM_NOT_CONFIGURED`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5186,7 +5186,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Valid JSON that cannot be processed (`UNKNOWN_EVENT_TYPE`, `TEMPLATE_ERROR`, `TARGET_REQUIRED`, `MESSAGE_REQUIRED`, `ADDRESS_REQUIRED`, `TELEGRAM_BOT_USERNAME_MISSING`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5223,7 +5222,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted (a verified but unreadable body too) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5235,7 +5233,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description `INVALID_SIGNATURE`: X-Telegram-Bot-Api-Secret-Token is missing or wrong */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5250,7 +5247,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CHANNEL_NOT_FOUND`: no channel of this kind has this id */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5290,7 +5286,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TwiML, with a message when the reply was an answer */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5299,7 +5294,6 @@ export interface operations {
                     "text/xml": string;
                 };
             };
-            /** @description `INVALID_SIGNATURE`: X-Twilio-Signature is missing or wrong */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5314,7 +5308,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CHANNEL_NOT_FOUND`: no channel of this kind has this id */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5347,7 +5340,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The challenge, as given */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5356,7 +5348,6 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description `FORBIDDEN`: the verify token is missing or wrong */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5371,7 +5362,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CHANNEL_NOT_FOUND`: no channel of this kind has this id */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5408,7 +5398,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted (a verified but unreadable body too) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5420,7 +5409,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description `INVALID_SIGNATURE`: X-Hub-Signature-256 is missing or wrong */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5435,7 +5423,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CHANNEL_NOT_FOUND`: no channel of this kind has this id */
             404: {
                 headers: {
                     [name: string]: unknown;
