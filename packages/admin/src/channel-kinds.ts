@@ -1,11 +1,24 @@
-import type { ChannelKind } from '@aviso/protocol';
+import {
+  CHANNEL_KINDS,
+  type ChannelKind,
+  channelConfigSchemas,
+  channelSecretFields,
+  newWebhookSecret,
+  SECRET_MASK,
+  WebhookSecretSchema,
+} from '@aviso/protocol';
+import { z } from 'zod';
+
+// The forms are drawn from the protocol's config schemas (the ones the hub validates with), so a
+// field added to a kind shows up here without a second list to keep in step.
 
 /** One field of a channel kind's configuration, as the form shows it. */
 export interface FieldSpec {
   key: string;
-  input: 'text' | 'number' | 'checkbox' | 'secret' | 'url' | 'select' | 'events';
-  required?: boolean;
+  input: 'text' | 'number' | 'checkbox' | 'secret' | 'url' | 'select' | 'multi';
+  required: boolean;
   placeholder?: string;
+  description?: string;
   options?: readonly string[];
   /** Only shown (and sent) when this returns true for the current values. */
   when?: (config: Record<string, unknown>) => boolean;
@@ -13,70 +26,95 @@ export interface FieldSpec {
   generate?: () => string;
 }
 
-const twilio = (c: Record<string, unknown>) => c.provider === 'twilio' || c.provider === undefined;
+type Meta = { description?: string; examples?: unknown[]; advanced?: boolean };
 
-/** A new `whsec_` secret: the base64 of 32 random bytes. */
-export function newWebhookSecret(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return `whsec_${btoa(String.fromCharCode(...bytes))}`;
+/** The schema under `.optional()` and `.default()`, whether it may be left out, its default and its metadata. */
+function unwrap(schema: z.ZodType) {
+  let inner = schema;
+  let optional = false;
+  let fallback: unknown;
+  let meta: Meta = { ...schema.meta() };
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) {
+    if (inner instanceof z.ZodDefault) fallback = inner.def.defaultValue;
+    optional = true;
+    inner = inner.unwrap() as z.ZodType;
+    meta = { ...inner.meta(), ...meta };
+  }
+  return { inner, optional, fallback, meta };
 }
 
-/** The webhook events a channel of kind `webhook` may subscribe to (SPEC section 7). */
-export const WEBHOOK_EVENTS = [
-  'notification.created',
-  'notification.read',
-  'notification.action',
-  'delivery.sent',
-  'delivery.failed',
-] as const;
+/** The input for one field, or null for what a form cannot edit (fixed values, maps, lists of text). */
+function inputOf(inner: z.ZodType, secret: boolean): Pick<FieldSpec, 'input' | 'options'> | null {
+  if (inner instanceof z.ZodBoolean) return { input: 'checkbox' };
+  if (inner instanceof z.ZodNumber) return { input: 'number' };
+  if (inner instanceof z.ZodEnum) return { input: 'select', options: inner.options.map(String) };
+  if (inner instanceof z.ZodArray && inner.element instanceof z.ZodEnum) {
+    return { input: 'multi', options: inner.element.options.map(String) };
+  }
+  if (inner.def.type !== 'string') return null;
+  if (secret) return { input: 'secret' };
+  return { input: (inner as z.ZodString).format === 'url' ? 'url' : 'text' };
+}
 
-/**
- * The form of each kind: the fields of `server/src/channels/<kind>/config.ts`. Secret fields come
- * back masked and are sent back as they were to keep the stored value.
- */
-export const KIND_FIELDS: Readonly<Record<ChannelKind, readonly FieldSpec[]>> = {
-  email: [
-    { key: 'host', input: 'text', required: true, placeholder: 'smtp.example.com' },
-    { key: 'port', input: 'number', placeholder: '587' },
-    { key: 'secure', input: 'checkbox' },
-    { key: 'requireTls', input: 'checkbox' },
-    { key: 'user', input: 'text' },
-    { key: 'pass', input: 'secret' },
-    { key: 'from', input: 'text', required: true, placeholder: 'Aviso <alerts@example.com>' },
-    { key: 'replyTo', input: 'text' },
-  ],
-  whatsapp: [
-    { key: 'provider', input: 'select', required: true, options: ['twilio', 'meta', 'http'] },
-    { key: 'accountSid', input: 'text', required: true, placeholder: 'AC…', when: twilio },
-    { key: 'authToken', input: 'secret', required: true, when: twilio },
-    { key: 'from', input: 'text', required: true, placeholder: '+5215512345678', when: twilio },
-    { key: 'phoneNumberId', input: 'text', required: true, when: (c) => c.provider === 'meta' },
-    { key: 'accessToken', input: 'secret', required: true, when: (c) => c.provider === 'meta' },
-    { key: 'apiVersion', input: 'text', placeholder: 'v21.0', when: (c) => c.provider === 'meta' },
-    { key: 'appSecret', input: 'secret', when: (c) => c.provider === 'meta' },
-    { key: 'verifyToken', input: 'secret', when: (c) => c.provider === 'meta' },
-    { key: 'url', input: 'url', required: true, when: (c) => c.provider === 'http' },
-    { key: 'apiKey', input: 'secret', required: true, when: (c) => c.provider === 'http' },
-    { key: 'apiKeyHeader', input: 'text', placeholder: 'X-API-Key', when: (c) => c.provider === 'http' },
-  ],
-  telegram: [
-    { key: 'botToken', input: 'secret', required: true, placeholder: '123456:ABC…' },
-    { key: 'botUsername', input: 'text', placeholder: 'MyStoreBot' },
-    { key: 'webhookSecret', input: 'secret' },
-    { key: 'apiRoot', input: 'url', placeholder: 'https://api.telegram.org' },
-  ],
-  sms: [
-    { key: 'accountSid', input: 'text', required: true, placeholder: 'AC…' },
-    { key: 'authToken', input: 'secret', required: true },
-    { key: 'from', input: 'text', required: true, placeholder: '+15005550006' },
-  ],
-  slack: [{ key: 'url', input: 'secret', required: true, placeholder: 'https://hooks.slack.com/services/…' }],
-  webhook: [
-    { key: 'url', input: 'url', required: true, placeholder: 'https://example.com/hooks/aviso' },
-    { key: 'secret', input: 'secret', required: true, generate: newWebhookSecret },
-    { key: 'events', input: 'events' },
-  ],
-};
+function fieldsOfObject(kind: ChannelKind, shape: Record<string, z.ZodType>, skip?: string): FieldSpec[] {
+  const fields: FieldSpec[] = [];
+  for (const [key, schema] of Object.entries(shape)) {
+    const { inner, optional, fallback, meta } = unwrap(schema);
+    const input =
+      key === skip || meta.advanced ? null : inputOf(inner, channelSecretFields[kind].includes(key));
+    if (!input) continue;
+    const placeholder = meta.examples?.[0] ?? fallback;
+    fields.push({
+      key,
+      ...input,
+      required: !optional,
+      ...(typeof placeholder === 'string' || typeof placeholder === 'number'
+        ? { placeholder: String(placeholder) }
+        : {}),
+      ...(meta.description ? { description: meta.description } : {}),
+      ...(inner === WebhookSecretSchema ? { generate: newWebhookSecret } : {}),
+    });
+  }
+  return fields;
+}
+
+/** A union's choice (the first one is the default) and each choice's fields, shown only when chosen. */
+function fieldsOfUnion(kind: ChannelKind, union: z.ZodDiscriminatedUnion): FieldSpec[] {
+  const key = union.def.discriminator;
+  const variants = (union.options as z.ZodObject[]).map((o) => ({
+    value: String((o.shape[key] as z.ZodLiteral).value),
+    shape: o.shape as Record<string, z.ZodType>,
+  }));
+  const values = variants.map((v) => v.value);
+  const choice: FieldSpec = { key, input: 'select', required: true, options: values };
+  return [
+    choice,
+    ...variants.flatMap(({ value, shape }) =>
+      fieldsOfObject(kind, shape, key).map((f) => ({
+        ...f,
+        when: (c: Record<string, unknown>) => (c[key] ?? values[0]) === value,
+      })),
+    ),
+  ];
+}
+
+function fieldsOf(kind: ChannelKind): FieldSpec[] {
+  const schema: z.ZodType = channelConfigSchemas[kind];
+  if (schema instanceof z.ZodDiscriminatedUnion) return fieldsOfUnion(kind, schema);
+  if (schema instanceof z.ZodObject) return fieldsOfObject(kind, schema.shape as Record<string, z.ZodType>);
+  return [];
+}
+
+/** The form of each kind. Secret fields come back masked and are sent back as they were to keep the stored value. */
+export const KIND_FIELDS: Readonly<Record<ChannelKind, readonly FieldSpec[]>> = Object.fromEntries(
+  CHANNEL_KINDS.map((kind) => [kind, fieldsOf(kind)]),
+) as Record<ChannelKind, FieldSpec[]>;
+
+/** A new kind's starting values: a union's first choice (WhatsApp through Twilio). */
+export function initialConfig(kind: ChannelKind): Record<string, unknown> {
+  const choice = KIND_FIELDS[kind].find((f) => f.input === 'select' && !f.when);
+  return choice?.options?.[0] ? { [choice.key]: choice.options[0] } : {};
+}
 
 /** Kinds whose test needs an address (`to`). */
 export const PERSONAL_KINDS: readonly ChannelKind[] = ['email', 'whatsapp', 'telegram', 'sms'];
@@ -91,11 +129,30 @@ export function configFromForm(kind: ChannelKind, values: Record<string, unknown
       if (v === true) out[f.key] = true;
     } else if (f.input === 'number') {
       if (v !== undefined && v !== '') out[f.key] = Number(v);
-    } else if (f.input === 'events') {
+    } else if (f.input === 'multi') {
       if (Array.isArray(v) && v.length) out[f.key] = v;
     } else if (typeof v === 'string' && v.trim() !== '') {
       out[f.key] = v.trim();
     }
   }
   return out;
+}
+
+const masked = (v: unknown): boolean =>
+  typeof v === 'string'
+    ? v.startsWith(SECRET_MASK)
+    : Array.isArray(v)
+      ? v.some(masked)
+      : typeof v === 'object' && v !== null && Object.values(v).some(masked);
+
+/**
+ * What the kind's schema finds wrong with a config, as `field: message` lines, before the hub is
+ * asked. Masked secrets are not judged: the hub puts their stored value back first.
+ */
+export function configProblems(kind: ChannelKind, config: Record<string, unknown>): string[] {
+  const parsed = channelConfigSchemas[kind].safeParse(config);
+  if (parsed.success) return [];
+  return parsed.error.issues
+    .filter((i) => !masked(config[String(i.path[0])]))
+    .map((i) => `${i.path.join('.') || kind}: ${i.message}`);
 }

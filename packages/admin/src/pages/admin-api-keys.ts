@@ -1,14 +1,11 @@
+import type { ApiKeyCreatedSchema, ApiKeySchema } from '@aviso/protocol';
 import { html, nothing } from 'lit';
+import type { z } from 'zod';
 import { formatDateTime } from '../i18n.ts';
 import { AdminPage } from '../page.ts';
 
-interface ApiKey {
-  id: string;
-  name: string | null;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+type ApiKey = z.infer<typeof ApiKeySchema>;
+type ApiKeyCreated = z.infer<typeof ApiKeyCreatedSchema>;
 
 /** API keys: list, create (the key is shown once), revoke. */
 export class AdminApiKeys extends AdminPage {
@@ -20,7 +17,7 @@ export class AdminApiKeys extends AdminPage {
   };
 
   items: ApiKey[] = [];
-  created: (ApiKey & { key: string }) | null = null;
+  created: ApiKeyCreated | null = null;
   copied = false;
 
   protected async load() {
@@ -33,7 +30,7 @@ export class AdminApiKeys extends AdminPage {
     const name = String(new FormData(form).get('name') ?? '').trim();
     this.copied = false;
     const ok = await this.run(async () => {
-      this.created = await this.api.post<ApiKey & { key: string }>('/v1/api-keys', name ? { name } : {});
+      this.created = await this.api.post<ApiKeyCreated>('/v1/api-keys', name ? { name } : {});
     });
     if (ok) {
       form.reset();

@@ -1,15 +1,21 @@
-import type { Channel, ChannelKind, ChannelTestResult } from '@aviso/protocol';
+import {
+  CHANNEL_KINDS,
+  type Channel,
+  type ChannelKind,
+  type ChannelTestResult,
+  SECRET_MASK,
+} from '@aviso/protocol';
 import { css, html, nothing } from 'lit';
+import { ApiError } from '../api.ts';
 import {
   configFromForm,
+  configProblems,
   type FieldSpec,
+  initialConfig,
   KIND_FIELDS,
   PERSONAL_KINDS,
-  WEBHOOK_EVENTS,
 } from '../channel-kinds.ts';
 import { AdminPage } from '../page.ts';
-
-const KINDS = Object.keys(KIND_FIELDS) as ChannelKind[];
 
 interface Draft {
   id: string | null;
@@ -60,7 +66,7 @@ export class AdminChannels extends AdminPage {
       name: '',
       priority: 0,
       enabled: true,
-      config: kind === 'whatsapp' ? { provider: 'twilio' } : {},
+      config: initialConfig(kind),
     };
   }
 
@@ -83,6 +89,12 @@ export class AdminChannels extends AdminPage {
     // Fields the form does not show (apiBase, headers, …) are kept as they were.
     const extras = Object.fromEntries(Object.entries(d.config).filter(([k]) => !known.has(k)));
     const config = { ...extras, ...configFromForm(d.kind, d.config) };
+    const problems = configProblems(d.kind, config);
+    if (problems.length) {
+      // The same schema the hub validates with: say what is wrong before asking it.
+      this.error = new ApiError(400, 'VALIDATION_FAILED', problems.join('; '));
+      return;
+    }
     this.busy = true;
     const ok = await this.run(() =>
       d.id
@@ -163,11 +175,11 @@ export class AdminChannels extends AdminPage {
         </select></label
       >`;
     }
-    if (f.input === 'events') {
+    if (f.input === 'multi') {
       const chosen = Array.isArray(value) ? (value as string[]) : [];
       return html`<fieldset>
         <legend>${f.key}</legend>
-        ${WEBHOOK_EVENTS.map(
+        ${f.options!.map(
           (ev) =>
             html`<label class="check"
               ><input
@@ -183,7 +195,7 @@ export class AdminChannels extends AdminPage {
         )}
       </fieldset>`;
     }
-    const masked = f.input === 'secret' && typeof value === 'string' && value.startsWith('••••');
+    const masked = f.input === 'secret' && typeof value === 'string' && value.startsWith(SECRET_MASK);
     return html`<label
       >${label}
       <span class="row">
@@ -193,6 +205,7 @@ export class AdminChannels extends AdminPage {
           type=${f.input === 'secret' ? 'password' : f.input === 'number' ? 'number' : f.input === 'url' ? 'url' : 'text'}
           autocomplete="off"
           placeholder=${f.placeholder ?? ''}
+          title=${f.description ?? nothing}
           ?required=${f.required}
           .value=${value === undefined ? '' : String(value)}
           @input=${(e: Event) => this.setConfig(f.key, (e.target as HTMLInputElement).value)}
@@ -219,7 +232,7 @@ export class AdminChannels extends AdminPage {
               this.draft = { ...this.newDraft(kind), name: d.name };
             }}
           >
-            ${KINDS.map((k) => html`<option ?selected=${k === d.kind}>${k}</option>`)}
+            ${CHANNEL_KINDS.map((k) => html`<option ?selected=${k === d.kind}>${k}</option>`)}
           </select></label
         >
         <label

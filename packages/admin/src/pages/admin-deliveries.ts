@@ -1,19 +1,18 @@
-import type { Delivery, DeliveryStatus } from '@aviso/protocol';
+import {
+  CHANNEL_KINDS,
+  DELIVERY_STATUSES,
+  type Delivery,
+  type DeliveryPage,
+  type DeliveryStatus,
+  RETRYABLE_DELIVERY_STATUSES,
+} from '@aviso/protocol';
 import { html, nothing } from 'lit';
 import { query } from '../api.ts';
-import { KIND_FIELDS } from '../channel-kinds.ts';
 import { formatDateTime } from '../i18n.ts';
 import { AdminPage } from '../page.ts';
 
-const STATUSES: readonly DeliveryStatus[] = [
-  'pending',
-  'sending',
-  'sent',
-  'failed',
-  'bounced',
-  'cancelled',
-  'skipped',
-];
+const retryable = (status: DeliveryStatus) =>
+  (RETRYABLE_DELIVERY_STATUSES as readonly string[]).includes(status);
 
 interface Filters {
   status: string;
@@ -43,16 +42,14 @@ export class AdminDeliveries extends AdminPage {
   }
 
   protected async load() {
-    const page = await this.api.get<{ items: Delivery[]; nextCursor: string | null }>(this.path());
+    const page = await this.api.get<DeliveryPage>(this.path());
     this.items = page.items;
     this.cursor = page.nextCursor;
   }
 
   private async more() {
     await this.run(async () => {
-      const page = await this.api.get<{ items: Delivery[]; nextCursor: string | null }>(
-        this.path(this.cursor!),
-      );
+      const page = await this.api.get<DeliveryPage>(this.path(this.cursor!));
       this.items = [...this.items, ...page.items];
       this.cursor = page.nextCursor;
     });
@@ -101,13 +98,13 @@ export class AdminDeliveries extends AdminPage {
         <label
           >${t('status')}<select name="status">
             <option value="">${t('all')}</option>
-            ${STATUSES.map((s) => html`<option ?selected=${s === f.status}>${s}</option>`)}
+            ${DELIVERY_STATUSES.map((s) => html`<option ?selected=${s === f.status}>${s}</option>`)}
           </select></label
         >
         <label
           >${t('channel')}<select name="channel">
             <option value="">${t('all')}</option>
-            ${Object.keys(KIND_FIELDS).map((k) => html`<option ?selected=${k === f.channel}>${k}</option>`)}
+            ${CHANNEL_KINDS.map((k) => html`<option ?selected=${k === f.channel}>${k}</option>`)}
           </select></label
         >
         <label>${t('type')}<input name="type" .value=${f.type} placeholder="PRODUCTO_STOCK_BAJO" /></label>
@@ -144,7 +141,7 @@ export class AdminDeliveries extends AdminPage {
                       ${t('details')}
                     </button>
                     ${
-                      d.status === 'failed' || d.status === 'bounced'
+                      retryable(d.status)
                         ? html`<button @click=${() => this.retry(d)}>${t('retry')}</button>`
                         : nothing
                     }

@@ -1,19 +1,12 @@
-import { ICONS } from '@aviso/protocol/catalog';
+import { CATALOG_LOCALES, type EventTypeDefinition, ICONS, SEVERITIES } from '@aviso/protocol';
 import { css, html, nothing } from 'lit';
 import { AdminPage } from '../page.ts';
 
+/** One entry of `GET /v1/event-types`: the catalog's definition as this tenant has it. */
 interface EventTypeItem {
   type: string;
   custom: boolean;
-  definition: {
-    category: string;
-    severity: string;
-    icon: string;
-    link?: string;
-    title: Record<string, string>;
-    message: Record<string, string>;
-    rules?: unknown;
-  };
+  definition: EventTypeDefinition;
 }
 interface Preview {
   title: string | null;
@@ -31,9 +24,6 @@ interface Draft {
   data: string;
   entityId: string;
 }
-
-const LOCALES = ['es', 'en'] as const;
-const SEVERITIES = ['info', 'success', 'warning', 'critical'] as const;
 
 /** Event types and their templates, with a live preview per locale rendered by the hub. */
 export class AdminEventTypes extends AdminPage {
@@ -110,12 +100,12 @@ export class AdminEventTypes extends AdminPage {
       data = d.data.trim() ? JSON.parse(d.data) : {};
     } catch (err) {
       const text = this.t('invalidJson', { message: (err as Error).message });
-      this.previews = Object.fromEntries(LOCALES.map((l) => [l, text]));
+      this.previews = Object.fromEntries(CATALOG_LOCALES.map((l) => [l, text]));
       return;
     }
     const next: Record<string, Preview | string> = {};
     await Promise.all(
-      LOCALES.map(async (locale) => {
+      CATALOG_LOCALES.map(async (locale) => {
         try {
           next[locale] = await this.api.post<Preview>(`/v1/event-types/${d.type}/preview`, {
             locale,
@@ -168,7 +158,7 @@ export class AdminEventTypes extends AdminPage {
       <h3>${d.type}</h3>
       <div class="editor">
         <div>
-          ${LOCALES.map(
+          ${CATALOG_LOCALES.map(
             (l) => html`<fieldset>
               <legend>${l.toUpperCase()}</legend>
               <label
@@ -228,7 +218,7 @@ export class AdminEventTypes extends AdminPage {
           /></label>
           <h3>${t('preview')}</h3>
           <div aria-live="polite">
-            ${LOCALES.map((l) => {
+            ${CATALOG_LOCALES.map((l) => {
               const p = this.previews[l];
               return html`<div class="preview" data-locale=${l}>
                 <div class="hint">${l.toUpperCase()}</div>

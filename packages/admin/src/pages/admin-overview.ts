@@ -1,10 +1,14 @@
 import type { DeliveryStats } from '@aviso/protocol';
+import { tokenVar } from '@aviso/ui/tokens';
 import { css, html, nothing } from 'lit';
 import { query } from '../api.ts';
 import { rateBars, type Segment, stackedBars } from '../charts.ts';
 import { AdminPage } from '../page.ts';
 
 const DAY_CHOICES = [7, 14, 30, 90] as const;
+
+/** The per-day counts of `GET /v1/deliveries/stats`, each a segment of the day's bar. */
+type DayCount = Exclude<keyof DeliveryStats['byDay'][number], 'day' | 'total'>;
 
 /** Overview: deliveries per day and status, and the success rate of each channel. */
 export class AdminOverview extends AdminPage {
@@ -56,12 +60,12 @@ export class AdminOverview extends AdminPage {
     this.stats = await this.api.get<DeliveryStats>(`/v1/deliveries/stats${query({ days: this.days })}`);
   }
 
-  private segments(): Segment[] {
+  private segments(): (Segment & { key: DayCount })[] {
     return [
-      { key: 'sent', label: 'sent', colour: 'var(--_success)' },
-      { key: 'failed', label: 'failed', colour: 'var(--_critical)' },
-      { key: 'bounced', label: 'bounced', colour: 'var(--_warning)' },
-      { key: 'pending', label: 'pending', colour: 'var(--_info)' },
+      { key: 'sent', label: 'sent', colour: tokenVar('success') },
+      { key: 'failed', label: 'failed', colour: tokenVar('critical') },
+      { key: 'bounced', label: 'bounced', colour: tokenVar('warning') },
+      { key: 'pending', label: 'pending', colour: tokenVar('info') },
       { key: 'cancelled', label: 'cancelled', colour: '#8c959f' },
       { key: 'skipped', label: 'skipped', colour: '#c4cbd2' },
     ];
@@ -94,7 +98,7 @@ export class AdminOverview extends AdminPage {
                 ${segments.map(
                   (g) =>
                     html`<span class=${g.key}
-                      ><b>${g.key === 'pending' ? s.byStatus.pending + s.byStatus.sending : s.byStatus[g.key as 'sent']}</b
+                      ><b>${g.key === 'pending' ? s.byStatus.pending + s.byStatus.sending : s.byStatus[g.key]}</b
                       >${g.label}</span
                     >`,
                 )}
