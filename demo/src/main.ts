@@ -1,3 +1,4 @@
+import type { Delivery } from '@aviso/protocol';
 import { api, esc, fmtDate } from './api.ts';
 
 interface Mail {
@@ -7,17 +8,8 @@ interface Mail {
   subject: string;
   text: string;
 }
-interface Delivery {
-  id: string;
-  type: string;
-  recipientName: string | null;
-  step: string;
-  condition: string | null;
-  channel: string | null;
-  status: string;
-  dueAt: string;
-  lastError: string | null;
-}
+/** A row of the hub's delivery log, with the name the demo backend gives its recipient. */
+type LoggedDelivery = Delivery & { recipientName: string | null };
 
 const mailList = document.querySelector<HTMLUListElement>('#mail')!;
 const deliveryList = document.querySelector<HTMLUListElement>('#deliveries')!;
@@ -35,7 +27,7 @@ function renderMail(items: Mail[]) {
     .join('');
 }
 
-function renderDeliveries(items: Delivery[]) {
+function renderDeliveries(items: LoggedDelivery[]) {
   if (!items.length) return;
   deliveryList.innerHTML = items
     .map(
@@ -62,7 +54,7 @@ async function poll() {
   try {
     const [mail, deliveries] = await Promise.all([
       api<{ items: Mail[] }>('mail'),
-      api<{ items: Delivery[] }>('deliveries'),
+      api<{ items: LoggedDelivery[] }>('deliveries'),
     ]);
     renderMail(mail.items);
     renderDeliveries(deliveries.items);

@@ -1,13 +1,12 @@
+import type { AvisoBell } from '@aviso/widget';
 import { api, type Branch, esc, fmtDate, fmtMoney, type Line, type Session, type State } from './api.ts';
 import { type Route, route } from './router.ts';
-
-type Bell = HTMLElement & { token: string; getToken?: () => Promise<string> };
 
 const as = new URLSearchParams(location.search).get('as') ?? 'owner';
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 let session: Session;
 let state: State;
-let bell: Bell | undefined;
+let bell: AvisoBell | undefined;
 /** The branch this screen works in: the cashier's own one, or the one the owner picked. */
 let branchId = 'central';
 let notice = '';
@@ -378,7 +377,8 @@ document.addEventListener('click', (e) => {
 });
 
 function mountBell() {
-  bell = document.createElement('aviso-bell') as Bell;
+  // The element comes from the hub's bundle (/widget/aviso.js); its type from the widget package.
+  bell = document.createElement('aviso-bell');
   bell.token = session.token;
   bell.getToken = async () => (await api<Session>(`session?as=${as}`)).token;
   bell.setAttribute('lang', 'es');
