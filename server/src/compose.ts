@@ -12,6 +12,7 @@ import { Store } from './db/store.ts';
 import { planDeliveries } from './delivery/planner.ts';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery/worker.ts';
 import { type AvisoApp, createApp } from './http/app.ts';
+import { Drain } from './http/middleware/drain.ts';
 import { WidgetTokens } from './identity/widget-tokens.ts';
 import type { Broadcaster } from './inbox/broadcaster.ts';
 import { Inbox } from './inbox/inbox.ts';
@@ -63,6 +64,9 @@ export interface NodeOptions {
   >;
   scheduler?: Partial<Pick<ScheduleWorkerOptions, 'pollMs' | 'leaseMs' | 'batch' | 'retryMs'>>;
 }
+
+/** How long a stopping node waits for its requests in flight before closing their connections. */
+const DRAIN_BOUND_MS = 10_000;
 
 /** The three Redis connections of a node: adapter publisher, adapter subscriber, presence and limits. */
 function connectRedis(url: string, log: Logger) {
@@ -134,7 +138,9 @@ export async function startNode(
   background.add(retentionJob(store, { days: config.deliveryRetentionDays ?? 90, log }));
   for (const job of stockSweepJobs(store, { log, now, hooks })) background.add(job);
 
+  const drain = new Drain();
   const app = createApp({
+    drain,
     metrics,
     registry,
     hooks,
@@ -188,11 +194,20 @@ export async function startNode(
     worker,
     scheduler,
     async close() {
+      // A graceful stop of this node only: no broadcast to the cluster (io.disconnectSockets would
+      // go through the Redis adapter to every node's sockets).
+      drain.begin();
+      server.close();
+      server.closeIdleConnections();
+      await drain.settled(DRAIN_BOUND_MS);
+      // Rounds in flight finish and write their outcome, so this node holds no lease when it exits.
       await background.stopAll();
       await registry.close();
-      io.disconnectSockets(true);
       await presence.close();
+      // Closes this node's sockets without a disconnect packet: each widget sees a transport
+      // close and reconnects (to another node behind the balancer), with `since` for replay.
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      server.closeAllConnections();
       if (redis) await Promise.all(Object.values(redis).map((c) => c.quit().catch(() => {})));
       await database.close();
     },

@@ -76,6 +76,7 @@ export const ERRORS = {
   },
   INTERNAL: { status: 500, message: 'internal error' },
   UNAVAILABLE: { status: 503, message: '{what} is not reachable' },
+  SHUTTING_DOWN: { status: 503, message: 'this node is shutting down; retry on another' },
 } as const satisfies Record<string, { status: ErrorStatus; message: string }>;
 
 /** The statuses an Aviso error may carry. */

@@ -12,6 +12,7 @@ import type { Broadcaster } from '../inbox/broadcaster.ts';
 import type { Inbox } from '../inbox/inbox.ts';
 import type { IngestHooks, PlanDeliveries } from '../ingest/events.ts';
 import { ingestHooks } from '../ingest/hooks.ts';
+import type { Drain } from './middleware/drain.ts';
 import { AppError, appError, errorRenderer, fail } from '../lib/errors.ts';
 import { type Limits, personKey, rateLimit } from '../lib/limiter.ts';
 import type { Metrics } from '../lib/metrics.ts';
@@ -50,6 +51,8 @@ export interface AppDeps {
   broadcaster: Broadcaster;
   /** Prometheus metrics served at `/metrics`; none when absent. */
   metrics?: Metrics;
+  /** The node's graceful stop: refuses new requests while the ones in flight finish. */
+  drain?: Drain;
   /** Who is connected; a single node's memory when absent. */
   presence?: Presence;
   log: Logger;
@@ -98,6 +101,7 @@ export function createApp(deps: AppDeps) {
     renderError(appError('NOT_FOUND', { what: `route for ${c.req.method} ${c.req.path}` }), c),
   );
 
+  if (deps.drain) app.use('*', deps.drain.middleware());
   app.use('*', securityHeaders());
   app.use(
     '*',
