@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openapiTypes, TYPES_FILE } from '../scripts/openapi-types.ts';
 import { droppingProxy, type Hub, startHub } from '../test/hub.ts';
 import { Aviso, AvisoApiError, mintWidgetToken } from './index.ts';
@@ -15,6 +15,17 @@ describe('Aviso against a real hub', () => {
     aviso = new Aviso({ url: hub.url, apiKey: tenant.apiKey, retryBaseMs: 10 });
   });
   afterAll(() => hub?.close());
+
+  const proxies: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(proxies.splice(0).map((p) => p.close()));
+  });
+  /** The SDK through a proxy to the hub that loses the hub's first `drop` answers. */
+  async function viaProxy(drop: number, apiKey = tenant.apiKey) {
+    const proxy = await droppingProxy(hub.url, drop);
+    proxies.push(proxy);
+    return { seen: proxy.seen, sdk: new Aviso({ url: proxy.url, apiKey, retryBaseMs: 10 }) };
+  }
 
   /** The notifications a staff member of `branch` sees, read through the widget API. */
   async function inboxOf(recipientId: string, branch: string) {
@@ -44,58 +55,44 @@ describe('Aviso against a real hub', () => {
   });
 
   it('retries after a dropped answer with the same key, and the hub stores one notification', async () => {
-    const proxy = await droppingProxy(hub.url, 1);
-    try {
-      const viaProxy = new Aviso({ url: proxy.url, apiKey: tenant.apiKey, retryBaseMs: 10 });
-      const accepted = await viaProxy.publish({ type: 'NUEVA_VENTA', branchIds: ['B'], entityId: 'V-2' });
-      expect(proxy.seen).toHaveLength(2);
-      // The hub stored the first attempt (202) although its answer never reached the SDK.
-      expect(proxy.seen.map((s) => s.answered)).toEqual([202, 202]);
-      expect(proxy.seen[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
-      expect(proxy.seen[1]!.idempotencyKey).toBe(proxy.seen[0]!.idempotencyKey);
-      expect(accepted.status).toBe('duplicate');
-      const items = (await inboxOf('cajero-b', 'B')).filter((n) => n.entityId === 'V-2');
-      expect(items.map((n) => n.id)).toEqual([accepted.id]);
-    } finally {
-      await proxy.close();
-    }
+    const { seen, sdk } = await viaProxy(1);
+    const accepted = await sdk.publish({ type: 'NUEVA_VENTA', branchIds: ['B'], entityId: 'V-2' });
+    expect(seen).toHaveLength(2);
+    // The hub stored the first attempt (202) although its answer never reached the SDK.
+    expect(seen.map((s) => s.answered)).toEqual([202, 202]);
+    expect(seen[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen[1]!.idempotencyKey).toBe(seen[0]!.idempotencyKey);
+    expect(accepted.status).toBe('duplicate');
+    const items = (await inboxOf('cajero-b', 'B')).filter((n) => n.entityId === 'V-2');
+    expect(items.map((n) => n.id)).toEqual([accepted.id]);
   });
 
   it('publishes a batch with one result per event, and a retried batch stores nothing twice', async () => {
-    const proxy = await droppingProxy(hub.url, 1);
-    try {
-      const viaProxy = new Aviso({ url: proxy.url, apiKey: tenant.apiKey, retryBaseMs: 10 });
-      const { results } = await viaProxy.publishBatch([
-        { type: 'NUEVA_VENTA', branchIds: ['C'], entityId: 'V-3' },
-        { type: 'not a type' },
-        { type: 'NUEVA_VENTA', branchIds: ['C'], entityId: 'V-4' },
-      ]);
-      expect(proxy.seen).toHaveLength(2);
-      expect(results).toHaveLength(3);
-      expect(results[0]).toMatchObject({ status: 'duplicate' });
-      expect(results[1]).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
-      expect(results[2]).toMatchObject({ status: 'duplicate' });
-      const items = await inboxOf('cajero-c', 'C');
-      expect(items.map((n) => n.entityId).sort()).toEqual(['V-3', 'V-4']);
-    } finally {
-      await proxy.close();
-    }
+    const { seen, sdk } = await viaProxy(1);
+    const { results } = await sdk.publishBatch([
+      { type: 'NUEVA_VENTA', branchIds: ['C'], entityId: 'V-3' },
+      { type: 'not a type' },
+      { type: 'NUEVA_VENTA', branchIds: ['C'], entityId: 'V-4' },
+    ]);
+    expect(seen).toHaveLength(2);
+    expect(results).toHaveLength(3);
+    expect(results[0]).toMatchObject({ status: 'duplicate' });
+    expect(results[1]).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect(results[2]).toMatchObject({ status: 'duplicate' });
+    const items = await inboxOf('cajero-c', 'C');
+    expect(items.map((n) => n.entityId).sort()).toEqual(['V-3', 'V-4']);
   });
 
   it('throws the hub’s stable error code and never retries a 4xx', async () => {
-    const proxy = await droppingProxy(hub.url, 0);
-    try {
-      const viaProxy = new Aviso({ url: proxy.url, apiKey: tenant.apiKey, retryBaseMs: 10 });
-      const err = await viaProxy.publish({ type: 'not a type' }).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(AvisoApiError);
-      expect(err).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
-      expect((err as AvisoApiError).details).toBeTruthy();
-      const wrongKey = new Aviso({ url: proxy.url, apiKey: 'ak_wrong', retryBaseMs: 10 });
-      await expect(wrongKey.branches.list()).rejects.toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
-      expect(proxy.seen).toHaveLength(2);
-    } finally {
-      await proxy.close();
-    }
+    const { seen, sdk } = await viaProxy(0);
+    const err = await sdk.publish({ type: 'not a type' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AvisoApiError);
+    expect(err).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect((err as AvisoApiError).details).toBeTruthy();
+    const wrongKey = await viaProxy(0, 'ak_wrong');
+    await expect(wrongKey.sdk.branches.list()).rejects.toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+    expect(seen).toHaveLength(1);
+    expect(wrongKey.seen).toHaveLength(1);
   });
 
   it('manages branches, recipients, widget tokens and schedules', async () => {

@@ -2,20 +2,7 @@
 export { Aviso, type AvisoOptions, type PublishOptions, type RequestOptions } from './client.ts';
 export { AvisoApiError, AvisoConnectionError, AvisoError } from './errors.ts';
 export type { components, operations, paths } from './openapi.js';
-export type {
-  BatchResult,
-  Branch,
-  BranchInput,
-  BranchList,
-  ErrorBody,
-  EventAccepted,
-  EventInput,
-  Recipient,
-  RecipientInput,
-  ScheduleCancellation,
-  WidgetToken,
-  WidgetTokenInput,
-} from './types.ts';
+export type * from './types.ts';
 export {
   type VerifyWebhookOptions,
   verifyWebhook,
