@@ -1,9 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
-/** A new Standard Webhooks secret (`whsec_` + base64 of 32 random bytes). */
-export function newWebhookSecret(): string {
-  return `whsec_${randomBytes(32).toString('base64')}`;
-}
+// Secrets are made where the console makes them too.
+export { newWebhookSecret } from '@aviso/protocol';
 
 /** `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, keyed with the base64-decoded part of `whsec_…`. */
 export function signature(secret: string, id: string, timestampSeconds: number, body: string): string {
