@@ -1,67 +1,120 @@
-// `pnpm start`: builds the widget bundle, the admin console and the demo when missing or older than their sources,
-// then runs the hub (server/src/main.ts) in this process's place, passing signals through.
+// `pnpm start`: builds what is stale (the hub and the packages it serves, and the demo when it is on),
+// runs the hub as compiled JavaScript (server/dist/main.js), and once the hub is ready starts the demo
+// POS's own backend beside it. Signals go to both; the hub's exit code is this process's.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildEnv, pnpm, root, staleness, stamp, withDependencies, workspacePackages } from './workspace.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const pnpm = process.platform === 'win32' ? 'pnpm.cmd' : 'pnpm';
+const env = process.env;
+const OFF = ['0', 'false', 'no', 'off'];
+// The hub's own rule (server/src/config.ts): on unless turned off, off in production unless turned on.
+const demoOn = env.AVISO_DEMO?.trim() ? !OFF.includes(env.AVISO_DEMO.trim()) : env.NODE_ENV !== 'production';
+const packages = workspacePackages();
+const demo = packages.find((p) => p.name === '@aviso/demo');
+const runDemo = demoOn && !!demo?.manifest.scripts?.start;
 
-/** The newest modification time under the given files and folders (node_modules and dist skipped). */
-function newest(paths) {
-  let max = 0;
-  for (const p of paths) {
-    if (!existsSync(p)) continue;
-    const info = statSync(p);
-    if (info.isDirectory()) {
-      for (const entry of readdirSync(p)) {
-        if (entry !== 'node_modules' && entry !== 'dist') max = Math.max(max, newest([join(p, entry)]));
-      }
-    } else max = Math.max(max, info.mtimeMs);
+// A production install (`pnpm install --prod`) has no compilers: it runs the tree as it was built.
+if (existsSync(join(root, 'node_modules/.bin/tsc'))) {
+  const wanted = ['@aviso/server', ...(runDemo ? ['@aviso/demo'] : [])];
+  for (const pkg of withDependencies(packages, wanted)) {
+    if (!pkg.manifest.scripts?.build) continue;
+    const reason = staleness(pkg, packages);
+    if (!reason) continue;
+    console.log(`aviso: building ${pkg.name} (${reason})…`);
+    const startedAt = Date.now();
+    const r = spawnSync(pnpm, ['--filter', pkg.name, 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: buildEnv,
+    });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+    stamp(pkg, startedAt);
   }
-  return max;
 }
 
-const builds = [
-  {
-    pkg: '@aviso/widget',
-    output: 'widget/dist/aviso.js',
-    sources: ['widget/src', 'widget/vite.config.ts', 'packages/protocol/src'],
-  },
-  {
-    pkg: '@aviso/admin',
-    output: 'packages/admin/dist/index.html',
-    sources: [
-      'packages/admin/src',
-      'packages/admin/index.html',
-      'packages/admin/vite.config.ts',
-      'widget/src/icons.ts',
-    ],
-  },
-  {
-    pkg: '@aviso/demo',
-    output: 'demo/dist/index.html',
-    sources: ['demo/src', 'demo/index.html', 'demo/pane.html', 'demo/vite.config.ts'],
-  },
-];
-const demoOff =
-  ['0', 'false'].includes(process.env.AVISO_DEMO ?? '') ||
-  (process.env.NODE_ENV === 'production' && !process.env.AVISO_DEMO);
-
-for (const { pkg, output, sources } of builds) {
-  if (pkg === '@aviso/demo' && demoOff) continue;
-  const out = join(root, output);
-  const built = existsSync(out) ? statSync(out).mtimeMs : 0;
-  if (built && built >= newest(sources.map((s) => join(root, s)))) continue;
-  console.log(`aviso: building ${pkg} (${built ? 'sources changed' : `${output} is missing`})…`);
-  const r = spawnSync(pnpm, ['--filter', pkg, 'build'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+const main = join(root, 'server/dist/main.js');
+if (!existsSync(main)) {
+  console.error('aviso: server/dist/main.js is missing: run `pnpm install` and `pnpm build`');
+  process.exit(1);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-  cwd: root,
-  stdio: 'inherit',
+const port = Number(env.PORT?.trim() || 3000);
+const host = ['', '0.0.0.0', '::'].includes(env.HOST?.trim() ?? '') ? '127.0.0.1' : env.HOST.trim();
+const hubUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+const children = new Set();
+
+/** Starts a child that shares this terminal and is stopped with this process. */
+function run(command, args, options) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+// The demo's mail catcher listens on loopback, which the hub's egress policy refuses unless listed:
+// allow it, so the demo's fallback emails arrive as they do in production against a real server.
+const demoSmtp = `${env.DEMO_SMTP_PUBLIC_HOST?.trim() || '127.0.0.1'}:${env.DEMO_SMTP_PORT?.trim() || '2525'}`;
+const egress = [env.AVISO_EGRESS_ALLOW?.trim(), runDemo ? demoSmtp : ''].filter(Boolean).join(',');
+const hub = run(process.execPath, [main], { env: { ...env, AVISO_EGRESS_ALLOW: egress } });
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    stopping = true;
+    for (const child of children) child.kill(signal);
+  });
+}
+hub.on('exit', (code, signal) => {
+  const status = code ?? (signal ? 1 : 0);
+  if (!children.size) process.exit(status);
+  // The demo cannot work without its hub: stop it, then leave with the hub's status.
+  for (const child of children) {
+    child.once('exit', () => !children.size && process.exit(status));
+    child.kill('SIGTERM');
+  }
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+/** Resolves once `url` answers 200, or false when `alive()` turns false first. */
+async function answered(url, alive) {
+  while (alive()) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+if (!demoOn) {
+  // Nothing else to start.
+} else if (!runDemo) {
+  console.log('aviso: the demo package has no `start` script yet: starting the hub alone');
+} else if (await answered(`${hubUrl}/readyz`, () => hub.exitCode === null && !stopping)) {
+  const demoPort = env.DEMO_PORT?.trim() || '3100';
+  const demoUrl = env.DEMO_PUBLIC_URL?.trim().replace(/\/+$/, '') || `http://localhost:${demoPort}`;
+  const child = run(pnpm, ['--filter', '@aviso/demo', '--silent', 'start'], {
+    env: {
+      ...env,
+      AVISO_HUB_URL: hubUrl,
+      AVISO_HUB_PUBLIC_URL: env.AVISO_PUBLIC_URL?.trim() || `http://localhost:${port}`,
+    },
+  });
+  child.on('exit', (code) => {
+    if (!stopping && hub.exitCode === null) {
+      console.error(`aviso: the demo stopped (exit code ${code}); the hub keeps running`);
+    }
+  });
+  const local = `http://127.0.0.1:${demoPort}/`;
+  if (await answered(local, () => child.exitCode === null && !stopping)) {
+    const lines = [
+      `The demo POS is ON: ${demoUrl}/`,
+      `It runs against this hub (${hubUrl}) with a demo tenant.`,
+      'AVISO_DEMO=0 pnpm start runs the hub alone.',
+    ];
+    const width = Math.max(...lines.map((l) => l.length));
+    const bar = '═'.repeat(width + 2);
+    console.log(`\n  ╔${bar}╗\n${lines.map((l) => `  ║ ${l.padEnd(width)} ║`).join('\n')}\n  ╚${bar}╝\n`);
+  }
+}
