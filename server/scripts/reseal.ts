@@ -5,7 +5,7 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { Store } from '../src/db/store.ts';
-import { SecretBox } from '../src/lib/secrets.ts';
+import { SecretBox, widgetSecretAt } from '../src/lib/secrets.ts';
 
 export interface ResealCounts {
   tenants: number;
@@ -13,14 +13,18 @@ export interface ResealCounts {
   channels: number;
 }
 
-/** Seals again whatever the store's box did not seal with its current key; returns what changed. */
+/**
+ * Seals again whatever the store's box did not seal with its current key, or sealed in the older
+ * format not bound to its row; returns what changed.
+ */
 export async function resealAll(store: Store): Promise<ResealCounts> {
   const { box } = store;
   const counts: ResealCounts = { tenants: 0, widgetSecrets: 0, channels: 0 };
   for (const { id, sealed } of await store.tenants.sealedSecrets()) {
     counts.tenants++;
-    if (box.keyIdOf(sealed) !== box.currentKeyId) {
-      await store.tenants.reseal(id, box.encrypt(box.decrypt(sealed)));
+    if (box.needsReseal(sealed)) {
+      const at = widgetSecretAt(id);
+      await store.tenants.reseal(id, box.encrypt(box.decrypt(sealed, at), at));
       counts.widgetSecrets++;
     }
     counts.channels += await store.forTenant(id).channels.reseal();

@@ -3,7 +3,7 @@ import { decodeJwt, errors, jwtVerify, SignJWT } from 'jose';
 import type { RecipientRow, TenantRow } from '../db/rows.ts';
 import type { Store, TenantStore } from '../db/store.ts';
 import { fail } from '../lib/errors.ts';
-import type { SecretBox } from '../lib/secrets.ts';
+import { type SecretBox, widgetSecretAt } from '../lib/secrets.ts';
 
 /** Who a valid widget token speaks for. */
 export interface WidgetSession {
@@ -30,7 +30,7 @@ export class WidgetTokens {
     let key = this.keys.get(tenant.widgetSecretEnc);
     if (!key) {
       if (this.keys.size >= 10_000) this.keys.clear();
-      key = encoder.encode(this.box.decrypt(tenant.widgetSecretEnc));
+      key = encoder.encode(this.box.decrypt(tenant.widgetSecretEnc, widgetSecretAt(tenant.id)));
       this.keys.set(tenant.widgetSecretEnc, key);
     }
     return key;

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { SecretBox } from '../../lib/secrets.ts';
+import { channelConfigAt, type SecretBox } from '../../lib/secrets.ts';
 import type { Db } from '../client.ts';
 import { newId } from '../ids.ts';
 import { channels } from '../schema.ts';
@@ -36,20 +36,29 @@ export class ChannelRepo {
     private readonly box: SecretBox,
   ) {}
 
+  // A configuration is sealed for its tenant and row: copied anywhere else, it does not open.
+  private seal(id: string, config: Record<string, unknown>): string {
+    return this.box.encrypt(JSON.stringify(config), channelConfigAt(this.tenantId, id));
+  }
+
   private open(row: ChannelRowSealed): ChannelRow {
     const { configEnc, ...rest } = row;
-    return { ...rest, config: JSON.parse(this.box.decrypt(configEnc)) };
+    return {
+      ...rest,
+      config: JSON.parse(this.box.decrypt(configEnc, channelConfigAt(this.tenantId, row.id))),
+    };
   }
 
   async create(input: ChannelInput): Promise<ChannelRow> {
+    const id = newId();
     const [row] = await this.db
       .insert(channels)
       .values({
-        id: newId(),
+        id,
         tenantId: this.tenantId,
         kind: input.kind,
         name: input.name,
-        configEnc: this.box.encrypt(JSON.stringify(input.config)),
+        configEnc: this.seal(id, input.config),
         enabled: input.enabled ?? true,
         priority: input.priority ?? 0,
         categories: input.categories ?? null,
@@ -94,7 +103,7 @@ export class ChannelRepo {
       .update(channels)
       .set({
         ...rest,
-        ...(config ? { configEnc: this.box.encrypt(JSON.stringify(config)) } : {}),
+        ...(config ? { configEnc: this.seal(id, config) } : {}),
         ...(patch.enabled ? { disabledReason: null } : {}),
         updatedAt: new Date(),
       })
@@ -125,13 +134,14 @@ export class ChannelRepo {
     );
   }
 
-  /** Re-encrypts every configuration under the current key; returns how many changed. */
+  /** Re-encrypts every configuration under the current key and format; returns how many changed. */
   async reseal(): Promise<number> {
     const rows = await this.db.select().from(channels).where(eq(channels.tenantId, this.tenantId));
     let changed = 0;
     for (const row of rows) {
-      if (this.box.keyIdOf(row.configEnc) === this.box.currentKeyId) continue;
-      const sealed = this.box.encrypt(this.box.decrypt(row.configEnc));
+      if (!this.box.needsReseal(row.configEnc)) continue;
+      const at = channelConfigAt(this.tenantId, row.id);
+      const sealed = this.box.encrypt(this.box.decrypt(row.configEnc, at), at);
       await this.db.update(channels).set({ configEnc: sealed }).where(eq(channels.id, row.id));
       changed++;
     }

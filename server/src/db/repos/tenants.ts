@@ -12,8 +12,11 @@ import { apiKeys, tenants } from '../schema.ts';
 export class TenantDirectory {
   constructor(private readonly db: Db) {}
 
-  /** Creates a tenant with its first API key; secrets are returned once, here. */
-  async create(input: TenantCreate, sealedWidgetSecret: string) {
+  /**
+   * Creates a tenant with its first API key; secrets are returned once, here. The widget secret is
+   * sealed by `seal`, which gets the new tenant's id (sealed values are bound to their row).
+   */
+  async create(input: TenantCreate, sealWidgetSecret: (tenantId: string) => string) {
     const id = newId();
     const apiKey = newSecret('ak', 24);
     const [row] = await this.db.transaction(async (tx) => {
@@ -26,7 +29,7 @@ export class TenantDirectory {
           locale: input.locale ?? 'es',
           timezone: input.timezone ?? 'UTC',
           appUrl: input.appUrl ?? null,
-          widgetSecretEnc: sealedWidgetSecret,
+          widgetSecretEnc: sealWidgetSecret(id),
         })
         .returning();
       await tx.insert(apiKeys).values({

@@ -2,7 +2,7 @@ import { TenantCreatedSchema, TenantCreateSchema } from '@aviso/protocol';
 import { createRoute } from '@hono/zod-openapi';
 import { newSecret } from '../../db/ids.ts';
 import type { Store } from '../../db/store.ts';
-import type { SecretBox } from '../../lib/secrets.ts';
+import { type SecretBox, widgetSecretAt } from '../../lib/secrets.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
 import { tenantOut } from '../serialize.ts';
 
@@ -24,7 +24,9 @@ export function adminRoutes(deps: { store: Store; box: SecretBox; guard: Guard }
     async (c) => {
       const input = c.req.valid('json');
       const widgetSecret = newSecret('wsec', 32);
-      const { tenant, apiKey } = await deps.store.tenants.create(input, deps.box.encrypt(widgetSecret));
+      const { tenant, apiKey } = await deps.store.tenants.create(input, (id) =>
+        deps.box.encrypt(widgetSecret, widgetSecretAt(id)),
+      );
       return c.json({ ...tenantOut(tenant), apiKey, widgetSecret }, 201);
     },
   );
