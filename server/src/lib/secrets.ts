@@ -16,7 +16,11 @@ export interface SealedAt {
 }
 
 /** Where a tenant's widget secret is sealed. */
-export const widgetSecretAt = (tenantId: string): SealedAt => ({ tenantId, table: 'tenants', rowId: tenantId });
+export const widgetSecretAt = (tenantId: string): SealedAt => ({
+  tenantId,
+  table: 'tenants',
+  rowId: tenantId,
+});
 
 /** Where a channel's configuration is sealed. */
 export const channelConfigAt = (tenantId: string, channelId: string): SealedAt => ({
@@ -80,7 +84,9 @@ export class SecretBox {
     // v1 values were sealed before they were bound to their row.
     if (version === CURRENT) decipher.setAAD(aad(at));
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   }
 
   /** The key id a sealed secret was encrypted with. */
