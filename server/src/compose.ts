@@ -19,7 +19,7 @@ import { Inbox } from './inbox/inbox.ts';
 import type { IngestHooks, PlanDeliveries } from './ingest/events.ts';
 import { ingestHooks } from './ingest/hooks.ts';
 import { Background } from './lib/background.ts';
-import { ChannelRateLimiter, createLimits } from './lib/limiter.ts';
+import { ChannelRateLimiter, createLimits, type LimitSettings } from './lib/limiter.ts';
 import { createMetrics } from './lib/metrics.ts';
 import { SecretBox } from './lib/secrets.ts';
 import { MemoryPresence, type Presence, RedisPresence } from './presence/presence.ts';
@@ -49,11 +49,11 @@ export interface AvisoNode {
   close(): Promise<void>;
 }
 
-export type NodeConfig = Pick<
-  Config,
-  'port' | 'host' | 'databaseUrl' | 'redisUrl' | 'adminToken' | 'secretKeys' | 'corsOrigins'
-> &
-  Partial<Pick<Config, 'smtp' | 'deliveryRetentionDays' | 'limits' | 'trustProxy' | 'publicUrl'>>;
+export type NodeConfig = {
+  /** The limits the node enforces (each absent one is off). */
+  limits?: LimitSettings;
+} & Pick<Config, 'port' | 'host' | 'databaseUrl' | 'redisUrl' | 'adminToken' | 'secretKeys' | 'corsOrigins'> &
+  Partial<Pick<Config, 'smtp' | 'deliveryRetentionDays' | 'trustProxy' | 'publicUrl'>>;
 
 /** What tests (and only tests) swap in a node. */
 export interface NodeOptions {
