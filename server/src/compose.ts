@@ -95,7 +95,6 @@ export async function startNode(
   if (applied.length) log.info({ applied }, 'database migrated');
   const box = new SecretBox(config.secretKeys);
   const store = new Store(database.db, box);
-  const tokens = new WidgetTokens(store, box);
   const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined;
   const presence: Presence = redis ? new RedisPresence(redis.presence, { nodeId }) : new MemoryPresence();
   const limits = createLimits(config.limits ?? {}, {
@@ -106,6 +105,7 @@ export async function startNode(
   const io = createSocketServer({ corsOrigins: config.corsOrigins, ...(redis ? { redis } : {}) });
   const metrics = createMetrics(() => io.engine?.clientsCount ?? 0);
   const broadcaster = new SocketBroadcaster(io);
+  const tokens = new WidgetTokens(store, box, broadcaster);
   const inbox = new Inbox(broadcaster);
   const registry = options.registry ?? createChannelRegistry();
   const background = new Background();

@@ -7,6 +7,7 @@ import { connect, settle, until } from './sockets.ts';
 const sign = (secret: string, claims: Record<string, unknown>, exp: number) =>
   new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
     .setExpirationTime(exp)
     .sign(new TextEncoder().encode(secret));
 const now = () => Math.floor(Date.now() / 1000);

@@ -218,6 +218,8 @@ export const WidgetClaimsSchema = z.object({
   sub: HostIdSchema,
   tid: UuidSchema,
   exp: z.number(),
+  /** When the token was issued (seconds); required when it carries profile claims. */
+  iat: z.number().optional(),
   name: safeText(200, 1).optional(),
   role: RoleSchema.optional(),
   branchIds: z.array(HostIdSchema).max(500).optional(),

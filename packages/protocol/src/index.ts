@@ -5,6 +5,7 @@ export * from './channel-configs.ts';
 export * from './channels.ts';
 export * from './deliveries.ts';
 export * from './errors.ts';
+export * from './identity.ts';
 export * from './links.ts';
 export * from './notification.ts';
 export * from './rules.ts';

@@ -12,7 +12,6 @@ import type { Broadcaster } from '../inbox/broadcaster.ts';
 import type { Inbox } from '../inbox/inbox.ts';
 import type { IngestHooks, PlanDeliveries } from '../ingest/events.ts';
 import { ingestHooks } from '../ingest/hooks.ts';
-import type { Drain } from './middleware/drain.ts';
 import { AppError, appError, errorRenderer, fail } from '../lib/errors.ts';
 import { type Limits, personKey, rateLimit } from '../lib/limiter.ts';
 import type { Metrics } from '../lib/metrics.ts';
@@ -20,6 +19,7 @@ import type { SecretBox } from '../lib/secrets.ts';
 import { MemoryPresence, type Presence } from '../presence/presence.ts';
 import type { AppEnv } from './context.ts';
 import { adminAuth, apiKeyAuth, widgetAuth } from './middleware/auth.ts';
+import type { Drain } from './middleware/drain.ts';
 import { failedCredentials } from './middleware/failed-credentials.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import type { Guard } from './openapi.ts';
@@ -174,7 +174,7 @@ export function createApp(deps: AppDeps) {
     });
 
   app.route('/', adminRoutes({ store: deps.store, box: deps.box, guard: adminGuard }));
-  app.route('/', tenantRoutes({ guard: tenantGuard }));
+  app.route('/', tenantRoutes({ guard: tenantGuard, box: deps.box, broadcaster: deps.broadcaster }));
   app.route(
     '/',
     peopleRoutes({

@@ -2,6 +2,7 @@ import { type WidgetClaims, WidgetClaimsSchema } from '@aviso/protocol';
 import { decodeJwt, errors, jwtVerify, SignJWT } from 'jose';
 import type { RecipientRow, TenantRow } from '../db/rows.ts';
 import type { Store, TenantStore } from '../db/store.ts';
+import type { Broadcaster } from '../inbox/broadcaster.ts';
 import { fail } from '../lib/errors.ts';
 import { type SecretBox, widgetSecretAt } from '../lib/secrets.ts';
 
@@ -15,25 +16,43 @@ export interface WidgetSession {
 
 const encoder = new TextEncoder();
 const DEFAULT_TTL_S = 12 * 3600;
+/** How far in the future a token's `iat` may be (clocks of host and hub differ a little). */
+const MAX_SKEW_MS = 5 * 60_000;
+const PROFILE_CLAIMS = ['name', 'role', 'branchIds', 'email', 'locale'] as const;
 
 /** Mints and verifies widget tokens: HS256 JWTs signed with each tenant's `widgetSecret`. */
 export class WidgetTokens {
+  /** `broadcaster` moves a person's live sockets when a token's claims change their rooms. */
   constructor(
     private readonly store: Store,
     private readonly box: SecretBox,
+    private readonly broadcaster?: Pick<Broadcaster, 'recipientChanged'>,
   ) {}
 
   // Opening a sealed secret costs an AES decryption: keep the opened key per sealed value.
   private readonly keys = new Map<string, Uint8Array>();
 
-  secretOf(tenant: TenantRow): Uint8Array {
-    let key = this.keys.get(tenant.widgetSecretEnc);
+  private open(sealed: string, tenantId: string): Uint8Array {
+    let key = this.keys.get(sealed);
     if (!key) {
       if (this.keys.size >= 10_000) this.keys.clear();
-      key = encoder.encode(this.box.decrypt(tenant.widgetSecretEnc, widgetSecretAt(tenant.id)));
-      this.keys.set(tenant.widgetSecretEnc, key);
+      key = encoder.encode(this.box.decrypt(sealed, widgetSecretAt(tenantId)));
+      this.keys.set(sealed, key);
     }
     return key;
+  }
+
+  secretOf(tenant: TenantRow): Uint8Array {
+    return this.open(tenant.widgetSecretEnc, tenant.id);
+  }
+
+  /** The secrets a token may be signed with now: the current one, and the previous during a rotation's grace. */
+  private secretsOf(tenant: TenantRow): Uint8Array[] {
+    const { previousWidgetSecretEnc: previous, previousWidgetSecretUntil: until } = tenant;
+    const current = this.secretOf(tenant);
+    return previous && until && until.getTime() > Date.now()
+      ? [current, this.open(previous, tenant.id)]
+      : [current];
   }
 
   async mint(tenant: TenantRow, recipientId: string, expiresIn = DEFAULT_TTL_S) {
@@ -59,24 +78,43 @@ export class WidgetTokens {
     const tenant = typeof tid === 'string' ? await this.store.tenants.get(tid) : undefined;
     if (!tenant) fail('INVALID_TOKEN', { reason: 'it names no known tenant' });
     let payload: unknown;
-    try {
-      ({ payload } = await jwtVerify(token, this.secretOf(tenant), { algorithms: ['HS256'] }));
-    } catch (err) {
-      if (err instanceof errors.JWTExpired) fail('TOKEN_EXPIRED');
-      fail('INVALID_TOKEN', { reason: 'its signature or claims are wrong' });
+    const secrets = this.secretsOf(tenant);
+    for (const [i, secret] of secrets.entries()) {
+      try {
+        ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] }));
+        break;
+      } catch (err) {
+        // Expiry is checked after the signature: this secret signed it.
+        if (err instanceof errors.JWTExpired) fail('TOKEN_EXPIRED');
+        if (i === secrets.length - 1) fail('INVALID_TOKEN', { reason: 'its signature or claims are wrong' });
+      }
     }
     const parsed = WidgetClaimsSchema.safeParse(payload);
     if (!parsed.success) fail('INVALID_TOKEN', { reason: 'its claims are not valid' });
     const claims = parsed.data;
-    const store = this.store.forTenant(tenant.id);
+    const issuedMs = claims.iat === undefined ? undefined : claims.iat * 1000;
     const fromClaims = Object.fromEntries(
-      (['name', 'role', 'branchIds', 'email', 'locale'] as const)
-        .filter((k) => claims[k] !== undefined)
-        .map((k) => [k, claims[k]]),
+      PROFILE_CLAIMS.filter((k) => claims[k] !== undefined).map((k) => [k, claims[k]]),
     );
-    const recipient = Object.keys(fromClaims).length
-      ? await store.recipients.applyClaims(claims.sub, fromClaims)
-      : await store.recipients.get(claims.sub);
+    const hasClaims = Object.keys(fromClaims).length > 0;
+    // Claims are only ordered against changes made through the API by when they were issued.
+    if (hasClaims && issuedMs === undefined) {
+      fail('INVALID_TOKEN', { reason: 'a token with profile claims needs its issue time (iat)' });
+    }
+    if (issuedMs !== undefined && issuedMs > Date.now() + MAX_SKEW_MS) {
+      fail('INVALID_TOKEN', { reason: 'its issue time (iat) is in the future' });
+    }
+    const store = this.store.forTenant(tenant.id);
+    let recipient = await store.recipients.get(claims.sub);
+    const validAfter = recipient?.tokensValidAfter?.getTime();
+    if (validAfter !== undefined && (issuedMs === undefined || issuedMs < validAfter)) {
+      fail('INVALID_TOKEN', { reason: 'it was revoked' });
+    }
+    if (hasClaims) {
+      const applied = await store.recipients.applyClaims(claims.sub, fromClaims, new Date(issuedMs!));
+      recipient = applied.row;
+      if (applied.before) this.broadcaster?.recipientChanged(tenant.id, applied.before, applied.row);
+    }
     if (!recipient) fail('RECIPIENT_NOT_FOUND', { id: claims.sub });
     return { tenant, store, recipient, claims };
   }

@@ -8,6 +8,8 @@ export interface Broadcaster {
   unread(tenantId: string, recipientId: string, count: number): void;
   /** Moves a person's live sockets to the rooms of their new role and branches (or disconnects them). */
   recipientChanged(tenantId: string, before: RecipientRow | undefined, after: RecipientRow | undefined): void;
+  /** Closes the live sockets of one person, or of the whole tenant, so they authenticate again. */
+  disconnect(tenantId: string, recipientId?: string): void;
 }
 
 /** A broadcaster for an app with no sockets (tests that call `app.request()`). */
@@ -16,4 +18,5 @@ export const silentBroadcaster: Broadcaster = {
   updated() {},
   unread() {},
   recipientChanged() {},
+  disconnect() {},
 };

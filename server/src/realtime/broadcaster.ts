@@ -35,4 +35,9 @@ export class SocketBroadcaster implements Broadcaster {
     if (stale.length) sockets.socketsLeave(stale);
     sockets.socketsJoin([...next]);
   }
+
+  disconnect(tenantId: string, recipientId?: string) {
+    const room = recipientId ? rooms.recipient(tenantId, recipientId) : rooms.tenant(tenantId);
+    this.io.in(room).disconnectSockets(true);
+  }
 }

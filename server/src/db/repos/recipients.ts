@@ -8,6 +8,12 @@ import { textArray } from './notifications.ts';
 /** Fields a widget token may carry to create or refresh its recipient. */
 export type RecipientClaims = Partial<Pick<RecipientRow, 'name' | 'role' | 'branchIds' | 'email' | 'locale'>>;
 
+const PROFILE = ['name', 'role', 'branchIds', 'email', 'locale'] as const;
+
+/** Whether `next` changes any profile field of `row` it names. */
+const changes = (row: RecipientRow, next: RecipientClaims) =>
+  PROFILE.some((k) => k in next && JSON.stringify(row[k]) !== JSON.stringify(next[k]));
+
 /** A tenant's people, keyed by the host's own user ids. */
 export class RecipientRepo {
   constructor(
@@ -37,33 +43,63 @@ export class RecipientRepo {
       locale: input.locale ?? null,
       preferences: input.preferences ?? existing?.preferences ?? {},
     };
+    const now = new Date();
+    // Older widget-token claims must not undo this change (see `applyClaims`).
+    const profileChangedAt = !existing || changes(existing, values) ? now : existing.profileChangedAt;
     const [row] = await this.db
       .insert(recipients)
-      .values({ tenantId: this.tenantId, id, ...values })
+      .values({ tenantId: this.tenantId, id, ...values, profileChangedAt })
       .onConflictDoUpdate({
         target: [recipients.tenantId, recipients.id],
-        set: { ...values, updatedAt: new Date() },
+        set: { ...values, profileChangedAt, updatedAt: now },
       })
       .returning();
     return { row: row!, created: !existing };
   }
 
-  /** Creates the recipient a widget token names, or refreshes the fields its claims carry. */
-  async applyClaims(id: string, claims: RecipientClaims): Promise<RecipientRow> {
+  /**
+   * Creates the recipient a widget token names, or refreshes the fields its claims carry, but only
+   * when the token was issued after the profile last changed: a week-old token must not undo a
+   * demotion made since. Returns the row as it now is, and the row before when it changed.
+   */
+  async applyClaims(
+    id: string,
+    claims: RecipientClaims,
+    issuedAt: Date,
+  ): Promise<{ row: RecipientRow; before?: RecipientRow }> {
     const existing = await this.get(id);
-    const changed = Object.entries(claims).some(
-      ([k, v]) => JSON.stringify(existing?.[k as keyof RecipientRow]) !== JSON.stringify(v),
-    );
-    if (existing && !changed) return existing;
+    if (existing && (existing.profileChangedAt >= issuedAt || !changes(existing, claims))) {
+      return { row: existing };
+    }
     const [row] = await this.db
       .insert(recipients)
-      .values({ tenantId: this.tenantId, id, role: 'staff', branchIds: [], ...claims })
+      .values({
+        tenantId: this.tenantId,
+        id,
+        role: 'staff',
+        branchIds: [],
+        ...claims,
+        profileChangedAt: issuedAt,
+      })
       .onConflictDoUpdate({
         target: [recipients.tenantId, recipients.id],
-        set: { ...claims, updatedAt: new Date() },
+        set: { ...claims, profileChangedAt: issuedAt, updatedAt: new Date() },
+        // A change stored since the read above wins over these claims.
+        setWhere: sql`${recipients.profileChangedAt} < ${issuedAt.toISOString()}::timestamptz`,
       })
       .returning();
-    return row!;
+    if (!row) return { row: (await this.get(id))! };
+    return { row, before: existing };
+  }
+
+  /** Refuses every widget token of this person issued before `at` (whole seconds); false when unknown. */
+  async revokeTokens(id: string, at: Date): Promise<RecipientRow | undefined> {
+    const [row] = await this.db
+      .update(recipients)
+      .set({ tokensValidAfter: new Date(Math.floor(at.getTime() / 1000) * 1000), updatedAt: at })
+      .where(and(eq(recipients.tenantId, this.tenantId), eq(recipients.id, id)))
+      .returning();
+    return row;
   }
 
   list({ after, limit }: { after?: string; limit: number }) {

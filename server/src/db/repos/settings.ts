@@ -38,6 +38,25 @@ export class SettingsRepo {
     return row!;
   }
 
+  /**
+   * Replaces the sealed widget secret. With `previousUntil`, the secret it replaces keeps verifying
+   * until then; without, it is forgotten at once.
+   */
+  async rotateWidgetSecret(sealed: string, previousUntil: Date | null): Promise<TenantRow> {
+    const [row] = await this.db
+      .update(tenants)
+      .set({
+        // Every SET reads the row as it was: the previous secret is the one being replaced.
+        previousWidgetSecretEnc: previousUntil ? sql`${tenants.widgetSecretEnc}` : null,
+        previousWidgetSecretUntil: previousUntil,
+        widgetSecretEnc: sealed,
+        updatedAt: new Date(),
+      })
+      .where(eq(tenants.id, this.tenantId))
+      .returning();
+    return row!;
+  }
+
   listApiKeys() {
     return this.db
       .select()

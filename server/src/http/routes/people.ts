@@ -4,6 +4,7 @@ import {
   HostIdSchema,
   RecipientInputSchema,
   RecipientSchema,
+  TokensRevokedSchema,
   WidgetTokenInputSchema,
   WidgetTokenSchema,
 } from '@aviso/protocol';
@@ -225,7 +226,30 @@ export function peopleRoutes(deps: {
       if (!(await c.var.store.recipients.get(recipientId))) {
         fail('RECIPIENT_NOT_FOUND', { id: recipientId });
       }
-      return c.json(await deps.tokens.mint(c.var.tenant, recipientId, expiresIn), 201);
+      // The tenant row is read again: the API key's copy may predate a widget secret rotation.
+      const tenant = await c.var.store.settings.get();
+      return c.json(await deps.tokens.mint(tenant, recipientId, expiresIn), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/recipients/{recipientId}/revoke-tokens',
+      operationId: 'revokeWidgetTokens',
+      tags: ['Recipients'],
+      summary:
+        'Refuse every widget token of this recipient issued before now (to the second) and close their live sockets',
+      ...secured,
+      request: { params: RecipientParam },
+      responses: { 200: jsonContent(TokensRevokedSchema, 'Revoked'), ...errors },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').recipientId;
+      const row = await c.var.store.recipients.revokeTokens(id, new Date());
+      if (!row) fail('RECIPIENT_NOT_FOUND', { id });
+      deps.broadcaster.disconnect(c.var.tenant.id, id);
+      return c.json({ id, tokensValidAfter: row.tokensValidAfter!.toISOString() }, 200);
     },
   );
   return app;

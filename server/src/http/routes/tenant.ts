@@ -4,16 +4,29 @@ import {
   ApiKeySchema,
   TenantPatchSchema,
   TenantSchema,
+  WidgetSecretRotatedSchema,
+  WidgetSecretRotateSchema,
 } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
+import { newSecret } from '../../db/ids.ts';
+import type { Broadcaster } from '../../inbox/broadcaster.ts';
 import { fail } from '../../lib/errors.ts';
+import { type SecretBox, widgetSecretAt } from '../../lib/secrets.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
 import { apiKeyOut, tenantOut } from '../serialize.ts';
 
 const tags = ['Tenant'];
 
-/** The tenant's own settings and API keys. */
-export function tenantRoutes({ guard }: { guard: Guard }) {
+/** The tenant's own settings, API keys and widget secret. */
+export function tenantRoutes({
+  guard,
+  box,
+  broadcaster,
+}: {
+  guard: Guard;
+  box: SecretBox;
+  broadcaster: Pick<Broadcaster, 'disconnect'>;
+}) {
   const app = router();
   const secured = { middleware: guard.middleware, security: guard.security };
 
@@ -89,6 +102,36 @@ export function tenantRoutes({ guard }: { guard: Guard }) {
       const { id } = c.req.valid('param');
       if (!(await c.var.store.settings.revokeApiKey(id))) fail('NOT_FOUND', { what: `API key ${id}` });
       return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/widget-secret/rotate',
+      operationId: 'rotateWidgetSecret',
+      tags,
+      summary:
+        'Replace the widget secret (shown once); tokens signed with the old one stop working, after an optional grace period',
+      ...secured,
+      request: {
+        body: { required: false, content: { 'application/json': { schema: WidgetSecretRotateSchema } } },
+      },
+      responses: { 200: jsonContent(WidgetSecretRotatedSchema, 'The new secret'), ...errors },
+    }),
+    async (c) => {
+      const { graceSeconds = 0 } = c.req.valid('json') ?? {};
+      const widgetSecret = newSecret('wsec', 32);
+      const until = graceSeconds > 0 ? new Date(Date.now() + graceSeconds * 1000) : null;
+      const tenantId = c.var.tenant.id;
+      await c.var.store.settings.rotateWidgetSecret(
+        box.encrypt(widgetSecret, widgetSecretAt(tenantId)),
+        until,
+      );
+      // Without a grace period the live sockets re-authenticate at once (the widget asks its host
+      // for a new token); with one, they stay until they reconnect.
+      if (!until) broadcaster.disconnect(tenantId);
+      return c.json({ widgetSecret, previousValidUntil: until?.toISOString() ?? null }, 200);
     },
   );
   return app;
