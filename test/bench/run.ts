@@ -121,6 +121,7 @@ async function measure(
       new SignJWT({ tid: tenant.id, role: 'staff', branchIds: [branchIds[i % config.branches]!] })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(`r${i}`)
+        .setIssuedAt()
         .setExpirationTime('1h')
         .sign(secret),
     ),
