@@ -3,6 +3,8 @@
 // /v1/hooks/telegram/<channelId>; a channel without a webhookSecret gets one first.
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { hubEgressAllow } from '../src/channels/destinations.ts';
+import { ProviderHttp } from '../src/channels/http.ts';
 import { botApi } from '../src/channels/telegram/api.ts';
 import type { TelegramConfig } from '../src/channels/telegram/config.ts';
 import { loadConfig } from '../src/config.ts';
@@ -11,6 +13,7 @@ import { migrate } from '../src/db/migrate.ts';
 import type { ChannelRow } from '../src/db/repos/channels.ts';
 import { Store } from '../src/db/store.ts';
 import { channelTenant } from '../src/inbox/replies.ts';
+import { EgressPolicy } from '../src/lib/egress.ts';
 import { SecretBox } from '../src/lib/secrets.ts';
 
 export interface RegisteredWebhook {
@@ -39,6 +42,7 @@ async function findChannel(store: Store, target: string): Promise<ChannelRow> {
 /** Points the bot's webhook at this hub, with the channel's secret token. */
 export async function registerTelegramWebhook(
   store: Store,
+  http: ProviderHttp,
   publicUrl: string,
   target: string,
 ): Promise<RegisteredWebhook> {
@@ -50,7 +54,7 @@ export async function registerTelegramWebhook(
     await store.forTenant(channel.tenantId).channels.update(channel.id, { config });
   }
   const url = `${publicUrl.replace(/\/$/, '')}/v1/hooks/telegram/${channel.id}`;
-  const answer = await botApi(config, 'setWebhook', {
+  const answer = await botApi(http, config, 'setWebhook', {
     url,
     secret_token: config.webhookSecret,
     allowed_updates: ['message', 'callback_query'],
@@ -70,7 +74,12 @@ async function main() {
   try {
     await migrate(database.db);
     const store = new Store(database.db, new SecretBox(config.secretKeys));
-    const done = await registerTelegramWebhook(store, config.publicUrl, target);
+    // The same egress policy as the hub's: a tenant's apiRoot cannot point this script inside either.
+    const egress = new EgressPolicy({ allow: hubEgressAllow(config.egressAllow, config.smtp.url) });
+    const http = new ProviderHttp({ egress });
+    const done = await registerTelegramWebhook(store, http, config.publicUrl, target).finally(() =>
+      http.close(),
+    );
     console.log(
       `webhook of channel ${done.channelId} set to ${done.url}` +
         (done.generatedSecret ? ' (a new webhook secret was saved on the channel)' : ''),

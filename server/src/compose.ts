@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { type ChannelRegistry, createChannelRegistry, emailConfigFromUrl } from './channels/index.ts';
+import {
+  type ChannelRegistry,
+  createChannelRegistry,
+  emailConfigFromUrl,
+  hubEgressAllow,
+} from './channels/index.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
@@ -53,7 +58,7 @@ export type NodeConfig = {
   /** The limits the node enforces (each absent one is off). */
   limits?: LimitSettings;
 } & Pick<Config, 'port' | 'host' | 'databaseUrl' | 'redisUrl' | 'adminToken' | 'secretKeys' | 'corsOrigins'> &
-  Partial<Pick<Config, 'smtp' | 'deliveryRetentionDays' | 'trustProxy' | 'publicUrl'>>;
+  Partial<Pick<Config, 'smtp' | 'deliveryRetentionDays' | 'trustProxy' | 'publicUrl' | 'egressAllow'>>;
 
 /** What tests (and only tests) swap in a node. */
 export interface NodeOptions {
@@ -107,7 +112,9 @@ export async function startNode(
   const broadcaster = new SocketBroadcaster(io);
   const tokens = new WidgetTokens(store, box, broadcaster);
   const inbox = new Inbox(broadcaster);
-  const registry = options.registry ?? createChannelRegistry();
+  const registry =
+    options.registry ??
+    createChannelRegistry({ egressAllow: hubEgressAllow(config.egressAllow, config.smtp?.url) });
   const background = new Background();
   const worker = background.add(
     new DeliveryWorker({

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pino from 'pino';
 import { z } from 'zod';
+import { parseEgressAllow } from './lib/egress.ts';
 import type { LimitSettings, Rate } from './lib/limiter.ts';
 
 /** Everything Aviso reads from the environment, read once. The only module that touches `process.env`. */
@@ -21,6 +22,8 @@ export interface Config {
   /** Origins allowed to call the API and open sockets from a browser; `*` allows any. */
   corsOrigins: string[] | '*';
   smtp: { url: string | null; from: string };
+  /** `AVISO_EGRESS_ALLOW`: loopback or private hosts, `host:port`s, IPs and CIDRs providers may be reached at. */
+  egressAllow: string[];
   /** How long a node holds a claimed delivery before another may take it over (after a crash). */
   deliveryLeaseMs: number;
   /** Days a finished delivery stays in the log before the retention job deletes it. */
@@ -148,6 +151,23 @@ export const envSchema = z
       description: 'default SMTP server (`smtp://user:pass@host:587`) for tenants that bring none',
     }),
     SMTP_FROM: text('Aviso <aviso@localhost>').meta({ description: 'sender of the default SMTP server' }),
+    AVISO_EGRESS_ALLOW: text('')
+      .transform((raw, ctx) => {
+        try {
+          return parseEgressAllow(raw);
+        } catch (err) {
+          ctx.addIssue({
+            code: 'custom',
+            message: (err as Error).message.replace(/^AVISO_EGRESS_ALLOW: /, ''),
+          });
+          return z.NEVER;
+        }
+      })
+      .meta({
+        default: 'none',
+        description:
+          'comma-separated hosts, `host:port`s, IPs and CIDRs (`smtp.lan`, `gateway.lan:8080`, `10.0.0.0/8`) that channels may reach although they are loopback, private, link-local or reserved; everything else internal is refused (`DESTINATION_NOT_ALLOWED`). `SMTP_URL`’s host and port are always allowed',
+      }),
     AVISO_DELIVERY_LEASE_MS: wholeNumber(
       60_000,
       1_000,
@@ -279,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.AVISO_CORS_ORIGINS,
     smtp: { url: e.SMTP_URL ?? null, from: e.SMTP_FROM },
+    egressAllow: e.AVISO_EGRESS_ALLOW,
     deliveryLeaseMs: e.AVISO_DELIVERY_LEASE_MS,
     deliveryRetentionDays: e.AVISO_DELIVERY_RETENTION_DAYS,
     limits: {

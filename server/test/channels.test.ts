@@ -203,19 +203,19 @@ describe.each(databaseBackends)('channels API on $name', ({ url }) => {
       for (const secret of plain) expect(row.configEnc).not.toContain(secret);
     }
 
-    // An admin form sends the config back as read: the password stays, the host changes.
+    // An admin form sends the config back as read: the password stays, the sender changes.
     const form = (await t.api.get(`/v1/channels/${email.id}`)).body;
     const saved = await t.api.patch(`/v1/channels/${email.id}`, {
-      config: { ...form.config, host: 'smtp.example.com' },
+      config: { ...form.config, from: 'Avisos <avisos@aviso.test>' },
     });
     expect(saved.status).toBe(200);
-    expect(saved.body.config).toMatchObject({ host: 'smtp.example.com', pass: '••••' });
+    expect(saved.body.config).toMatchObject({ from: 'Avisos <avisos@aviso.test>', pass: '••••' });
     const stored = (id: string) =>
       hub.store
         .forTenant(t.id)
         .channels.get(id)
         .then((c) => c!.config);
-    expect(await stored(email.id)).toMatchObject({ host: 'smtp.example.com', pass: SMTP_PASS });
+    expect(await stored(email.id)).toMatchObject({ from: 'Avisos <avisos@aviso.test>', pass: SMTP_PASS });
     await t.api.patch(`/v1/channels/${email.id}`, { config: { ...form.config, pass: 'n3w-pass' } });
     expect((await stored(email.id)).pass).toBe('n3w-pass');
 

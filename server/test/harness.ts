@@ -1,4 +1,6 @@
 import { freshDatabase } from '../../test/support/env.ts';
+import { createChannelRegistry } from '../src/channels/index.ts';
+import { STAND_IN_HOST } from '../src/channels/testing.ts';
 import { type NodeConfig, type NodeOptions, startNode } from '../src/compose.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -13,6 +15,8 @@ import { SecretBox } from '../src/lib/secrets.ts';
 export const ADMIN_TOKEN = 'adm_test_token';
 export const SECRET_KEYS = [{ id: 'test', key: Buffer.alloc(32, 3) }];
 export const log = createLogger(process.env.AVISO_TEST_LOG_LEVEL ?? 'silent');
+/** The operator's allow-list of test hubs: the local stand-ins of providers and SMTP servers. */
+export const EGRESS_ALLOW = [STAND_IN_HOST];
 
 export interface Call {
   status: number;
@@ -87,6 +91,7 @@ export async function createTestApp(url: string, broadcaster: Broadcaster = sile
   const store = new Store(database.db, box);
   const tokens = new WidgetTokens(store, box);
   const inbox = new Inbox(broadcaster);
+  const registry = createChannelRegistry({ egressAllow: EGRESS_ALLOW });
   /** Another app over the same database, with some dependencies of its own (a clock, a logger…). */
   const appWith = (extra: Partial<AppDeps> = {}) =>
     createApp({
@@ -99,11 +104,13 @@ export async function createTestApp(url: string, broadcaster: Broadcaster = sile
       inbox,
       broadcaster,
       log,
+      registry,
       ...extra,
     });
   const app = appWith();
   const fetcher: Fetcher = async (path, init) => app.request(path, init);
   const close = async () => {
+    await registry.close();
     await database.close();
     await fresh.drop();
   };
@@ -121,6 +128,7 @@ export async function startTestNode(overrides: Partial<NodeConfig> = {}, options
       adminToken: ADMIN_TOKEN,
       secretKeys: SECRET_KEYS,
       corsOrigins: '*',
+      egressAllow: EGRESS_ALLOW,
       ...overrides,
       databaseUrl: fresh.url,
     },

@@ -2,7 +2,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { registerTelegramWebhook } from '../scripts/telegram-webhook.ts';
-import { standIn } from '../src/channels/testing.ts';
+import { localHttp, standIn } from '../src/channels/testing.ts';
 import { newWebhookSecret } from '../src/channels/webhook/sign.ts';
 import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
 import { settle, until } from './sockets.ts';
@@ -264,8 +264,9 @@ describe.each(databaseBackends)('the Telegram bot on $name', ({ url }) => {
   });
 
   it('registers the webhook with Telegram (pnpm telegram:webhook)', async () => {
+    const http = localHttp();
     const { t, channelId } = await tenant({}, { webhookSecret: undefined });
-    const done = await registerTelegramWebhook(hub.node.store, 'https://aviso.example.com/', t.apiKey);
+    const done = await registerTelegramWebhook(hub.node.store, http, 'https://aviso.example.com/', t.apiKey);
     expect(done).toEqual({
       channelId,
       url: `https://aviso.example.com/v1/hooks/telegram/${channelId}`,
@@ -278,9 +279,11 @@ describe.each(databaseBackends)('the Telegram bot on $name', ({ url }) => {
     expect(await update(channelId, { update_id: 1 }, set.secret_token)).toBe(200);
     expect(await update(channelId, { update_id: 1 }, SECRET)).toBe(401);
 
-    const again = await registerTelegramWebhook(hub.node.store, 'https://aviso.example.com', channelId);
+    const again = await registerTelegramWebhook(hub.node.store, http, 'https://aviso.example.com', channelId);
     expect(again.generatedSecret).toBe(false);
     expect(calls('setWebhook').at(-1).secret_token).toBe(set.secret_token);
-    await expect(registerTelegramWebhook(hub.node.store, 'https://x', 'ak_nope')).rejects.toThrow(/API key/);
+    await expect(registerTelegramWebhook(hub.node.store, http, 'https://x', 'ak_nope')).rejects.toThrow(
+      /API key/,
+    );
   });
 });

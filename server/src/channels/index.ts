@@ -1,5 +1,7 @@
 export * from './configs.ts';
+export { changedDestinations, channelDestinationFields, hubEgressAllow } from './destinations.ts';
 export { emailConfigFromUrl } from './email/config.ts';
+export type { ProviderHttp } from './http.ts';
 export * from './registry.ts';
 export { parseTelegramCallbackData, telegramCallbackData } from './telegram/render.ts';
 export * from './types.ts';

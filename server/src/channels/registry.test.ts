@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChannelRegistry } from './registry.ts';
-import { failure, message, standIn } from './testing.ts';
+import { failure, message, STAND_IN_HOST, standIn } from './testing.ts';
 import type { ChannelSender, OutboundMessage } from './types.ts';
 
 const closers: (() => Promise<void>)[] = [];
@@ -42,7 +42,7 @@ describe('createChannelRegistry', () => {
   it('builds the real senders for the kinds it was not given', async () => {
     const slack = await standIn(() => ({ status: 200, body: 'ok' }));
     closers.push(slack.close);
-    const registry = createChannelRegistry({ timeoutMs: 2000 });
+    const registry = createChannelRegistry({ timeoutMs: 2000, egressAllow: [STAND_IN_HOST] });
     closers.push(() => registry.close());
     expect(registry.kinds).toEqual(['email', 'whatsapp', 'telegram', 'sms', 'slack', 'webhook']);
     expect(registry.get('email').addressField).toBe('email');

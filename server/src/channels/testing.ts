@@ -1,6 +1,16 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EgressPolicy } from '../lib/egress.ts';
+import { ProviderHttp } from './http.ts';
 import type { OutboundMessage } from './types.ts';
+
+/** Where the stand-ins listen; the tests' egress policies allow it, as an operator's allow-list would. */
+export const STAND_IN_HOST = '127.0.0.1';
+
+/** A provider HTTP client whose egress policy lets the local stand-ins through. */
+export function localHttp(options: { timeoutMs?: number; maxReplyBytes?: number } = {}): ProviderHttp {
+  return new ProviderHttp({ egress: new EgressPolicy({ allow: [STAND_IN_HOST] }), ...options });
+}
 
 /** A rendered low-stock notification, for sender tests. */
 export function message(overrides: Partial<OutboundMessage> = {}): OutboundMessage {
@@ -63,10 +73,10 @@ export async function standIn(reply: (req: RecordedRequest) => StandInReply) {
       else answer();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, STAND_IN_HOST, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${STAND_IN_HOST}:${port}`,
     requests,
     close: () =>
       new Promise<void>((resolve) => {

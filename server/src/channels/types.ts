@@ -48,6 +48,7 @@ export type SendErrorCode =
   | 'CONNECTION_FAILED'
   | 'TIMEOUT'
   | 'PROVIDER_ERROR'
+  | 'DESTINATION_NOT_ALLOWED'
   | `HTTP_${number}`;
 
 export interface SendErrorOptions {

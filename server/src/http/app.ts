@@ -193,7 +193,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', deliveryRoutes({ guard: tenantGuard, onQueued: deps.onQueued, now: deps.now }));
   app.route('/', meRoutes({ guard: widgetGuard, inbox: deps.inbox, onQueued: deps.onQueued, now: deps.now }));
   app.route('/', telegramRoutes({ guard: tenantGuard, now: deps.now }));
-  app.route('/', hookRoutes({ ...deps, publicUrl: deps.publicUrl }));
+  app.route('/', hookRoutes({ ...deps, http: registry.http, publicUrl: deps.publicUrl }));
   opsRoutes(app, { database: deps.database, metrics: deps.metrics });
   widgetRoutes(app);
   adminConsoleRoutes(app);

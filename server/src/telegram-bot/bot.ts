@@ -1,3 +1,4 @@
+import type { ProviderHttp } from '../channels/http.ts';
 import { botApi } from '../channels/telegram/api.ts';
 import type { TelegramConfig } from '../channels/telegram/config.ts';
 import { parseTelegramCallbackData } from '../channels/telegram/render.ts';
@@ -26,6 +27,8 @@ export interface TelegramBotOptions {
   tenant: TenantRow;
   channel: { id: string; config: TelegramConfig };
   inbox: Inbox;
+  /** The provider HTTP client: Bot API calls go through the egress policy. */
+  http: ProviderHttp;
   now: Date;
   onQueued?: () => void;
   /** Wrong document numbers before the chat is locked, and for how long. */
@@ -52,7 +55,7 @@ export class TelegramBot {
   }
 
   private say(chatId: string, text: string) {
-    return botApi(this.o.channel.config, 'sendMessage', { chat_id: chatId, text });
+    return botApi(this.o.http, this.o.channel.config, 'sendMessage', { chat_id: chatId, text });
   }
 
   private texts(recipient?: RecipientRow): BotTexts {
@@ -200,7 +203,7 @@ export class TelegramBot {
     } else if (!me) {
       answer = t.notLinked;
     }
-    await botApi(this.o.channel.config, 'answerCallbackQuery', { callback_query_id: query.id, text: answer });
+    await botApi(this.o.http, this.o.channel.config, 'answerCallbackQuery', { callback_query_id: query.id, text: answer });
     if (chatId) await this.say(chatId, answer);
   }
 

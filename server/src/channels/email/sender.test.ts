@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { message } from '../testing.ts';
+import { EgressPolicy } from '../../lib/egress.ts';
+import { message, STAND_IN_HOST } from '../testing.ts';
 import { SendError } from '../types.ts';
 import { type EmailConfigInput, EmailConfigSchema, emailConfigFromUrl } from './config.ts';
 import { EmailSender } from './sender.ts';
@@ -54,7 +55,11 @@ afterEach(async () => {
 });
 
 function sender(options = {}) {
-  const s = new EmailSender({ connectionTimeoutMs: 2000, ...options });
+  const s = new EmailSender({
+    egress: new EgressPolicy({ allow: [STAND_IN_HOST] }),
+    connectionTimeoutMs: 2000,
+    ...options,
+  });
   cleanups.push(() => s.close());
   return s;
 }

@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
+import { connect, type Socket } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { type EgressPolicy, isEgressRefused } from '../../lib/egress.ts';
 import { emailAddress } from '../address.ts';
+import { destinationRefused } from '../http.ts';
 import { type ChannelSender, type OutboundMessage, SendError, type SendResult } from '../types.ts';
 import type { EmailConfig } from './config.ts';
 import { renderEmail } from './render.ts';
 
 export interface EmailSenderOptions {
+  /** Which SMTP hosts may be reached; every connection is checked after the host is resolved. */
+  egress: EgressPolicy;
   /** Open SMTP connections per account. */
   maxConnections?: number;
   /** Accounts whose pools are kept; the least recently used one is closed beyond that. */
@@ -25,10 +30,17 @@ interface SmtpError {
 
 /** Classifies a nodemailer failure: 4xx and network trouble retryable, 5xx permanent. */
 export function classifySmtpError(err: unknown): SendError {
+  if (isEgressRefused(err)) return destinationRefused();
   const e = (err ?? {}) as SmtpError;
   const status = typeof e.responseCode === 'number' ? e.responseCode : undefined;
-  const reply = e.response ? `: ${e.response.replace(/\s+/g, ' ').slice(0, 200)}` : '';
-  const base = { cause: err, ...(status === undefined ? {} : { providerStatus: status }) };
+  // The reply's enhanced status code (`5.1.1`) says what went wrong; its free text is not kept.
+  const enhanced = /^\d{3}[ -](\d\.\d{1,3}\.\d{1,3})\b/.exec(e.response ?? '')?.[1];
+  const reply = enhanced ? ` ${enhanced}` : '';
+  const base = {
+    cause: err,
+    ...(status === undefined ? {} : { providerStatus: status }),
+    ...(enhanced ? { providerCode: enhanced } : {}),
+  };
   if (status !== undefined && status >= 500) {
     if (e.code === 'EAUTH' || status === 535 || status === 534 || status === 530) {
       return new SendError('AUTH_FAILED', `SMTP authentication failed (${status})`, {
@@ -39,12 +51,12 @@ export function classifySmtpError(err: unknown): SendError {
     const rcpt = e.command?.toUpperCase().startsWith('RCPT');
     return new SendError(
       rcpt ? 'RECIPIENT_REJECTED' : 'SMTP_REJECTED',
-      `the SMTP server rejected the ${rcpt ? 'recipient' : 'message'} (${status})${reply}`,
+      `the SMTP server rejected the ${rcpt ? 'recipient' : 'message'} (${status}${reply})`,
       { ...base, retryable: false },
     );
   }
   if (status !== undefined && status >= 400) {
-    return new SendError('SMTP_TEMPORARY', `the SMTP server deferred the message (${status})${reply}`, {
+    return new SendError('SMTP_TEMPORARY', `the SMTP server deferred the message (${status}${reply})`, {
       ...base,
       retryable: true,
     });
@@ -81,13 +93,39 @@ function messageIdFor(idempotencyKey: string, from: string): string {
   return `<${local}.aviso@${domain}>`;
 }
 
+/**
+ * Opens the TCP connection of one SMTP session to an address the egress policy allows. nodemailer
+ * then speaks SMTP (and TLS, verified against `host`, not the address) over it.
+ */
+function checkedSocket(egress: EgressPolicy, host: string, port: number, timeoutMs: number): Promise<Socket> {
+  return egress.resolve(host, port).then(
+    ([first]) =>
+      new Promise<Socket>((resolve, reject) => {
+        const socket = connect({ host: first!.address, port, family: first!.family });
+        const timer = setTimeout(() => {
+          socket.destroy();
+          reject(Object.assign(new Error('SMTP connection timed out'), { code: 'ETIMEDOUT' }));
+        }, timeoutMs);
+        socket.once('connect', () => {
+          clearTimeout(timer);
+          socket.removeAllListeners('error');
+          resolve(socket);
+        });
+        socket.once('error', (err) => {
+          clearTimeout(timer);
+          reject(err);
+        });
+      }),
+  );
+}
+
 /** Email over SMTP with one pooled nodemailer transport per account. */
 export class EmailSender implements ChannelSender<EmailConfig> {
   readonly kind = 'email' as const;
   readonly addressField = 'email' as const;
   private readonly pools = new Map<string, Transporter>();
 
-  constructor(private readonly options: EmailSenderOptions = {}) {}
+  constructor(private readonly options: EmailSenderOptions) {}
 
   async send(message: OutboundMessage, address: string, config: EmailConfig): Promise<SendResult> {
     const to = emailAddress(address);
@@ -149,16 +187,27 @@ export class EmailSender implements ChannelSender<EmailConfig> {
       return existing;
     }
     const o = this.options;
+    const connectionTimeout = o.connectionTimeoutMs ?? 10_000;
     const transport = nodemailer.createTransport({
       pool: true,
+      // Each connection of the pool is opened here, to a resolved and checked address.
+      getSocket: (
+        _options: unknown,
+        callback: (err: Error | null, socket?: { connection: Socket }) => void,
+      ) => {
+        checkedSocket(o.egress, config.host, config.port, connectionTimeout).then(
+          (connection) => callback(null, { connection }),
+          (err: Error) => callback(err),
+        );
+      },
       maxConnections: o.maxConnections ?? 3,
       host: config.host,
       port: config.port,
       secure: config.secure,
       requireTLS: config.requireTls,
       ...(config.user ? { auth: { user: config.user, pass: config.pass ?? '' } } : {}),
-      connectionTimeout: o.connectionTimeoutMs ?? 10_000,
-      greetingTimeout: o.connectionTimeoutMs ?? 10_000,
+      connectionTimeout,
+      greetingTimeout: connectionTimeout,
       socketTimeout: o.socketTimeoutMs ?? 30_000,
       ...(o.tlsRejectUnauthorized === false ? { tls: { rejectUnauthorized: false } } : {}),
     });

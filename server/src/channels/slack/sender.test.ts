@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { failure, message, type RecordedRequest, type StandInReply, standIn } from '../testing.ts';
+import { failure, localHttp, message, type RecordedRequest, type StandInReply, standIn } from '../testing.ts';
 import { SlackConfigSchema } from './config.ts';
 import { SlackSender } from './sender.ts';
 
@@ -17,7 +17,7 @@ async function slack(reply: (req: RecordedRequest) => StandInReply) {
 describe('SlackSender', () => {
   it('POSTs text and blocks with an escaped mrkdwn section and a link button', async () => {
     const { requests, config } = await slack(() => ({ status: 200, body: 'ok' }));
-    const result = await new SlackSender().send(
+    const result = await new SlackSender(localHttp()).send(
       message({ title: 'Stock <bajo>', text: 'Martillo & clavos <!channel>' }),
       '',
       config,
@@ -49,7 +49,7 @@ describe('SlackSender', () => {
       headers: { 'retry-after': '1' },
       body: 'rate_limited',
     }));
-    expect(await failure(new SlackSender().send(message(), '', config))).toMatchObject({
+    expect(await failure(new SlackSender(localHttp()).send(message(), '', config))).toMatchObject({
       code: 'HTTP_429',
       retryable: true,
       retryAfterMs: 1000,
@@ -59,12 +59,12 @@ describe('SlackSender', () => {
   it('fails for good on invalid_payload (400) and reports a removed webhook as gone', async () => {
     let answer: StandInReply = { status: 400, body: 'invalid_payload' };
     const { config } = await slack(() => answer);
-    expect(await failure(new SlackSender().send(message(), '', config))).toMatchObject({
+    expect(await failure(new SlackSender(localHttp()).send(message(), '', config))).toMatchObject({
       code: 'HTTP_400',
       retryable: false,
     });
     answer = { status: 404, body: 'no_service' };
-    expect(await failure(new SlackSender().send(message(), '', config))).toMatchObject({
+    expect(await failure(new SlackSender(localHttp()).send(message(), '', config))).toMatchObject({
       code: 'ENDPOINT_GONE',
       retryable: false,
     });

@@ -1,4 +1,4 @@
-import { DEFAULT_HTTP_TIMEOUT_MS, httpError, postJson, providerText } from '../http.ts';
+import { httpError, type ProviderHttp, shortCode } from '../http.ts';
 import { safeLink, words } from '../text.ts';
 import type { ChannelSender, OutboundMessage, SendResult } from '../types.ts';
 import type { SlackConfig } from './config.ts';
@@ -49,15 +49,17 @@ export class SlackSender implements ChannelSender<SlackConfig> {
   readonly kind = 'slack' as const;
   readonly addressField = null;
 
-  constructor(private readonly timeoutMs = DEFAULT_HTTP_TIMEOUT_MS) {}
+  constructor(private readonly http: ProviderHttp) {}
 
   async send(message: OutboundMessage, _address: string, config: SlackConfig): Promise<SendResult> {
-    const reply = await postJson(config.url, slackPayload(message), { timeoutMs: this.timeoutMs });
+    const reply = await this.http.post(config.url, slackPayload(message));
     if (reply.status >= 200 && reply.status < 300) return { providerStatus: reply.status };
-    // Slack answers 404 no_service / 410 channel_is_archived when the webhook is gone; both are final.
-    if (reply.status === 404 && /no_service|no_team|channel_not_found/.test(reply.text)) {
-      throw httpError({ status: 410, headers: reply.headers }, { message: providerText(reply.text) });
+    // Slack answers with a bare error code in text/plain (`no_service`, `invalid_payload`).
+    const providerCode = shortCode(reply.text.trim());
+    // 404 no_service / 410 channel_is_archived mean the webhook is gone; both are final.
+    if (reply.status === 404 && providerCode && /no_service|no_team|channel_not_found/.test(providerCode)) {
+      throw httpError({ status: 410, headers: reply.headers }, { providerCode });
     }
-    throw httpError(reply, { message: providerText(reply.text) });
+    throw httpError(reply, { providerCode });
   }
 }

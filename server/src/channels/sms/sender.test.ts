@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { failure, message, type RecordedRequest, type StandInReply, standIn } from '../testing.ts';
+import { failure, localHttp, message, type RecordedRequest, type StandInReply, standIn } from '../testing.ts';
+import { TwilioMessages } from '../twilio.ts';
 import { SmsConfigSchema } from './config.ts';
 import { SmsSender } from './sender.ts';
 
@@ -31,7 +32,7 @@ const created = (): StandInReply => ({
 describe('SmsSender (Twilio)', () => {
   it('POSTs the documented Messages request with basic auth and form fields', async () => {
     const { requests, config } = await twilioStandIn(created);
-    const result = await new SmsSender().send(
+    const result = await new SmsSender(new TwilioMessages(localHttp())).send(
       message({ actions: [{ id: 'ok', label: 'Confirmar' }] }),
       '+52 55 1234 5678',
       config,
@@ -58,13 +59,17 @@ describe('SmsSender (Twilio)', () => {
       headers: { 'retry-after': '2' },
       body: { code: 20429, message: 'Too Many Requests', status: 429 },
     }));
-    const err = await failure(new SmsSender().send(message(), '+525512345678', config));
+    const err = await failure(
+      new SmsSender(new TwilioMessages(localHttp())).send(message(), '+525512345678', config),
+    );
     expect(err).toMatchObject({ code: 'HTTP_429', retryable: true, retryAfterMs: 2000, providerStatus: 429 });
   });
 
   it('reports a 503 as retryable', async () => {
     const { config } = await twilioStandIn(() => ({ status: 503, body: 'Service Unavailable' }));
-    const err = await failure(new SmsSender().send(message(), '+525512345678', config));
+    const err = await failure(
+      new SmsSender(new TwilioMessages(localHttp())).send(message(), '+525512345678', config),
+    );
     expect(err).toMatchObject({ code: 'HTTP_503', retryable: true });
   });
 
@@ -77,7 +82,9 @@ describe('SmsSender (Twilio)', () => {
         status: 400,
       },
     }));
-    const err = await failure(new SmsSender().send(message(), '+525512345678', config));
+    const err = await failure(
+      new SmsSender(new TwilioMessages(localHttp())).send(message(), '+525512345678', config),
+    );
     expect(err).toMatchObject({ code: 'INVALID_ADDRESS', retryable: false, providerCode: '21211' });
     expect((err as Error).message).not.toContain('5512345678');
   });
@@ -87,7 +94,9 @@ describe('SmsSender (Twilio)', () => {
       status: 401,
       body: { code: 20003, message: 'Authenticate', status: 401 },
     }));
-    const err = await failure(new SmsSender().send(message(), '+525512345678', config));
+    const err = await failure(
+      new SmsSender(new TwilioMessages(localHttp())).send(message(), '+525512345678', config),
+    );
     expect(err).toMatchObject({ code: 'AUTH_FAILED', retryable: false, providerStatus: 401 });
     expect((err as Error).message).not.toContain(TOKEN);
   });
@@ -95,13 +104,17 @@ describe('SmsSender (Twilio)', () => {
   it('reports a refused connection as retryable', async () => {
     const { config, close } = await twilioStandIn(created);
     await close();
-    const err = await failure(new SmsSender().send(message(), '+525512345678', config));
+    const err = await failure(
+      new SmsSender(new TwilioMessages(localHttp())).send(message(), '+525512345678', config),
+    );
     expect(err).toMatchObject({ code: 'CONNECTION_FAILED', retryable: true });
   });
 
   it('rejects a number that is not E.164 without calling Twilio', async () => {
     const { requests, config } = await twilioStandIn(created);
-    const err = await failure(new SmsSender().send(message(), '5512345678', config));
+    const err = await failure(
+      new SmsSender(new TwilioMessages(localHttp())).send(message(), '5512345678', config),
+    );
     expect(err).toMatchObject({ code: 'INVALID_ADDRESS', retryable: false });
     expect(requests).toHaveLength(0);
   });

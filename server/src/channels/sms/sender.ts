@@ -1,6 +1,6 @@
 import { e164 } from '../address.ts';
 import { plainBody } from '../text.ts';
-import { TwilioMessages } from '../twilio.ts';
+import type { TwilioMessages } from '../twilio.ts';
 import type { ChannelSender, OutboundMessage, SendResult } from '../types.ts';
 import type { SmsConfig } from './config.ts';
 
@@ -9,7 +9,7 @@ export class SmsSender implements ChannelSender<SmsConfig> {
   readonly kind = 'sms' as const;
   readonly addressField = 'phone' as const;
 
-  constructor(private readonly twilio = new TwilioMessages()) {}
+  constructor(private readonly twilio: TwilioMessages) {}
 
   async send(message: OutboundMessage, address: string, config: SmsConfig): Promise<SendResult> {
     const to = e164(address);

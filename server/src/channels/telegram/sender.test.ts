@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { failure, message, type RecordedRequest, type StandInReply, standIn } from '../testing.ts';
+import { failure, localHttp, message, type RecordedRequest, type StandInReply, standIn } from '../testing.ts';
 import { TelegramConfigSchema } from './config.ts';
 import { parseTelegramCallbackData } from './render.ts';
 import { TelegramSender } from './sender.ts';
@@ -31,7 +31,7 @@ describe('TelegramSender', () => {
         { id: 'cancel', label: 'Cancelar' },
       ],
     });
-    const result = await new TelegramSender().send(msg, '987654321', config);
+    const result = await new TelegramSender(localHttp()).send(msg, '987654321', config);
 
     expect(result.providerMessageId).toBe('4711');
     const req = requests[0]!;
@@ -55,7 +55,7 @@ describe('TelegramSender', () => {
 
   it('escapes &, < and > so a <script> arrives as text', async () => {
     const { requests, config } = await botApi(ok);
-    await new TelegramSender().send(
+    await new TelegramSender(localHttp()).send(
       message({
         title: 'A & B',
         text: '<script>alert(1)</script> "quoted"',
@@ -81,13 +81,13 @@ describe('TelegramSender', () => {
         parameters: { retry_after: 1 },
       },
     }));
-    const err = await failure(new TelegramSender().send(message(), '42', config));
+    const err = await failure(new TelegramSender(localHttp()).send(message(), '42', config));
     expect(err).toMatchObject({ code: 'HTTP_429', retryable: true, retryAfterMs: 1000 });
   });
 
   it('retries a 502 from the Bot API', async () => {
     const { config } = await botApi(() => ({ status: 502, body: '<html>Bad Gateway</html>' }));
-    expect(await failure(new TelegramSender().send(message(), '42', config))).toMatchObject({
+    expect(await failure(new TelegramSender(localHttp()).send(message(), '42', config))).toMatchObject({
       code: 'HTTP_502',
       retryable: true,
     });
@@ -99,14 +99,14 @@ describe('TelegramSender', () => {
       body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },
     };
     const { config } = await botApi(() => answer);
-    const blocked = await failure(new TelegramSender().send(message(), '42', config));
+    const blocked = await failure(new TelegramSender(localHttp()).send(message(), '42', config));
     expect(blocked).toMatchObject({ code: 'RECIPIENT_BLOCKED', retryable: false, providerStatus: 403 });
 
     answer = {
       status: 400,
       body: { ok: false, error_code: 400, description: 'Bad Request: chat not found' },
     };
-    const missing = await failure(new TelegramSender().send(message(), '42', config));
+    const missing = await failure(new TelegramSender(localHttp()).send(message(), '42', config));
     expect(missing).toMatchObject({ code: 'INVALID_ADDRESS', retryable: false, providerStatus: 400 });
   });
 
@@ -115,7 +115,7 @@ describe('TelegramSender', () => {
       status: 401,
       body: { ok: false, error_code: 401, description: 'Unauthorized' },
     }));
-    const err = await failure(new TelegramSender().send(message(), '42', config));
+    const err = await failure(new TelegramSender(localHttp()).send(message(), '42', config));
     expect(err).toMatchObject({ code: 'AUTH_FAILED', retryable: false });
     expect(JSON.stringify(err) + String((err as Error).message)).not.toContain(TOKEN);
   });

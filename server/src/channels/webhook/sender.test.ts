@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { failure, message, type RecordedRequest, type StandInReply, standIn } from '../testing.ts';
+import { failure, localHttp, message, type RecordedRequest, type StandInReply, standIn } from '../testing.ts';
 import { WebhookConfigSchema } from './config.ts';
 import { WebhookSender } from './sender.ts';
 import { newWebhookSecret } from './sign.ts';
@@ -29,7 +29,7 @@ describe('WebhookSender', () => {
       data: { sku: 'MRT-1', qty: 2 },
       createdAt: '2025-01-02T03:04:05.000Z',
     });
-    const result = await new WebhookSender().send(msg, '', config);
+    const result = await new WebhookSender({ http: localHttp() }).send(msg, '', config);
     expect(result.providerStatus).toBe(204);
 
     const req = requests[0]!;
@@ -64,7 +64,7 @@ describe('WebhookSender', () => {
       secret: undefined,
       secrets: [next, previous],
     });
-    await new WebhookSender().sendEvent(
+    await new WebhookSender({ http: localHttp() }).sendEvent(
       { id: 'evt_read_1', type: 'notification.read', data: { id: 'n1', recipientId: 'u1' } },
       config,
     );
@@ -78,7 +78,7 @@ describe('WebhookSender', () => {
 
   it('takes the event type for notification events', async () => {
     const { requests, secret, config } = await endpoint(() => ({ status: 200 }));
-    await new WebhookSender().send(
+    await new WebhookSender({ http: localHttp() }).send(
       message({ actions: [{ id: 'ok', label: 'OK' }] }),
       '',
       config,
@@ -92,23 +92,29 @@ describe('WebhookSender', () => {
 
   it('reports 410 as ENDPOINT_GONE, permanent', async () => {
     const { config } = await endpoint(() => ({ status: 410, body: 'gone' }));
-    expect(await failure(new WebhookSender().send(message(), '', config))).toMatchObject({
-      code: 'ENDPOINT_GONE',
-      retryable: false,
-      providerStatus: 410,
-    });
+    expect(await failure(new WebhookSender({ http: localHttp() }).send(message(), '', config))).toMatchObject(
+      {
+        code: 'ENDPOINT_GONE',
+        retryable: false,
+        providerStatus: 410,
+      },
+    );
   });
 
   it('retries 429 and 503, reading Retry-After as seconds or as an HTTP date', async () => {
     let answer: StandInReply = { status: 429, headers: { 'retry-after': '1' } };
     const { config } = await endpoint(() => answer);
-    expect(await failure(new WebhookSender().send(message(), '', config))).toMatchObject({
-      code: 'HTTP_429',
-      retryable: true,
-      retryAfterMs: 1000,
-    });
+    expect(await failure(new WebhookSender({ http: localHttp() }).send(message(), '', config))).toMatchObject(
+      {
+        code: 'HTTP_429',
+        retryable: true,
+        retryAfterMs: 1000,
+      },
+    );
     answer = { status: 503, headers: { 'retry-after': new Date(Date.now() + 30_000).toUTCString() } };
-    const err = (await failure(new WebhookSender().send(message(), '', config))) as { retryAfterMs: number };
+    const err = (await failure(new WebhookSender({ http: localHttp() }).send(message(), '', config))) as {
+      retryAfterMs: number;
+    };
     expect(err).toMatchObject({ code: 'HTTP_503', retryable: true });
     expect(err.retryAfterMs).toBeGreaterThan(25_000);
     expect(err.retryAfterMs).toBeLessThanOrEqual(30_000);
@@ -117,20 +123,26 @@ describe('WebhookSender', () => {
   it('fails for good on another 4xx and on a redirect', async () => {
     let answer: StandInReply = { status: 400, body: { error: 'bad' } };
     const { config } = await endpoint(() => answer);
-    expect(await failure(new WebhookSender().send(message(), '', config))).toMatchObject({
-      code: 'HTTP_400',
-      retryable: false,
-    });
+    expect(await failure(new WebhookSender({ http: localHttp() }).send(message(), '', config))).toMatchObject(
+      {
+        code: 'HTTP_400',
+        retryable: false,
+      },
+    );
     answer = { status: 302, headers: { location: 'http://169.254.169.254/' } };
-    expect(await failure(new WebhookSender().send(message(), '', config))).toMatchObject({
-      code: 'HTTP_302',
-      retryable: false,
-    });
+    expect(await failure(new WebhookSender({ http: localHttp() }).send(message(), '', config))).toMatchObject(
+      {
+        code: 'HTTP_302',
+        retryable: false,
+      },
+    );
   });
 
   it('retries a timeout', async () => {
     const { config } = await endpoint(() => ({ status: 200, delayMs: 500 }));
-    expect(await failure(new WebhookSender({ timeoutMs: 100 }).send(message(), '', config))).toMatchObject({
+    expect(
+      await failure(new WebhookSender({ http: localHttp({ timeoutMs: 100 }) }).send(message(), '', config)),
+    ).toMatchObject({
       code: 'TIMEOUT',
       retryable: true,
     });

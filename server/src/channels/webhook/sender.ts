@@ -1,5 +1,5 @@
-import { DEFAULT_HTTP_TIMEOUT_MS, httpError, postJson, providerText } from '../http.ts';
-import { type ChannelSender, type OutboundMessage, SendError, type SendResult } from '../types.ts';
+import { httpError, type ProviderHttp } from '../http.ts';
+import type { ChannelSender, OutboundMessage, SendResult } from '../types.ts';
 import { signingSecrets, type WebhookConfig, type WebhookEventType } from './config.ts';
 import { signedHeaders } from './sign.ts';
 
@@ -13,7 +13,7 @@ export interface WebhookEvent {
 }
 
 export interface WebhookSenderOptions {
-  timeoutMs?: number;
+  http: ProviderHttp;
   /** The clock, for tests. */
   now?: () => Date;
 }
@@ -42,11 +42,11 @@ export function notificationData(message: OutboundMessage) {
 export class WebhookSender implements ChannelSender<WebhookConfig> {
   readonly kind = 'webhook' as const;
   readonly addressField = null;
-  private readonly timeoutMs: number;
+  private readonly http: ProviderHttp;
   private readonly now: () => Date;
 
-  constructor(options: WebhookSenderOptions = {}) {
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
+  constructor(options: WebhookSenderOptions) {
+    this.http = options.http;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -83,22 +83,8 @@ export class WebhookSender implements ChannelSender<WebhookConfig> {
       'user-agent': 'Aviso-Webhooks/1',
       ...signedHeaders(signingSecrets(config), event.id, Math.floor(now.getTime() / 1000), body),
     };
-    const reply = await postJson(config.url, body, {
-      headers,
-      timeoutMs: this.timeoutMs,
-      manualRedirect: true,
-    });
+    const reply = await this.http.post(config.url, body, { headers });
     if (reply.status >= 200 && reply.status < 300) return { providerStatus: reply.status };
-    if (reply.status >= 300 && reply.status < 400) {
-      throw new SendError(
-        `HTTP_${reply.status}`,
-        `the endpoint redirected (${reply.status}); webhooks are not followed`,
-        {
-          retryable: false,
-          providerStatus: reply.status,
-        },
-      );
-    }
-    throw httpError(reply, { message: providerText(reply.text, 200) });
+    throw httpError(reply);
   }
 }

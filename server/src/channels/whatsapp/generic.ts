@@ -1,20 +1,21 @@
-import { httpError, postJson, providerText } from '../http.ts';
+import { httpError, type ProviderHttp, shortCode } from '../http.ts';
 import type { OutboundMessage, SendResult } from '../types.ts';
 import type { WhatsappHttpConfig } from './config.ts';
 
 /**
  * Sends through a generic HTTP gateway: `POST url` with the key header, an `Idempotency-Key`, and
  * JSON `{to, text, title, link, type, severity, notificationId, actions, locale}`. A 2xx answer is
- * success; `id` or `messageId` in its JSON body is kept as the provider's id.
+ * success; `id` or `messageId` in its JSON body is kept as the provider's id; on failure, a short
+ * `code` or `error` token is kept as the provider's code.
  */
 export async function sendGeneric(
+  http: ProviderHttp,
   config: WhatsappHttpConfig,
   to: string,
   text: string,
   message: OutboundMessage,
-  timeoutMs: number,
 ): Promise<SendResult> {
-  const reply = await postJson(
+  const reply = await http.post(
     config.url,
     {
       to,
@@ -29,7 +30,6 @@ export async function sendGeneric(
     },
     {
       headers: { [config.apiKeyHeader]: config.apiKey, 'idempotency-key': message.idempotencyKey },
-      timeoutMs,
     },
   );
   if (reply.status >= 200 && reply.status < 300) {
@@ -40,12 +40,7 @@ export async function sendGeneric(
       providerStatus: reply.status,
     };
   }
-  const body = (reply.json ?? {}) as { message?: unknown; error?: unknown };
-  const said =
-    typeof body.message === 'string'
-      ? body.message
-      : typeof body.error === 'string'
-        ? body.error
-        : reply.text;
-  throw httpError(reply, { message: providerText(said) });
+  // A gateway's `code` or `error`, when it is a short token; its free text is never kept.
+  const body = (reply.json ?? {}) as { code?: unknown; error?: unknown };
+  throw httpError(reply, { providerCode: shortCode(body.code) ?? shortCode(body.error) });
 }

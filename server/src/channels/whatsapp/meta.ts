@@ -1,9 +1,9 @@
-import { httpError, parseRetryAfter, postJson, providerText } from '../http.ts';
+import { answered, httpError, type ProviderHttp, parseRetryAfter } from '../http.ts';
 import { SendError, type SendResult } from '../types.ts';
 import type { WhatsappMetaConfig } from './config.ts';
 
 interface MetaError {
-  error?: { message?: string; code?: number; error_subcode?: number };
+  error?: { code?: unknown };
 }
 
 // Graph API codes: throttling and temporary trouble (retry), expired or wrong token, bad recipient.
@@ -14,13 +14,13 @@ const BAD_RECIPIENT = new Set([131026, 131030, 131021]);
 
 /** Sends a text message through the WhatsApp Cloud API: `POST {root}/{version}/{phoneNumberId}/messages`. */
 export async function sendMeta(
+  http: ProviderHttp,
   config: WhatsappMetaConfig,
   to: string,
   body: string,
-  timeoutMs: number,
 ): Promise<SendResult> {
   const url = `${config.apiRoot.replace(/\/$/, '')}/${config.apiVersion}/${config.phoneNumberId}/messages`;
-  const reply = await postJson(
+  const reply = await http.post(
     url,
     {
       messaging_product: 'whatsapp',
@@ -29,45 +29,35 @@ export async function sendMeta(
       type: 'text',
       text: { body: body.slice(0, 4096), preview_url: false },
     },
-    { headers: { authorization: `Bearer ${config.accessToken}` }, timeoutMs },
+    { headers: { authorization: `Bearer ${config.accessToken}` } },
   );
   if (reply.status >= 200 && reply.status < 300) {
     const id = (reply.json as { messages?: { id?: string }[] } | undefined)?.messages?.[0]?.id;
     return { ...(id ? { providerMessageId: id } : {}), providerStatus: reply.status };
   }
-  const err = (reply.json as MetaError | undefined)?.error;
-  const code = err?.code;
-  const detail = {
-    message: providerText(err?.message ?? reply.text),
-    ...(code === undefined ? {} : { providerCode: String(code) }),
-  };
-  const base = {
-    providerStatus: reply.status,
-    ...(code === undefined ? {} : { providerCode: String(code) }),
-  };
-  if (code !== undefined && (THROTTLED.has(code) || TEMPORARY.has(code))) {
+  const code = (reply.json as MetaError | undefined)?.error?.code;
+  const providerCode = typeof code === 'number' ? String(code) : undefined;
+  const base = { providerStatus: reply.status, ...(providerCode === undefined ? {} : { providerCode }) };
+  const said = answered(reply.status, providerCode);
+  if (typeof code === 'number' && (THROTTLED.has(code) || TEMPORARY.has(code))) {
     const retryAfterMs = parseRetryAfter(reply.headers.get('retry-after'));
-    throw new SendError(
-      THROTTLED.has(code) ? 'HTTP_429' : `HTTP_${reply.status}`,
-      `Meta: ${detail.message}`,
-      {
-        ...base,
-        retryable: true,
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      },
-    );
+    throw new SendError(THROTTLED.has(code) ? 'HTTP_429' : `HTTP_${reply.status}`, `Meta: ${said}`, {
+      ...base,
+      retryable: true,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
   }
-  if (code !== undefined && AUTH.has(code)) {
-    throw new SendError('AUTH_FAILED', `Meta rejected the access token: ${detail.message}`, {
+  if (typeof code === 'number' && AUTH.has(code)) {
+    throw new SendError('AUTH_FAILED', `Meta rejected the access token (${code})`, {
       ...base,
       retryable: false,
     });
   }
-  if (code !== undefined && BAD_RECIPIENT.has(code)) {
-    throw new SendError('INVALID_ADDRESS', `Meta cannot deliver to this number: ${detail.message}`, {
+  if (typeof code === 'number' && BAD_RECIPIENT.has(code)) {
+    throw new SendError('INVALID_ADDRESS', `Meta cannot deliver to this number (${code})`, {
       ...base,
       retryable: false,
     });
   }
-  throw httpError(reply, detail);
+  throw httpError(reply, { providerCode });
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { failure, message, type RecordedRequest, type StandInReply, standIn } from '../testing.ts';
+import { failure, localHttp, message, type RecordedRequest, type StandInReply, standIn } from '../testing.ts';
 import { type WhatsappConfig, WhatsappConfigSchema } from './config.ts';
 import { WhatsappSender } from './sender.ts';
 
@@ -30,7 +30,7 @@ async function provider(reply: (req: RecordedRequest) => StandInReply, config: (
 }
 
 const send = (config: WhatsappConfig, to = '+5215512345678') =>
-  new WhatsappSender({ timeoutMs: 2000 }).send(reservation, to, config);
+  new WhatsappSender({ http: localHttp({ timeoutMs: 2000 }) }).send(reservation, to, config);
 
 describe('WhatsappSender with Twilio', () => {
   const twilio = (url: string) => ({
@@ -173,7 +173,7 @@ describe('WhatsappSender with a generic HTTP gateway', () => {
   it('retries when the gateway does not answer in time', async () => {
     const { config } = await provider(() => ({ status: 200, delayMs: 600 }), http);
     const err = await failure(
-      new WhatsappSender({ timeoutMs: 150 }).send(reservation, '+5215512345678', config),
+      new WhatsappSender({ http: localHttp({ timeoutMs: 150 }) }).send(reservation, '+5215512345678', config),
     );
     expect(err).toMatchObject({ code: 'TIMEOUT', retryable: true });
   });

@@ -1,5 +1,5 @@
 import { e164 } from '../address.ts';
-import { DEFAULT_HTTP_TIMEOUT_MS } from '../http.ts';
+import type { ProviderHttp } from '../http.ts';
 import { plainBody } from '../text.ts';
 import { TwilioMessages } from '../twilio.ts';
 import type { ChannelSender, OutboundMessage, SendResult } from '../types.ts';
@@ -8,7 +8,8 @@ import { sendGeneric } from './generic.ts';
 import { sendMeta } from './meta.ts';
 
 export interface WhatsappSenderOptions {
-  timeoutMs?: number;
+  http: ProviderHttp;
+  /** Shared with the SMS sender (one client per API base); built over `http` when absent. */
   twilio?: TwilioMessages;
 }
 
@@ -21,12 +22,12 @@ export function whatsappText(message: OutboundMessage): string {
 export class WhatsappSender implements ChannelSender<WhatsappConfig> {
   readonly kind = 'whatsapp' as const;
   readonly addressField = 'whatsapp' as const;
-  private readonly timeoutMs: number;
+  private readonly http: ProviderHttp;
   private readonly twilio: TwilioMessages;
 
-  constructor(options: WhatsappSenderOptions = {}) {
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
-    this.twilio = options.twilio ?? new TwilioMessages(this.timeoutMs);
+  constructor(options: WhatsappSenderOptions) {
+    this.http = options.http;
+    this.twilio = options.twilio ?? new TwilioMessages(options.http);
   }
 
   async send(message: OutboundMessage, address: string, config: WhatsappConfig): Promise<SendResult> {
@@ -42,9 +43,9 @@ export class WhatsappSender implements ChannelSender<WhatsappConfig> {
         return { providerMessageId: created.sid, providerStatus: 201 };
       }
       case 'meta':
-        return sendMeta(config, to, text, this.timeoutMs);
+        return sendMeta(this.http, config, to, text);
       case 'http':
-        return sendGeneric(config, to, text, message, this.timeoutMs);
+        return sendGeneric(this.http, config, to, text, message);
     }
   }
 }

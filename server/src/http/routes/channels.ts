@@ -6,98 +6,17 @@ import {
   ChannelTestInputSchema,
   ChannelTestResultSchema,
   POS_ERP_CATALOG,
-  SECRET_MASK,
 } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
-import {
-  type ChannelKind,
-  type ChannelRegistry,
-  channelConfigSchemas,
-  channelSecretFields,
-  type OutboundMessage,
-  SendError,
-} from '../../channels/index.ts';
+import { type ChannelRegistry, type OutboundMessage, SendError } from '../../channels/index.ts';
 import { newId } from '../../db/ids.ts';
 import type { ChannelRow } from '../../db/repos/channels.ts';
 import type { TenantStore } from '../../db/store.ts';
 import { pickLocale } from '../../ingest/templates.ts';
 import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
-
-type Config = Record<string, unknown>;
-type Issue = { path: string; message: string };
-
-/** Secrets of 20 characters or more show their last 4, enough to tell two keys apart; shorter ones show nothing. */
-const maskString = (value: string) => (value.length >= 20 ? `${SECRET_MASK}${value.slice(-4)}` : SECRET_MASK);
-
-function maskValue(value: unknown): unknown {
-  if (typeof value === 'string') return maskString(value);
-  if (Array.isArray(value)) return value.map(maskValue);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskValue(v)]));
-  }
-  return SECRET_MASK;
-}
-
-/** The configuration as every read shows it: each secret field of the kind masked (per item, per key). */
-export function maskConfig(kind: ChannelKind, config: Config): Config {
-  const out = { ...config };
-  for (const field of channelSecretFields[kind]) {
-    if (out[field] !== undefined) out[field] = maskValue(out[field]);
-  }
-  return out;
-}
-
-/**
- * Puts back the stored secret wherever a value comes back exactly as it was masked on read.
- * `stored` are the candidates, the one at the same place first (a rotation may reorder a list).
- */
-function restore(value: unknown, stored: unknown[], path: string, issues: Issue[]): unknown {
-  if (typeof value === 'string') {
-    if (!value.startsWith(SECRET_MASK)) return value;
-    const found = stored.find((s) => typeof s === 'string' && maskString(s) === value);
-    if (found === undefined) {
-      issues.push({ path, message: 'a masked value that matches no stored secret: send the new value' });
-    }
-    return found;
-  }
-  const first = stored[0];
-  if (Array.isArray(value)) {
-    const list = Array.isArray(first) ? first : [];
-    return value.map((v, i) => restore(v, [list[i], ...list], `${path}.${i}`, issues));
-  }
-  if (value && typeof value === 'object') {
-    const record = (first && typeof first === 'object' ? first : {}) as Config;
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, restore(v, [record[k]], `${path}.${k}`, issues)]),
-    );
-  }
-  return value;
-}
-
-/** Restores masked secrets from `stored`, then validates with the kind's schema; errors name `config.…` paths. */
-function acceptConfig(kind: ChannelKind, incoming: Config, stored: Config = {}): Config {
-  const issues: Issue[] = [];
-  const config = { ...incoming };
-  for (const field of channelSecretFields[kind]) {
-    if (config[field] !== undefined)
-      config[field] = restore(config[field], [stored[field]], `config.${field}`, issues);
-  }
-  const parsed = channelConfigSchemas[kind].safeParse(config);
-  if (!issues.length && !parsed.success) {
-    issues.push(
-      ...parsed.error.issues.map((i) => ({
-        path: ['config', ...i.path.map(String)].join('.'),
-        message: i.message,
-      })),
-    );
-  }
-  if (issues.length) {
-    fail('VALIDATION_FAILED', { what: `${kind} configuration` }, { details: issues });
-  }
-  return parsed.data as Config;
-}
+import { acceptConfig, maskConfig } from './channel-config.ts';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -161,7 +80,7 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const config = acceptConfig(body.kind, body.config);
+      const config = acceptConfig(registry, body.kind, body.config);
       return c.json(channelOut(await c.var.store.channels.create({ ...body, config })), 201);
     },
   );
@@ -186,7 +105,9 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
       operationId: 'updateChannel',
       summary: 'Rename, enable or disable, reorder, filter or reconfigure a channel',
       description:
-        '`config` replaces the whole configuration; a secret sent back exactly as it was read (masked) keeps its stored value.',
+        '`config` replaces the whole configuration; a secret sent back exactly as it was read (masked) keeps its stored value, ' +
+        'unless a destination or identity field (URL, API root or base, SMTP host, port or user, account or phone number id, bot username) changed: ' +
+        'then every secret must be typed again (422 `SECRET_REQUIRED`). A host that is a loopback, private, link-local or reserved address is refused (400 `DESTINATION_NOT_ALLOWED`).',
       ...secured,
       request: { params: IdParam, body: jsonBody(ChannelPatchSchema) },
       responses: { 200: jsonContent(ChannelSchema, 'Updated'), ...errors },
@@ -195,7 +116,7 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
       const { id } = c.req.valid('param');
       const { config, ...rest } = c.req.valid('json');
       const row = await mustGet(c.var.store, id);
-      const patch = config ? { ...rest, config: acceptConfig(row.kind, config, row.config) } : rest;
+      const patch = config ? { ...rest, config: acceptConfig(registry, row.kind, config, row.config) } : rest;
       const updated = await c.var.store.channels.update(id, patch);
       if (!updated) fail('CHANNEL_NOT_FOUND', { id });
       return c.json(channelOut(updated), 200);

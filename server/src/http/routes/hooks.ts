@@ -4,6 +4,7 @@ import twilio from 'twilio';
 import type { TelegramConfig } from '../../channels/telegram/config.ts';
 import { escapeHtml } from '../../channels/text.ts';
 import type { WhatsappMetaConfig } from '../../channels/whatsapp/config.ts';
+import type { ProviderHttp } from '../../channels/http.ts';
 import { sendMeta } from '../../channels/whatsapp/meta.ts';
 import type { ChannelRow } from '../../db/repos/channels.ts';
 import type { TenantRow } from '../../db/rows.ts';
@@ -18,6 +19,8 @@ import { documentHooks } from './hooks-openapi.ts';
 
 export interface HookRoutesOptions {
   store: Store;
+  /** Replies and the Telegram bot call providers through it, under the egress policy. */
+  http: ProviderHttp;
   inbox: Inbox;
   log: Logger;
   /** `AVISO_PUBLIC_URL`: the URL Twilio signed. Absent, the request's own origin is used. */
@@ -109,6 +112,7 @@ export function hookRoutes(o: HookRoutesOptions) {
         tenant: r.tenant,
         channel: { id: r.channel.id, config },
         inbox: o.inbox,
+        http: o.http,
         now: now(),
         onQueued: o.onQueued,
       });
@@ -161,7 +165,7 @@ export function hookRoutes(o: HookRoutesOptions) {
     for (const m of metaMessages(body)) {
       const answer = await numbered(r, 'whatsapp', m.from, m.text);
       if (!answer) continue;
-      await sendMeta(config, m.from, answer, 10_000).catch((err: unknown) =>
+      await sendMeta(o.http, config, m.from, answer).catch((err: unknown) =>
         o.log.warn({ err: (err as Error).message, channel: r.channel.id }, 'whatsapp reply failed'),
       );
     }
