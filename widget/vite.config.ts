@@ -39,7 +39,8 @@ export default defineConfig({
   build: {
     target: 'es2021',
     outDir: 'dist',
-    emptyOutDir: true,
+    // dist/lib is the library build (tsc); the bundle is one file of a fixed name, rewritten in place.
+    emptyOutDir: false,
     modulePreload: false,
     copyPublicDir: false,
     rollupOptions: {
