@@ -4,6 +4,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import type { Hono } from 'hono';
 import { fail } from '../../lib/errors.ts';
 import type { AppEnv } from '../context.ts';
+import { decodePath } from './paths.ts';
 
 /** Options of `adminConsoleRoutes`; the default is the admin package's build output. */
 export interface AdminConsoleOptions {
@@ -67,7 +68,7 @@ export function adminConsoleRoutes(app: Hono<AppEnv>, options: AdminConsoleOptio
     return page;
   });
   app.get('/admin/*', async (c) => {
-    const relative = decodeURIComponent(c.req.path.slice('/admin/'.length));
+    const relative = decodePath(c.req.path.slice('/admin/'.length));
     // Vite names assets by content hash: they never change under the same name.
     const file = await send(
       relative,
