@@ -1,4 +1,10 @@
-import type { ActionResult, ActionSource, InboxPage, InboxQuery } from '@aviso/protocol';
+import {
+  type ActionResult,
+  type ActionSource,
+  type InboxPage,
+  type InboxQuery,
+  isUuid,
+} from '@aviso/protocol';
 import type { RecipientRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
 import { webhookRows } from '../delivery/planner.ts';
@@ -33,7 +39,7 @@ export class Inbox {
   }
 
   private async visibleOr404(store: TenantStore, reader: RecipientRow, id: string) {
-    const n = /^[0-9a-f-]{36}$/i.test(id) ? await store.notifications.visible(reader, id) : undefined;
+    const n = isUuid(id) ? await store.notifications.visible(reader, id) : undefined;
     if (!n) fail('NOTIFICATION_NOT_FOUND', { id });
     return n;
   }
@@ -138,7 +144,7 @@ export class Inbox {
 
   /** Records that these notifications were shown on a visible screen (cancels `unseen` fallback). */
   async seen(store: TenantStore, reader: RecipientRow, ids: readonly string[]) {
-    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 500);
+    const valid = ids.filter((id) => isUuid(id)).slice(0, 500);
     const visible = await store.notifications.visibleIds(reader, valid);
     await store.notifications.mark(reader.id, visible, { seen: true });
     await store.deliveries.cancelPending(visible, reader.id, ['unseen']);

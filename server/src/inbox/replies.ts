@@ -1,3 +1,4 @@
+import { isUuid } from '@aviso/protocol';
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { NewDelivery } from '../db/repos/deliveries.ts';
@@ -127,7 +128,7 @@ export async function channelTenant(
   db: Db,
   channelId: string,
 ): Promise<{ tenantId: string; kind: string } | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(channelId)) return undefined;
+  if (!isUuid(channelId)) return undefined;
   const [row] = await db
     .select({ tenantId: channels.tenantId, kind: channels.kind })
     .from(channels)

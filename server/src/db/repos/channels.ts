@@ -1,3 +1,4 @@
+import { isUuid } from '@aviso/protocol';
 import { and, asc, eq } from 'drizzle-orm';
 import { channelConfigAt, type SecretBox } from '../../lib/secrets.ts';
 import type { Db } from '../client.ts';
@@ -89,7 +90,7 @@ export class ChannelRepo {
   }
 
   async get(id: string): Promise<ChannelRow | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = await this.db
       .select()
       .from(channels)
@@ -114,7 +115,7 @@ export class ChannelRepo {
   }
 
   async remove(id: string): Promise<boolean> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+    if (!isUuid(id)) return false;
     const rows = await this.db
       .delete(channels)
       .where(and(eq(channels.tenantId, this.tenantId), eq(channels.id, id)))

@@ -1,4 +1,4 @@
-import type { TenantPatch } from '@aviso/protocol';
+import { isUuid, type TenantPatch } from '@aviso/protocol';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { newId, newSecret, sha256 } from '../ids.ts';
@@ -76,7 +76,7 @@ export class SettingsRepo {
 
   /** Revokes a key; false when this tenant has no such key. */
   async revokeApiKey(id: string): Promise<boolean> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+    if (!isUuid(id)) return false;
     const rows = await this.db
       .update(apiKeys)
       .set({ revokedAt: new Date() })

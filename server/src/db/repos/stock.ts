@@ -1,3 +1,4 @@
+import { isUuid } from '@aviso/protocol';
 import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { deliveries, stockAlerts, stockLevels } from '../schema.ts';
@@ -316,7 +317,7 @@ export class StockRepo {
   }
 
   async alert(id: string): Promise<StockAlertRow | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = await this.db
       .select()
       .from(stockAlerts)

@@ -1,4 +1,4 @@
-import type { TenantCreate } from '@aviso/protocol';
+import { isUuid, type TenantCreate } from '@aviso/protocol';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { newId, newSecret, sha256 } from '../ids.ts';
@@ -45,7 +45,7 @@ export class TenantDirectory {
   }
 
   async get(id: string): Promise<TenantRow | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = await this.db.select().from(tenants).where(eq(tenants.id, id));
     return row;
   }

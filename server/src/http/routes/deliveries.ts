@@ -9,6 +9,7 @@ import {
   DeliveryStatsSchema,
   type DeliveryStatus,
   ErrorBodySchema,
+  isUuid,
 } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { DeliveryRow } from '../../db/repos/deliveries.ts';
@@ -137,7 +138,6 @@ export function summarize(
 }
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The delivery log, its stats, and retrying a delivery by hand. */
 export function deliveryRoutes(deps: { guard: Guard; onQueued?: () => void; now?: () => Date }) {
@@ -203,7 +203,7 @@ export function deliveryRoutes(deps: { guard: Guard; onQueued?: () => void; now?
     async (c) => {
       const { id } = c.req.valid('param');
       // Anything that is not a uuid names no delivery (and must not reach the uuid column).
-      if (!UUID.test(id)) fail('DELIVERY_NOT_FOUND', { id });
+      if (!isUuid(id)) fail('DELIVERY_NOT_FOUND', { id });
       const deliveries = c.var.store.deliveries;
       const row = await deliveries.retry(id, now());
       if (!row) {
