@@ -47,13 +47,10 @@ export const TwilioAccountSchema = z.object({
     .meta({ description: 'Overrides https://api.twilio.com (a proxy, or a local stand-in)', advanced: true }),
   region: z.string().min(1).optional().meta({ advanced: true }),
   edge: z.string().min(1).optional().meta({ advanced: true }),
-  statusCallback: z
-    .url()
-    .optional()
-    .meta({
-      description: 'Twilio calls it with the message status (delivered, undelivered)',
-      advanced: true,
-    }),
+  statusCallback: z.url().optional().meta({
+    description: 'Twilio calls it with the message status (delivered, undelivered)',
+    advanced: true,
+  }),
 });
 export type TwilioAccount = z.infer<typeof TwilioAccountSchema>;
 
