@@ -4,22 +4,20 @@ import { databaseBackends } from '../../test/support/env.ts';
 import { registerTelegramWebhook } from '../scripts/telegram-webhook.ts';
 import { localHttp, standIn } from '../src/channels/testing.ts';
 import { newWebhookSecret } from '../src/channels/webhook/sign.ts';
-import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
+import { makeTenant, startTestNode } from './harness.ts';
 import { settle, until } from './sockets.ts';
-
-const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
-const SECRET = 'tg-hook-secret_1';
+import { HOOK_SECRET as SECRET, telegramStandIn } from './telegram-harness.ts';
 
 describe.each(databaseBackends)('the Telegram bot on $name', ({ url }) => {
   let clock = Date.now();
   let hub: Awaited<ReturnType<typeof startTestNode>>;
-  let bot: Awaited<ReturnType<typeof standIn>>;
+  const telegram = telegramStandIn(() => hub.fetcher);
+  const { calls, said, tenant, update, text, chatOf } = telegram;
   let crm: Awaited<ReturnType<typeof standIn>>;
   let nextChat = 5_000;
-  let messageId = 1;
 
   beforeAll(async () => {
-    bot = await standIn(() => ({ status: 200, body: { ok: true, result: { message_id: messageId++ } } }));
+    await telegram.start();
     crm = await standIn(() => ({ status: 204 }));
     hub = await startTestNode(
       { databaseUrl: url, publicUrl: 'https://aviso.example.com' },
@@ -28,54 +26,8 @@ describe.each(databaseBackends)('the Telegram bot on $name', ({ url }) => {
   });
   afterAll(async () => {
     await hub.node.close();
-    await Promise.all([bot.close(), crm.close()]);
+    await Promise.all([telegram.close(), crm.close()]);
   });
-
-  /** What the bot sent with `method` (to one chat when given), oldest first. */
-  const calls = (method: string, chatId?: string) =>
-    bot.requests
-      .filter((r) => r.path === `/bot${TOKEN}/${method}`)
-      .map((r) => JSON.parse(r.body))
-      .filter((b) => chatId === undefined || String(b.chat_id) === chatId);
-  const said = (chatId: string) => calls('sendMessage', chatId).map((b) => b.text as string);
-
-  async function tenant(input: Record<string, unknown> = {}, config: Record<string, unknown> = {}) {
-    const t = await makeTenant(hub.fetcher, input);
-    const channel = await t.api.post('/v1/channels', {
-      kind: 'telegram',
-      name: 'bot',
-      config: {
-        botToken: TOKEN,
-        apiRoot: bot.url,
-        botUsername: 'FerreBot',
-        webhookSecret: SECRET,
-        ...config,
-      },
-    });
-    expect(channel.status).toBe(201);
-    return { t, channelId: channel.body.id as string };
-  }
-
-  /** Posts an update to the hook, as Telegram does, and returns the status. */
-  async function update(channelId: string, body: unknown, secret: string | null = SECRET) {
-    const res = await hub.fetcher(`/v1/hooks/telegram/${channelId}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret }),
-      },
-      body: JSON.stringify(body),
-    });
-    return res.status;
-  }
-  const text = (channelId: string, chatId: string, t: string, secret?: string | null) =>
-    update(
-      channelId,
-      { update_id: 1, message: { message_id: 1, chat: { id: Number(chatId), type: 'private' }, text: t } },
-      secret,
-    );
-  const chatOf = async (t: TestTenant, id: string) =>
-    (await t.api.get(`/v1/recipients/${id}`)).body.telegramChatId;
 
   it('links a chat with a single-use, expiring /start token', async () => {
     const { t, channelId } = await tenant();
@@ -120,33 +72,6 @@ describe.each(databaseBackends)('the Telegram bot on $name', ({ url }) => {
     expect((await t.api.post('/v1/recipients/nobody/telegram-link')).body.error.code).toBe(
       'RECIPIENT_NOT_FOUND',
     );
-  });
-
-  it('links by document number after a bare /start, with a limit on wrong tries', async () => {
-    const { t, channelId } = await tenant({ locale: 'en' });
-    await t.person('bob', { role: 'staff', branchIds: [], name: 'Bob', documentId: '1-234-567' });
-    await t.person('twin1', { role: 'staff', branchIds: [], documentId: '999' });
-    await t.person('twin2', { role: 'staff', branchIds: [], documentId: '999' });
-    const chat = String(nextChat++);
-    await text(channelId, chat, '/start');
-    expect(said(chat).at(-1)).toContain('send me your document number');
-
-    // Two people with one number link nobody; wrong numbers count down, then the chat is locked.
-    await text(channelId, chat, '999');
-    expect(said(chat).at(-1)).toContain('4 tries left');
-    for (let i = 0; i < 3; i++) await text(channelId, chat, '000');
-    expect(said(chat).at(-1)).toContain('1 try left');
-    await text(channelId, chat, '111');
-    expect(said(chat).at(-1)).toBe('Too many tries. Try again in 15 min.');
-    await text(channelId, chat, '1234567');
-    expect(said(chat).at(-1)).toContain('Too many tries');
-    expect(await chatOf(t, 'bob')).toBeNull();
-
-    clock += 15 * 60_000 + 1;
-    await text(channelId, chat, '1.234.567');
-    expect(said(chat).at(-1)).toBe("Done, Bob: you will get Ferretería's notifications here.");
-    expect(await chatOf(t, 'bob')).toBe(chat);
-    expect(await chatOf(t, 'twin1')).toBeNull();
   });
 
   it('answers /help, /status and /stop in the person’s language', async () => {

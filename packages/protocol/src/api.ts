@@ -12,6 +12,7 @@ import {
   SkippedReminderSchema,
   SlaSettingsSchema,
 } from './schedules.ts';
+import { TelegramSettingsSchema } from './telegram.ts';
 
 function isValid(check: () => unknown): boolean {
   try {
@@ -79,6 +80,13 @@ export const TenantCreateSchema = z
   .strict();
 export type TenantCreate = z.infer<typeof TenantCreateSchema>;
 
+/** A tenant's settings, by group; a PATCH replaces the groups it names and keeps the others. */
+export const TenantSettingsSchema = z
+  .object({ sla: SlaSettingsSchema, telegram: TelegramSettingsSchema })
+  .partial()
+  .strict();
+export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
+
 export const TenantPatchSchema = z
   .object({
     name: safeText(200, 1),
@@ -86,7 +94,7 @@ export const TenantPatchSchema = z
     locale: LocaleSchema,
     timezone: TimeZoneSchema,
     appUrl: AppUrlSchema.nullable(),
-    settings: z.object({ sla: SlaSettingsSchema }).partial().strict(),
+    settings: TenantSettingsSchema,
   })
   .partial()
   .strict();
@@ -99,6 +107,7 @@ export const TenantSchema = z.object({
   locale: z.string(),
   timezone: z.string(),
   appUrl: z.string().nullable(),
+  settings: TenantSettingsSchema,
   createdAt: z.string(),
 });
 export type Tenant = z.infer<typeof TenantSchema>;

@@ -17,3 +17,16 @@ export type TelegramLink = z.infer<typeof TelegramLinkSchema>;
 
 /** How long a linking token stays valid. */
 export const TELEGRAM_LINK_TTL_MS = 24 * 3600 * 1000;
+
+/** A tenant's Telegram settings (`PATCH /v1/tenant` `{settings: {telegram: …}}`). */
+export const TelegramSettingsSchema = z
+  .object({
+    /**
+     * Whether a bare `/start` followed by a document number links a chat (on by default). Off, a
+     * chat links only through a `/v1/recipients/:id/telegram-link` link.
+     */
+    documentLinking: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type TelegramSettings = z.infer<typeof TelegramSettingsSchema>;

@@ -351,7 +351,7 @@ export const telegramLinks = pgTable('telegram_links', {
   createdAt: createdAt(),
 });
 
-/** What the bot is waiting for in a chat (a document number after a bare /start), and failed tries. */
+/** What the bot is waiting for in a chat: a document number after a bare /start. */
 export const telegramChats = pgTable(
   'telegram_chats',
   {
@@ -361,8 +361,6 @@ export const telegramChats = pgTable(
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
     awaiting: text('awaiting', { enum: ['document'] }),
-    failedTries: integer('failed_tries').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.channelId, t.chatId] })],

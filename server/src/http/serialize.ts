@@ -1,3 +1,4 @@
+import type { TenantSettings } from '@aviso/protocol';
 import type { ApiKeyRow, BranchRow, RecipientRow, TenantRow } from '../db/rows.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -9,6 +10,10 @@ export const tenantOut = (t: TenantRow) => ({
   locale: t.locale,
   timezone: t.timezone,
   appUrl: t.appUrl,
+  // The groups `PATCH /v1/tenant` writes (each validated there); anything else stored is internal.
+  settings: Object.fromEntries(
+    (['sla', 'telegram'] as const).filter((k) => k in t.settings).map((k) => [k, t.settings[k]]),
+  ) as TenantSettings,
   createdAt: t.createdAt.toISOString(),
 });
 

@@ -8,6 +8,8 @@ import type { TenantStore } from '../db/store.ts';
 import type { Inbox } from '../inbox/inbox.ts';
 import { parseChoice, ReplyRepo } from '../inbox/replies.ts';
 import { AppError } from '../lib/errors.ts';
+import type { Limits } from '../lib/limiter.ts';
+import { ChatLinking, moveToken } from './linking.ts';
 import { type BotTexts, botTexts } from './texts.ts';
 
 /** The parts of a Telegram `Update` the bot reads; everything else is ignored. */
@@ -31,9 +33,8 @@ export interface TelegramBotOptions {
   http: ProviderHttp;
   now: Date;
   onQueued?: () => void;
-  /** Wrong document numbers before the chat is locked, and for how long. */
-  maxTries?: number;
-  lockMs?: number;
+  /** Wrong document numbers per tenant, document links per person; none when absent. */
+  limits?: Pick<Limits, 'telegramTenant' | 'telegramPerson'>;
 }
 
 const COMMAND = /^\/([A-Za-z_]+)(?:@[A-Za-z0-9_]+)?(?:\s+(.*))?$/s;
@@ -41,9 +42,20 @@ const COMMAND = /^\/([A-Za-z_]+)(?:@[A-Za-z0-9_]+)?(?:\s+(.*))?$/s;
 /** One tenant's bot answering one update from its webhook: linking, commands and action answers. */
 export class TelegramBot {
   private readonly repo: TelegramRepo;
+  private readonly linking: ChatLinking;
 
   constructor(private readonly o: TelegramBotOptions) {
     this.repo = new TelegramRepo(o.store.db, o.store.tenantId);
+    this.linking = new ChatLinking({
+      repo: this.repo,
+      store: o.store,
+      tenant: o.tenant,
+      channelId: o.channel.id,
+      now: o.now,
+      say: (chatId, text, extra) => this.say(chatId, text, extra),
+      texts: (recipient) => this.texts(recipient),
+      limits: o.limits,
+    });
   }
 
   async handle(update: TelegramUpdate): Promise<void> {
@@ -54,8 +66,8 @@ export class TelegramBot {
     await this.message(String(chatId), text);
   }
 
-  private say(chatId: string, text: string) {
-    return botApi(this.o.http, this.o.channel.config, 'sendMessage', { chat_id: chatId, text });
+  private say(chatId: string, text: string, extra: Record<string, unknown> = {}) {
+    return botApi(this.o.http, this.o.channel.config, 'sendMessage', { chat_id: chatId, text, ...extra });
   }
 
   private texts(recipient?: RecipientRow): BotTexts {
@@ -70,21 +82,16 @@ export class TelegramBot {
       const choice = parseChoice(text);
       if (me && choice !== null) return this.answerNumber(chatId, me, choice);
       const chat = await this.repo.chat(this.o.channel.id, chatId);
-      if (chat?.awaiting === 'document') return this.document(chatId, text);
+      if (chat?.awaiting === 'document') return this.linking.document(chatId, text);
       return void (await this.say(chatId, me ? t.help : t.notLinked));
     }
     const [, name, arg] = command;
     switch (name!.toLowerCase()) {
       case 'start':
-        return arg?.trim() ? this.startWithToken(chatId, arg.trim()) : this.start(chatId, me);
+        return arg?.trim() ? this.linking.withToken(chatId, arg.trim()) : this.linking.start(chatId, me);
       case 'stop': {
         await this.repo.unlink(chatId, this.o.now);
-        await this.repo.saveChat(
-          this.o.channel.id,
-          chatId,
-          { awaiting: null, failedTries: 0, lockedUntil: null },
-          this.o.now,
-        );
+        await this.repo.saveChat(this.o.channel.id, chatId, null, this.o.now);
         return void (await this.say(chatId, me ? t.stopped : t.notLinked));
       }
       case 'status':
@@ -92,78 +99,6 @@ export class TelegramBot {
       default:
         return void (await this.say(chatId, t.help));
     }
-  }
-
-  private async startWithToken(chatId: string, token: string) {
-    const recipientId = await this.repo.consumeLink(token, this.o.channel.id, this.o.now);
-    const linked = recipientId ? await this.repo.link(recipientId, chatId, this.o.now) : undefined;
-    if (!linked) return void (await this.say(chatId, this.texts().badLink));
-    await this.repo.saveChat(
-      this.o.channel.id,
-      chatId,
-      { awaiting: null, failedTries: 0, lockedUntil: null },
-      this.o.now,
-    );
-    await this.say(chatId, this.texts(linked).linked(linked.name ?? '', this.o.tenant.name));
-  }
-
-  private async start(chatId: string, me: RecipientRow | undefined) {
-    if (me) return void (await this.say(chatId, this.texts(me).alreadyLinked(me.name ?? '')));
-    const chat = await this.repo.chat(this.o.channel.id, chatId);
-    if (await this.lockedOut(chatId, chat?.lockedUntil ?? null)) return;
-    await this.repo.saveChat(
-      this.o.channel.id,
-      chatId,
-      { awaiting: 'document', failedTries: chat?.failedTries ?? 0, lockedUntil: null },
-      this.o.now,
-    );
-    await this.say(chatId, this.texts().askDocument);
-  }
-
-  /** Says so and returns true while the chat is locked after too many wrong document numbers. */
-  private async lockedOut(chatId: string, lockedUntil: Date | null): Promise<boolean> {
-    if (!lockedUntil || lockedUntil <= this.o.now) return false;
-    const minutes = Math.ceil((lockedUntil.getTime() - this.o.now.getTime()) / 60_000);
-    await this.say(chatId, this.texts().locked(minutes));
-    return true;
-  }
-
-  /** A document number after a bare /start: links when exactly one recipient has it. */
-  private async document(chatId: string, text: string) {
-    const { id: channelId } = this.o.channel;
-    const chat = await this.repo.chat(channelId, chatId);
-    if (await this.lockedOut(chatId, chat?.lockedUntil ?? null)) return;
-    const found = await this.repo.byDocument(text);
-    const linked = found.length === 1 ? await this.repo.link(found[0]!.id, chatId, this.o.now) : undefined;
-    if (linked) {
-      await this.repo.saveChat(
-        channelId,
-        chatId,
-        { awaiting: null, failedTries: 0, lockedUntil: null },
-        this.o.now,
-      );
-      return void (await this.say(chatId, this.texts(linked).linked(linked.name ?? '', this.o.tenant.name)));
-    }
-    // Several people with one number is answered like none: the bot never tells who exists.
-    const max = this.o.maxTries ?? 5;
-    const tries = (chat?.failedTries ?? 0) + 1;
-    if (tries >= max) {
-      const lockedUntil = new Date(this.o.now.getTime() + (this.o.lockMs ?? 15 * 60_000));
-      await this.repo.saveChat(
-        channelId,
-        chatId,
-        { awaiting: 'document', failedTries: 0, lockedUntil },
-        this.o.now,
-      );
-      return void (await this.lockedOut(chatId, lockedUntil));
-    }
-    await this.repo.saveChat(
-      channelId,
-      chatId,
-      { awaiting: 'document', failedTries: tries, lockedUntil: null },
-      this.o.now,
-    );
-    await this.say(chatId, this.texts().documentNotFound(max - tries));
   }
 
   private async status(chatId: string, me: RecipientRow) {
@@ -188,14 +123,17 @@ export class TelegramBot {
     await this.say(chatId, await this.act(latest.recipient, latest.n.id, action.id, t));
   }
 
-  /** An inline button: its `callback_data` names the notification and the action. */
+  /** An inline button: a notification's action, or the linked chat confirming a link move. */
   private async callback(query: NonNullable<TelegramUpdate['callback_query']>) {
     const chatId = String(query.message?.chat?.id ?? query.from?.id ?? '');
     const parsed = parseTelegramCallbackData(query.data ?? '');
+    const move = moveToken(query.data);
     const me = chatId ? await this.repo.recipientOf(chatId) : undefined;
     const t = this.texts(me);
     let answer = t.gone;
-    if (parsed && me) {
+    if (move && chatId) {
+      answer = await this.linking.confirmMove(chatId, move);
+    } else if (parsed && me) {
       const uuid = /^[0-9a-f-]{36}$/i.test(parsed.notificationId);
       const n = uuid ? await this.o.store.notifications.visible(me, parsed.notificationId) : undefined;
       const action = n?.actions?.[parsed.actionIndex];
@@ -203,7 +141,10 @@ export class TelegramBot {
     } else if (!me) {
       answer = t.notLinked;
     }
-    await botApi(this.o.http, this.o.channel.config, 'answerCallbackQuery', { callback_query_id: query.id, text: answer });
+    await botApi(this.o.http, this.o.channel.config, 'answerCallbackQuery', {
+      callback_query_id: query.id,
+      text: answer,
+    });
     if (chatId) await this.say(chatId, answer);
   }
 

@@ -5,8 +5,16 @@ export interface BotTexts {
   linked: (name: string, tenant: string) => string;
   alreadyLinked: (name: string) => string;
   badLink: string;
-  documentNotFound: (left: number) => string;
+  documentNotFound: string;
+  documentLinkingOff: string;
   locked: (minutes: number) => string;
+  /** To a new chat whose document number names someone linked elsewhere. */
+  moveAsked: string;
+  /** To the chat linked now: someone wants the notifications elsewhere. */
+  confirmMove: (tenant: string) => string;
+  moveButton: string;
+  /** To the chat that lost the link. */
+  moved: (tenant: string) => string;
   notLinked: string;
   stopped: string;
   status: (unread: number, lines: string[]) => string;
@@ -29,9 +37,21 @@ const es: BotTexts = {
     `Este chat ya está vinculado${name ? ` a ${name}` : ''}. Escribe /help para ver qué puedo hacer.`,
   badLink:
     'Este enlace ya no es válido (caducó o ya se usó). Pide uno nuevo, o escribe /start y tu número de documento.',
-  documentNotFound: (left) =>
-    `No encontré ese número de documento. Revísalo e inténtalo de nuevo${left > 0 ? ` (${left === 1 ? 'te queda 1 intento' : `te quedan ${left} intentos`})` : ''}, o pide a tu empresa un enlace de vinculación.`,
+  documentNotFound:
+    'No encontré ese número de documento. Revísalo e inténtalo de nuevo, o pide a tu empresa un enlace de vinculación.',
+  documentLinkingOff:
+    'Este chat no se puede vincular con el número de documento. Pide a tu empresa un enlace de vinculación.',
   locked: (minutes) => `Demasiados intentos. Vuelve a intentarlo en ${minutes} min.`,
+  moveAsked:
+    'Esa persona ya recibe sus avisos en otro chat de Telegram. Le pedí confirmar el cambio en ese chat; ' +
+    'cuando lo confirme, los avisos llegarán aquí. También puedes pedir a tu empresa un enlace de vinculación.',
+  confirmMove: (tenant) =>
+    `Alguien pidió recibir tus avisos de ${tenant} en otro chat de Telegram. ` +
+    'Si fuiste tú, pulsa el botón. Si no, ignora este mensaje: nada cambia.',
+  moveButton: 'Sí, mover mis avisos',
+  moved: (tenant) =>
+    `Tus avisos de ${tenant} ya no llegan a este chat: se vincularon a otro chat de Telegram. ` +
+    'Si no fuiste tú, avisa a tu empresa.',
   notLinked: 'Este chat no está vinculado. Escribe /start para vincularlo.',
   stopped: 'Listo: ya no recibirás avisos en este chat. Escribe /start para volver a vincularlo.',
   status: (unread, lines) =>
@@ -56,9 +76,20 @@ const en: BotTexts = {
     `This chat is already linked${name ? ` to ${name}` : ''}. Send /help to see what I can do.`,
   badLink:
     'This link is no longer valid (it expired or was used). Ask for a new one, or send /start and your document number.',
-  documentNotFound: (left) =>
-    `I could not find that document number. Check it and try again${left > 0 ? ` (${left === 1 ? '1 try' : `${left} tries`} left)` : ''}, or ask your company for a link.`,
+  documentNotFound:
+    'I could not find that document number. Check it and try again, or ask your company for a link.',
+  documentLinkingOff: 'This chat cannot be linked by document number. Ask your company for a link.',
   locked: (minutes) => `Too many tries. Try again in ${minutes} min.`,
+  moveAsked:
+    'That person already gets their notifications in another Telegram chat. I asked there to confirm the ' +
+    'change; once confirmed, notifications will come here. You can also ask your company for a link.',
+  confirmMove: (tenant) =>
+    `Someone asked to get your ${tenant} notifications in another Telegram chat. ` +
+    'If it was you, press the button. If not, ignore this message: nothing changes.',
+  moveButton: 'Yes, move my notifications',
+  moved: (tenant) =>
+    `Your ${tenant} notifications no longer come to this chat: they were linked to another Telegram chat. ` +
+    'If it was not you, tell your company.',
   notLinked: 'This chat is not linked. Send /start to link it.',
   stopped: 'Done: you will no longer get notifications in this chat. Send /start to link it again.',
   status: (unread, lines) =>

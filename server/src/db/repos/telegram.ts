@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { sha256 } from '../ids.ts';
 import type { RecipientRow } from '../rows.ts';
@@ -17,8 +17,12 @@ export class TelegramRepo {
     private readonly tenantId: string,
   ) {}
 
-  /** A new single-use token for `t.me/<bot>?start=<token>`; only its hash is stored. */
-  async issueLink(recipientId: string, channelId: string, expiresAt: Date): Promise<string> {
+  /**
+   * A new single-use token; only its hash is stored. Without `toChat` it is a `t.me/<bot>?start=`
+   * link for whichever chat opens it; with `toChat` it moves the recipient's link to that chat once
+   * the chat linked now confirms.
+   */
+  async issueLink(recipientId: string, channelId: string, expiresAt: Date, toChat?: string): Promise<string> {
     // Telegram allows 1–64 characters of A–Z, a–z, 0–9, _ and - in a start parameter.
     const token = randomBytes(24).toString('base64url');
     await this.db.insert(telegramLinks).values({
@@ -26,15 +30,38 @@ export class TelegramRepo {
       tenantId: this.tenantId,
       recipientId,
       channelId,
+      chatId: toChat ?? null,
       expiresAt,
     });
     return token;
   }
 
-  /** Spends a token (once: the update only matches an unused, unexpired one); returns its recipient id. */
+  /** Spends a `/start` token (once: only an unused, unexpired one matches); returns its recipient id. */
   async consumeLink(token: string, channelId: string, now: Date): Promise<string | undefined> {
+    const [row] = await this.spend(token, channelId, now, isNull(telegramLinks.chatId));
+    return row?.recipientId;
+  }
+
+  /** Spends a move token of this recipient (pressed in their linked chat); returns the chat it moves to. */
+  async consumeMove(
+    token: string,
+    channelId: string,
+    recipientId: string,
+    now: Date,
+  ): Promise<string | undefined> {
     const t = telegramLinks;
-    const [row] = await this.db
+    const [row] = await this.spend(
+      token,
+      channelId,
+      now,
+      and(isNotNull(t.chatId), eq(t.recipientId, recipientId)),
+    );
+    return row?.chatId ?? undefined;
+  }
+
+  private spend(token: string, channelId: string, now: Date, kind: ReturnType<typeof and>) {
+    const t = telegramLinks;
+    return this.db
       .update(t)
       .set({ usedAt: now })
       .where(
@@ -44,10 +71,10 @@ export class TelegramRepo {
           eq(t.channelId, channelId),
           isNull(t.usedAt),
           gt(t.expiresAt, now),
+          kind,
         ),
       )
-      .returning({ recipientId: t.recipientId });
-    return row?.recipientId;
+      .returning({ recipientId: t.recipientId, chatId: t.chatId });
   }
 
   async chat(channelId: string, chatId: string): Promise<ChatState | undefined> {
@@ -59,17 +86,18 @@ export class TelegramRepo {
     return row;
   }
 
+  /** Records what the bot waits for in a chat (null: nothing). */
   async saveChat(
     channelId: string,
     chatId: string,
-    fields: Pick<ChatState, 'awaiting' | 'failedTries' | 'lockedUntil'>,
+    awaiting: ChatState['awaiting'],
     now: Date,
   ): Promise<void> {
     const c = telegramChats;
     await this.db
       .insert(c)
-      .values({ tenantId: this.tenantId, channelId, chatId, ...fields, updatedAt: now })
-      .onConflictDoUpdate({ target: [c.channelId, c.chatId], set: { ...fields, updatedAt: now } });
+      .values({ tenantId: this.tenantId, channelId, chatId, awaiting, updatedAt: now })
+      .onConflictDoUpdate({ target: [c.channelId, c.chatId], set: { awaiting, updatedAt: now } });
   }
 
   /** The recipient this chat is linked to. */

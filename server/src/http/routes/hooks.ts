@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import twilio from 'twilio';
+import type { ProviderHttp } from '../../channels/http.ts';
 import type { TelegramConfig } from '../../channels/telegram/config.ts';
 import { escapeHtml } from '../../channels/text.ts';
 import type { WhatsappMetaConfig } from '../../channels/whatsapp/config.ts';
-import type { ProviderHttp } from '../../channels/http.ts';
 import { sendMeta } from '../../channels/whatsapp/meta.ts';
 import type { ChannelRow } from '../../db/repos/channels.ts';
 import type { TenantRow } from '../../db/rows.ts';
@@ -12,6 +12,7 @@ import type { Store, TenantStore } from '../../db/store.ts';
 import type { Inbox } from '../../inbox/inbox.ts';
 import { channelTenant, parseChoice, ReplyRepo } from '../../inbox/replies.ts';
 import { AppError, appError, fail } from '../../lib/errors.ts';
+import type { Limits } from '../../lib/limiter.ts';
 import { TelegramBot, type TelegramUpdate } from '../../telegram-bot/bot.ts';
 import { botTexts } from '../../telegram-bot/texts.ts';
 import { router } from '../openapi.ts';
@@ -27,6 +28,8 @@ export interface HookRoutesOptions {
   publicUrl?: string;
   onQueued?: () => void;
   now?: () => Date;
+  /** The Telegram bot's linking tries (per tenant and per person); none when absent. */
+  limits?: Pick<Limits, 'telegramTenant' | 'telegramPerson'>;
 }
 
 interface Resolved {
@@ -115,6 +118,7 @@ export function hookRoutes(o: HookRoutesOptions) {
         http: o.http,
         now: now(),
         onQueued: o.onQueued,
+        limits: o.limits,
       });
       await bot.handle(update && typeof update === 'object' ? update : {});
     } catch (err) {
