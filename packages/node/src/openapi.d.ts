@@ -726,6 +726,15 @@ export interface operations {
                         locale: string;
                         timezone: string;
                         appUrl: string | null;
+                        settings: {
+                            sla?: {
+                                incidentThreshold?: number;
+                                incidentWindowMinutes?: number;
+                            };
+                            telegram?: {
+                                documentLinking?: boolean;
+                            };
+                        };
                         createdAt: string;
                         apiKey: string;
                         widgetSecret: string;
@@ -811,6 +820,15 @@ export interface operations {
                         locale: string;
                         timezone: string;
                         appUrl: string | null;
+                        settings: {
+                            sla?: {
+                                incidentThreshold?: number;
+                                incidentWindowMinutes?: number;
+                            };
+                            telegram?: {
+                                documentLinking?: boolean;
+                            };
+                        };
                         createdAt: string;
                     };
                 };
@@ -894,6 +912,9 @@ export interface operations {
                             incidentThreshold?: number;
                             incidentWindowMinutes?: number;
                         };
+                        telegram?: {
+                            documentLinking?: boolean;
+                        };
                     };
                 };
             };
@@ -911,6 +932,15 @@ export interface operations {
                         locale: string;
                         timezone: string;
                         appUrl: string | null;
+                        settings: {
+                            sla?: {
+                                incidentThreshold?: number;
+                                incidentWindowMinutes?: number;
+                            };
+                            telegram?: {
+                                documentLinking?: boolean;
+                            };
+                        };
                         createdAt: string;
                     };
                 };
@@ -2400,13 +2430,6 @@ export interface operations {
                             dueAt: string;
                             reason: string;
                         }[];
-                        templateFallback?: {
-                            /** @enum {string} */
-                            field: "title" | "message";
-                            /** @enum {string} */
-                            code: "TEMPLATE_TOO_COSTLY" | "TEMPLATE_ERROR";
-                            reason: string;
-                        }[];
                     };
                 };
             };
@@ -2516,13 +2539,6 @@ export interface operations {
                             skipped?: {
                                 label: string;
                                 dueAt: string;
-                                reason: string;
-                            }[];
-                            templateFallback?: {
-                                /** @enum {string} */
-                                field: "title" | "message";
-                                /** @enum {string} */
-                                code: "TEMPLATE_TOO_COSTLY" | "TEMPLATE_ERROR";
                                 reason: string;
                             }[];
                         } | {
@@ -2963,13 +2979,6 @@ export interface operations {
                             skipped?: {
                                 label: string;
                                 dueAt: string;
-                                reason: string;
-                            }[];
-                            templateFallback?: {
-                                /** @enum {string} */
-                                field: "title" | "message";
-                                /** @enum {string} */
-                                code: "TEMPLATE_TOO_COSTLY" | "TEMPLATE_ERROR";
                                 reason: string;
                             }[];
                         } | null;
