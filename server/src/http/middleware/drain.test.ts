@@ -30,7 +30,8 @@ describe('Drain', () => {
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('2');
     expect(refused.headers.get('connection')).toBe('close');
-    expect((await refused.json()).error.code).toBe('SHUTTING_DOWN');
+    const body = (await refused.json()) as { error: { code: string } };
+    expect(body.error.code).toBe('SHUTTING_DOWN');
 
     await new Promise((r) => setTimeout(r, 20));
     expect(settled).toBe(false);
