@@ -1,7 +1,8 @@
 // Ingest alone: how many events per second one node stores and answers, with no sockets attached.
 // `pnpm bench:ingest` (AVISO_BENCH_DATABASE_URL for PostgreSQL; BENCH_INGEST_SECONDS, default 5).
-import { createLogger } from '../../server/src/log.ts';
-import { startNode } from '../../server/src/node.ts';
+
+import { startNode } from '../../server/src/compose.ts';
+import { createLogger } from '../../server/src/lib/log.ts';
 import { loadConfig } from './config.ts';
 
 const config = loadConfig();
