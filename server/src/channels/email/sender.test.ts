@@ -198,6 +198,37 @@ describe('EmailSender', () => {
     expect(data).toMatchObject({ code: 'SMTP_REJECTED', retryable: false, providerStatus: 554 });
   });
 
+  it('connects only to an allowed address, and still speaks TLS to the host name', async () => {
+    const names: string[] = [];
+    let connections = 0;
+    const { port, received } = await smtp({
+      secure: true,
+      onConnect: (_session, callback) => {
+        connections++;
+        callback();
+      },
+      SNICallback: (name, callback) => {
+        names.push(name);
+        callback(null, undefined as never);
+      },
+    });
+    const tls = { host: 'localhost', secure: true };
+    const refused = await sender({ egress: new EgressPolicy(), tlsRejectUnauthorized: false })
+      .send(message(), 'owner@example.com', config(port, tls))
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'DESTINATION_NOT_ALLOWED', retryable: false });
+    expect(connections).toBe(0);
+
+    const allowed = sender({
+      egress: new EgressPolicy({ allow: ['localhost'] }),
+      tlsRejectUnauthorized: false,
+    });
+    await allowed.send(message(), 'owner@example.com', config(port, tls));
+    expect(received[0]).toMatchObject({ secure: true, to: ['owner@example.com'] });
+    // The socket went to the checked address; TLS was asked for the configured name.
+    expect(names).toEqual(['localhost']);
+  });
+
   it('rejects an address that cannot be an email without connecting', async () => {
     const err = await sender()
       .send(message(), 'not-an-email', config(1))
