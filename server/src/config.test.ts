@@ -103,8 +103,11 @@ describe('loadConfig in development', () => {
         AVISO_TRUST_PROXY: '1',
         AVISO_DELIVERY_LEASE_MS: '2000',
         REDIS_URL: 'redis://127.0.0.1:6379',
+        AVISO_EGRESS_ALLOW: 'smtp.lan, 127.0.0.1:2525,10.0.0.0/8',
       }),
     );
+    expect(config.egressAllow).toEqual(['smtp.lan', '127.0.0.1:2525', '10.0.0.0/8']);
+    expect(loadConfig(devEnv()).egressAllow).toEqual([]);
     expect(config.publicUrl).toBe('http://localhost:8080');
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.limits).toMatchObject({
@@ -140,6 +143,8 @@ describe('loadConfig refuses', () => {
     ['AVISO_PUBLIC_URL', 'avisos.example.com'],
     ['REDIS_URL', 'http://127.0.0.1:6379'],
     ['SMTP_URL', 'mail.example.com'],
+    ['AVISO_EGRESS_ALLOW', '10.0.0.0/33'],
+    ['AVISO_EGRESS_ALLOW', 'smtp.lan,http://gateway.lan'],
   ])('%s=%s, naming the variable', (name, value) => {
     const env = devEnv({ [name]: value });
     expect(refusal(env)).toMatch(new RegExp(`^${name} must`));

@@ -103,8 +103,7 @@ function parseRateLimit(raw: string, ctx: z.RefinementCtx): Rate | null {
 export const envSchema = z
   .object({
     NODE_ENV: z.string().optional().meta({
-      description:
-        '`production`: a missing secret or `AVISO_PUBLIC_URL` is a start-up error',
+      description: '`production`: a missing secret or `AVISO_PUBLIC_URL` is a start-up error',
     }),
     PORT: wholeNumber(3000, 0, 65535, 'must be a port number, 0–65535').meta({
       description: 'HTTP and Socket.IO port',
@@ -156,9 +155,10 @@ export const envSchema = z
         try {
           return parseEgressAllow(raw);
         } catch (err) {
+          const why = (err as Error).message.replace(/^AVISO_EGRESS_ALLOW: /, '');
           ctx.addIssue({
             code: 'custom',
-            message: (err as Error).message.replace(/^AVISO_EGRESS_ALLOW: /, ''),
+            message: `must be comma-separated hosts, host:ports, IPs or CIDRs (${why})`,
           });
           return z.NEVER;
         }
