@@ -85,9 +85,20 @@ function refusedValue(err: unknown): { sqlstate: string; reason: string } | unde
   return undefined;
 }
 
+/** The AppError a thrown value is or wraps (drizzle wraps what the driver threw in its own error). */
+export function asAppError(err: unknown): AppError | undefined {
+  let e = err;
+  for (let depth = 0; depth < 3 && e && typeof e === 'object'; depth++) {
+    if (e instanceof AppError) return e;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /** Any thrown value as an AppError: a body parser's errors get their codes, anything else is a logged `INTERNAL`. */
 export function toAppError(err: unknown, log: Logger): AppError {
-  if (err instanceof AppError) return err;
+  const known = asAppError(err);
+  if (known) return known;
   if (err instanceof SyntaxError) return appError('INVALID_JSON');
   if ((err as { status?: number }).status === 413) return appError('PAYLOAD_TOO_LARGE');
   const refused = refusedValue(err);

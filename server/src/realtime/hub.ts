@@ -3,6 +3,7 @@ import {
   type Ack,
   type ClientToServerEvents,
   type HandshakeAuth,
+  isUuid,
   type ServerToClientEvents,
   SOCKET_PATH,
 } from '@aviso/protocol';
@@ -14,7 +15,7 @@ import type { Store } from '../db/store.ts';
 import type { WidgetSession, WidgetTokens } from '../identity/widget-tokens.ts';
 import type { Inbox } from '../inbox/inbox.ts';
 import { itemsToWire } from '../inbox/wire.ts';
-import { AppError, appError, fail, socketError } from '../lib/errors.ts';
+import { appError, asAppError, fail, socketError } from '../lib/errors.ts';
 import { clientAddress, isWrongCredential, type Limits, personKey, rateLimited } from '../lib/limiter.ts';
 import type { Presence } from '../presence/presence.ts';
 import type { AvisoServer } from './broadcaster.ts';
@@ -38,16 +39,16 @@ export interface RealtimeOptions {
 interface SocketData {
   /** Set by the handshake, dropped once the socket is set up. */
   session?: WidgetSession;
+  /** Frees the person's slot among the sockets being set up (with a socket cap only). */
+  release?: () => void;
   tenantId?: string;
   recipientId?: string;
 }
 
 type AvisoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function failure(err: unknown): Ack {
-  const e = err instanceof AppError ? err : appError('INTERNAL');
+  const e = asAppError(err) ?? appError('INTERNAL');
   return { ok: false, error: { code: e.code, message: e.message } };
 }
 
@@ -122,27 +123,37 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
           (await presence.count(session.tenant.id, session.recipient.id)) + (opening.get(person) ?? 0);
         if (live >= cap) fail('TOO_MANY_CONNECTIONS', { max: cap });
         opening.set(person, (opening.get(person) ?? 0) + 1);
+        // Released once: when set-up ends, or when the client leaves before `connection` fires
+        // (Socket.IO then drops the socket silently, and the slot would stay taken for good).
+        let held = true;
+        const drop = () => {
+          if (held) release(person);
+          held = false;
+          socket.conn.off('close', drop);
+        };
+        (socket.data as SocketData).release = drop;
+        if (socket.conn.readyState === 'open') socket.conn.once('close', drop);
+        else drop();
       }
       (socket.data as SocketData).session = session;
       next();
     } catch (err) {
-      const e = err instanceof AppError ? err : appError('INTERNAL');
-      if (!(err instanceof AppError)) log.error({ err }, 'socket auth failed');
+      const e = asAppError(err) ?? appError('INTERNAL');
+      if (e.code === 'INTERNAL') log.error({ err }, 'socket auth failed');
       next(socketError(e));
     }
   });
 
   io.on('connection', (raw) => {
     const socket = raw as unknown as AvisoSocket;
-    const { tenant, recipient } = socket.data.session!;
+    const drop = socket.data.release;
     void onConnection(socket)
       .catch((err) => {
-        log.error({ err }, 'socket setup failed');
-        socket.disconnect(true);
+        if (!(asAppError(err)?.status === 503)) log.error({ err }, 'socket setup failed');
+        // A transport close, which the client retries with backoff (a server disconnect it would not).
+        socket.conn.close();
       })
-      .finally(() => {
-        if (limits?.socketsPerPerson) release(personKey(tenant.id, recipient.id));
-      });
+      .finally(() => drop?.());
   });
 
   async function onConnection(socket: AvisoSocket) {
@@ -152,7 +163,9 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     // From here on a socket keeps ids only (memory per idle socket): rows are read when needed.
     socket.data = { tenantId, recipientId: readerId };
     const auth = socket.handshake.auth as Partial<HandshakeAuth>;
-    const since = typeof auth.since === 'string' && UUID.test(auth.since) ? auth.since : undefined;
+    const since = typeof auth.since === 'string' && isUuid(auth.since) ? auth.since : undefined;
+    // Cleanup first: a socket may close during any await below, and must then never count as online.
+    socket.on('disconnect', onDisconnect);
 
     // Replay first, then join: nothing new is pushed between the replayed items.
     let last = since;
@@ -166,10 +179,19 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
       // What was stored while the replay ran was pushed to rooms this socket had not joined yet.
       const gap = await store.notifications.since(reader, last, replayLimit);
       for (const n of itemsToWire(gap, reader)) socket.emit('notification', n);
+      last = gap.at(-1)?.n.id ?? last;
+    } else {
+      // The client's replay mark for its next reconnection, though it has not received anything.
+      last = (await store.notifications.inbox(reader, { limit: 1, filter: 'all' })).items[0]?.n.id;
     }
+    if (socket.disconnected) return;
+    // Synchronously after the check: presence records the socket before any disconnect can run.
     await presence.connected(tenantId, readerId, socket.id);
-    socket.on('disconnect', onDisconnect);
-    socket.emit('unread', { count: await inbox.unreadCount(store, reader) });
+    socket.emit('unread', {
+      count: await inbox.unreadCount(store, reader),
+      latestId: last ?? null,
+      locale: reader.locale ?? tenant.locale,
+    });
     socket.on('read', onRead);
     socket.on('read-all', onReadAll);
     socket.on('seen', onSeen);
@@ -192,7 +214,7 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
   function answer(ack: unknown, work: Promise<Ack>) {
     const reply = typeof ack === 'function' ? (ack as (r: Ack) => void) : () => {};
     work.then(reply, (err) => {
-      if (!(err instanceof AppError)) log.error({ err }, 'socket handler failed');
+      if (!asAppError(err)) log.error({ err }, 'socket handler failed');
       reply(failure(err));
     });
   }
