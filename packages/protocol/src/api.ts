@@ -3,7 +3,15 @@ import { CATEGORIES, EVENT_TYPE_PATTERN, ICONS } from './catalog.ts';
 import { isSafeLink } from './links.ts';
 import { ActionSchema, NotificationSchema, RoleSchema, SeveritySchema } from './notification.ts';
 import { CHANNEL_KINDS, DeliveryRulesSchema } from './rules.ts';
-import { isSafeText, jsonProblem, safeJson, safeText, UNSAFE_TEXT_MESSAGE, UuidSchema } from './safe.ts';
+import {
+  isSafeText,
+  JSON_MAX_DEPTH,
+  jsonProblem,
+  safeJson,
+  safeText,
+  UNSAFE_TEXT_MESSAGE,
+  UuidSchema,
+} from './safe.ts';
 import {
   CancelKeySchema,
   InstantSchema,
@@ -278,6 +286,8 @@ export const EventInputSchema = safeJson(
       message: 'give deliverAt or reminders, not both',
       path: ['deliverAt'],
     }),
+  // One level more than data's own 32: the event wraps it.
+  JSON_MAX_DEPTH + 1,
 );
 export type EventInput = z.infer<typeof EventInputSchema>;
 
@@ -289,6 +299,16 @@ export const EventAcceptedSchema = z.object({
   scheduled: z.array(ScheduledItemSchema).optional(),
   /** Reminders whose time had already passed. */
   skipped: z.array(SkippedReminderSchema).optional(),
+  /** The type's templates that could not be rendered (too costly, or broken): plain text was stored instead. */
+  templateFallback: z
+    .array(
+      z.object({
+        field: z.enum(['title', 'message']),
+        code: z.enum(['TEMPLATE_TOO_COSTLY', 'TEMPLATE_ERROR']),
+        reason: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type EventAccepted = z.infer<typeof EventAcceptedSchema>;
 

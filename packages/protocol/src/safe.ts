@@ -44,22 +44,38 @@ export interface JsonProblem {
  * cannot be stored. Walks with its own stack: a value nested thousands deep must not overflow ours.
  */
 export function jsonProblem(value: unknown, maxDepth = JSON_MAX_DEPTH): JsonProblem | undefined {
-  const stack: [unknown, number, (string | number)[]][] = [[value, 0, []]];
+  // Each entry knows its parent: the path is built only for the one place that is at fault.
+  type Entry = { value: unknown; depth: number; parent?: Entry; key?: string | number };
+  const pathOf = (e: Entry | undefined, last?: string) => {
+    const path: (string | number)[] = last === undefined ? [] : [last];
+    for (let at = e; at && at.key !== undefined; at = at.parent) path.unshift(at.key);
+    return path;
+  };
+  const stack: Entry[] = [{ value, depth: 0 }];
   while (stack.length) {
-    const [v, depth, path] = stack.pop()!;
+    const entry = stack.pop()!;
+    const v = entry.value;
     if (typeof v === 'string') {
-      if (!isSafeText(v)) return { path, message: UNSAFE_TEXT_MESSAGE };
+      if (!isSafeText(v)) return { path: pathOf(entry), message: UNSAFE_TEXT_MESSAGE };
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
-    if (depth >= maxDepth) return { path, message: `at most ${maxDepth} levels of nesting` };
+    if (entry.depth >= maxDepth)
+      return { path: pathOf(entry), message: `at most ${maxDepth} levels of nesting` };
+    const depth = entry.depth + 1;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], depth + 1, [...path, i]]);
+      for (let i = v.length - 1; i >= 0; i--) {
+        const item = v[i];
+        // Numbers, booleans and null need no entry of their own.
+        if (item !== null && (typeof item === 'object' || typeof item === 'string')) {
+          stack.push({ value: item, depth, parent: entry, key: i });
+        }
+      }
       continue;
     }
     for (const [key, child] of Object.entries(v)) {
-      if (!isSafeText(key)) return { path: [...path, key], message: `keys: ${UNSAFE_TEXT_MESSAGE}` };
-      stack.push([child, depth + 1, [...path, key]]);
+      if (!isSafeText(key)) return { path: pathOf(entry, key), message: `keys: ${UNSAFE_TEXT_MESSAGE}` };
+      stack.push({ value: child, depth, parent: entry, key });
     }
   }
   return undefined;
