@@ -138,6 +138,7 @@ export async function startNode(
     onScheduled: wakeScheduler,
     onNotification: () => metrics.notifications.inc(),
     now,
+    log,
   });
   const scheduler: ScheduleWorker = background.add(
     new ScheduleWorker({ store, log, now, hooks, ...options.scheduler }),

@@ -113,8 +113,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
   if (deps.metrics) app.use('*', metricsMiddleware(deps.metrics));
+  // Every route, not only /v1: whatever reads a body (hooks, anything added later) is bounded too.
   app.use(
-    '/v1/*',
+    '*',
     bodyLimit({
       maxSize: MAX_BODY,
       onError: () => {
@@ -171,6 +172,7 @@ export function createApp(deps: AppDeps) {
       onQueued: deps.onQueued,
       onScheduled: deps.onScheduled,
       now: deps.now,
+      log: deps.log,
     });
 
   app.route('/', adminRoutes({ store: deps.store, box: deps.box, guard: adminGuard }));

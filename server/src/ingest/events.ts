@@ -6,6 +6,7 @@ import {
   EventInputSchema,
   type EventTypeDefinition,
 } from '@aviso/protocol';
+import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import type { NewDelivery } from '../db/repos/deliveries.ts';
@@ -17,7 +18,7 @@ import { slaCheckRow } from '../scheduling/sla.ts';
 import { dueData } from '../scheduling/when.ts';
 import { resolveEventType } from './catalog.ts';
 import { resolveAudience } from './targeting.ts';
-import { pickLocale, renderTemplate } from './templates.ts';
+import { pickLocale, RenderBudget, type RenderFailure } from './templates.ts';
 
 /** Called once a notification is stored, to push it live and wake the delivery worker. */
 export type OnCreated = (row: NotificationRow, queued: number) => void;
@@ -37,6 +38,8 @@ export interface IngestHooks {
   onScheduled?: (earliest: Date) => void;
   /** The clock; tests move it. */
   now?: () => Date;
+  /** Where a template that fell back to plain text is told (one line per event). */
+  log?: Pick<Logger, 'warn'>;
 }
 
 /** JSON with sorted keys: two requests with the same content hash the same. */
@@ -57,23 +60,40 @@ export function requestHash(input: EventInput): string {
   return createHash('sha256').update(canonical(rest)).digest('hex');
 }
 
+/** Which template fell back to plain text, and why: told to the caller and logged. */
+export interface TemplateFallback {
+  field: 'title' | 'message';
+  code: RenderFailure['code'];
+  reason: string;
+}
+
+/**
+ * The event's texts. `message` and `title` given with the event are literal text; only the type's
+ * templates (catalog or tenant) are rendered, on the request's budget. A template that fails or runs
+ * out of budget never fails the event: its text falls back to the type (and entity) in plain words.
+ */
 function render(
   def: EventTypeDefinition,
   input: EventInput,
   tenant: TenantRow,
   data: Record<string, unknown>,
+  budget: RenderBudget,
 ) {
   const locale = input.locale ?? tenant.locale;
   const ctx = { locale, currency: tenant.currency, timezone: tenant.timezone };
-  try {
-    const message =
-      input.message ?? renderTemplate(pickLocale(def.message, locale) ?? '', data, def.formats, ctx);
-    const titleSource = input.title ?? pickLocale(def.title, locale);
-    const title = titleSource ? renderTemplate(titleSource, data, def.formats, ctx) : null;
-    return { message: message || input.type, title: title || null };
-  } catch (err) {
-    fail('TEMPLATE_ERROR', { template: `of ${input.type}`, problem: (err as Error).message });
-  }
+  const fallbacks: TemplateFallback[] = [];
+  const template = (field: TemplateFallback['field'], source: string | undefined) => {
+    if (!source) return '';
+    const out = budget.render(source, data, def.formats, ctx);
+    if (out.ok) return out.text;
+    fallbacks.push({ field, code: out.code, reason: out.reason });
+    return '';
+  };
+  budget.nextEvent();
+  const message = input.message ?? template('message', pickLocale(def.message, locale));
+  const title = input.title ?? template('title', pickLocale(def.title, locale));
+  const plain = input.entityId ? `${input.type} ${input.entityId}` : input.type;
+  return { message: message || plain, title: title || null, fallbacks };
 }
 
 /** Turns one validated event into a stored notification (or finds the one its idempotency key names). */
@@ -83,6 +103,7 @@ export async function ingestEvent(
   overrides: ReadonlyMap<string, Record<string, unknown>>,
   input: EventInput,
   hooks: IngestHooks,
+  budget = new RenderBudget(),
 ): Promise<EventAccepted> {
   const def = resolveEventType(input.type, overrides);
   if (!def) {
@@ -93,7 +114,6 @@ export async function ingestEvent(
   );
   const now = hooks.now?.() ?? new Date();
   if (input.deliverAt || input.reminders) {
-    render(def, input, tenant, input.data ?? {}); // a template error is told now, not at delivery time
     const { accepted, earliest } = await scheduleEvent(store, tenant, input, requestHash(input), now);
     if (earliest) hooks.onScheduled?.(earliest);
     return accepted;
@@ -101,7 +121,13 @@ export async function ingestEvent(
   const data = input.dueAt
     ? dueData(input.data ?? {}, new Date(input.dueAt), now, input.locale ?? tenant.locale, tenant.timezone)
     : (input.data ?? {});
-  const { message, title } = render(def, input, tenant, data);
+  const { message, title, fallbacks } = render(def, input, tenant, data, budget);
+  for (const f of fallbacks) {
+    hooks.log?.warn(
+      { tenant: tenant.id, type: input.type, field: f.field, code: f.code, reason: f.reason },
+      'template fell back to plain text',
+    );
+  }
   const id = newId();
   const planned = hooks.plan
     ? await hooks.plan({ id, type: input.type, category: def.category, ...audience }, def, store)
@@ -134,10 +160,21 @@ export async function ingestEvent(
   if (result.status === 'duplicate') return { id: result.id, status: 'duplicate' };
   hooks.onCreated(result.row, planned.length);
   if (check) hooks.onScheduled?.(check.dueAt);
-  return { id: result.row.id, status: 'created' };
+  return {
+    id: result.row.id,
+    status: 'created',
+    ...(fallbacks.length ? { templateFallback: fallbacks } : {}),
+  };
 }
 
-/** Ingests a batch: each item validated and stored on its own, each with its own result. */
+// A batch renders and stores up to 1,000 events: give other requests and sockets a turn this often.
+const YIELD_EVERY_MS = 10;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Ingests a batch: each item validated on its own before anything is stored (a bad item gets its
+ * own error, the others are stored), all sharing one render budget.
+ */
 export async function ingestBatch(
   store: TenantStore,
   tenant: TenantRow,
@@ -145,6 +182,24 @@ export async function ingestBatch(
   keyPrefix: string | undefined,
   hooks: IngestHooks,
 ) {
+  const out: (EventAccepted | ReturnType<AppError['toJSON']>)[] = [];
+  const valid: [number, EventInput][] = [];
+  let ranSince = performance.now();
+  for (const [index, item] of items.entries()) {
+    if (performance.now() - ranSince > YIELD_EVERY_MS) {
+      await yieldToOthers();
+      ranSince = performance.now();
+    }
+    const parsed = EventInputSchema.safeParse(item);
+    if (!parsed.success) {
+      const details = zodDetails(parsed.error.issues);
+      out[index] = appError('VALIDATION_FAILED', { what: 'event' }, { details }).toJSON();
+      continue;
+    }
+    const input = parsed.data;
+    if (!input.idempotencyKey && keyPrefix) input.idempotencyKey = `${keyPrefix}:${index}`;
+    valid.push([index, input]);
+  }
   const overrides = await store.settings.eventTypeOverrides();
   const created: [NotificationRow, number][] = [];
   const scheduled: Date[] = [];
@@ -153,30 +208,26 @@ export async function ingestBatch(
     onCreated: (row, queued) => created.push([row, queued]),
     onScheduled: (earliest) => scheduled.push(earliest),
   };
+  const budget = new RenderBudget();
   // One transaction for the whole batch: one commit instead of one per event. Live pushes and
   // wake-ups wait for that commit, so nobody is shown a notification that could still roll back.
-  const results = await store.db.transaction(async (tx) => {
+  await store.db.transaction(async (tx) => {
     const scoped = new TenantStore(tx as unknown as Db, store.tenantId, store.box);
-    const out = [];
-    for (const [index, item] of items.entries()) {
-      const parsed = EventInputSchema.safeParse(item);
-      if (!parsed.success) {
-        const details = zodDetails(parsed.error.issues);
-        out.push(appError('VALIDATION_FAILED', { what: 'event' }, { details }).toJSON());
-        continue;
-      }
-      const input = parsed.data;
-      if (!input.idempotencyKey && keyPrefix) input.idempotencyKey = `${keyPrefix}:${index}`;
+    ranSince = performance.now();
+    for (const [index, input] of valid) {
       try {
-        out.push(await ingestEvent(scoped, tenant, overrides, input, deferred));
+        out[index] = await ingestEvent(scoped, tenant, overrides, input, deferred, budget);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        out.push(err.toJSON());
+        out[index] = err.toJSON();
+      }
+      if (performance.now() - ranSince > YIELD_EVERY_MS) {
+        await yieldToOthers();
+        ranSince = performance.now();
       }
     }
-    return out;
   });
   for (const [row, queued] of created) hooks.onCreated(row, queued);
   if (scheduled.length) hooks.onScheduled?.(new Date(Math.min(...scheduled.map((d) => d.getTime()))));
-  return results;
+  return out;
 }

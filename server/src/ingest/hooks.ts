@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Broadcaster } from '../inbox/broadcaster.ts';
 import type { IngestHooks, PlanDeliveries } from './events.ts';
 
@@ -13,6 +14,8 @@ export interface IngestHooksOptions {
   /** Counts each new notification (metrics). */
   onNotification?: () => void;
   now?: () => Date;
+  /** Where templates that fell back to plain text are told. */
+  log?: Pick<Logger, 'warn'>;
 }
 
 /**
@@ -29,5 +32,6 @@ export function ingestHooks(o: IngestHooksOptions): IngestHooks {
     plan: o.plan,
     onScheduled: o.onScheduled,
     now: o.now,
+    log: o.log,
   };
 }

@@ -1,47 +1,16 @@
-import type { Localized, ValueFormat } from '@aviso/protocol';
-import { Liquid, type LiquidOptions, type Template } from 'liquidjs';
+import { type EventTypeDefinition, type Localized, POS_ERP_CATALOG, type ValueFormat } from '@aviso/protocol';
+import type { Template } from 'liquidjs';
+import { costProblem, TEMPLATE_LIMITS } from './template-analysis.ts';
+import { engine, parse, RENDER_LIMITS, type RenderLimits } from './template-engine.ts';
+
+export { TEMPLATE_LIMITS } from './template-analysis.ts';
+export { RENDER_LIMITS, type RenderLimits } from './template-engine.ts';
 
 /** What formatting needs to know of a tenant. */
 export interface FormatContext {
   locale: string;
   currency: string;
   timezone: string;
-}
-
-const refuse = () => {
-  throw new Error('templates cannot read files');
-};
-/** A file system with no files: `include` and `render` tags find nothing. */
-const noFiles = {
-  exists: async () => false,
-  existsSync: () => false,
-  readFile: async () => refuse(),
-  readFileSync: refuse,
-  resolve: (_root: string, file: string) => file,
-  sep: '/',
-};
-
-// Tenants write their own templates: no file system, bounded parse and render work.
-const engine = new Liquid({
-  fs: noFiles as unknown as LiquidOptions['fs'],
-  strictVariables: false,
-  strictFilters: true,
-  relativeReference: false,
-  parseLimit: 20_000,
-  renderLimit: 200,
-  memoryLimit: 1_000_000,
-});
-const cache = new Map<string, Template[]>();
-const CACHE_MAX = 2_000;
-
-function parse(source: string): Template[] {
-  let parsed = cache.get(source);
-  if (!parsed) {
-    parsed = engine.parse(source);
-    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
-    cache.set(source, parsed);
-  }
-  return parsed;
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -99,29 +68,131 @@ export function pickLocale(texts: Partial<Localized> | undefined, locale: string
   return texts[locale] ?? texts[language] ?? texts.es ?? texts.en ?? Object.values(texts).find(Boolean);
 }
 
+/** Why a template was not rendered: over its budget, or broken. */
+export interface RenderFailure {
+  ok: false;
+  code: 'TEMPLATE_TOO_COSTLY' | 'TEMPLATE_ERROR';
+  reason: string;
+}
+export type Rendered = { ok: true; text: string } | RenderFailure;
+
+/** Every title and message of the `pos-erp` preset, in every locale. */
+const PRESET_TEMPLATES = new Set(
+  Object.values(POS_ERP_CATALOG as Record<string, EventTypeDefinition>).flatMap((def) => [
+    ...Object.values(def.message ?? {}),
+    ...Object.values(def.title ?? {}),
+  ]),
+);
+
+/** A render failure as an exception, for callers that answer it (the preview). */
+export class TemplateFailure extends Error {
+  constructor(readonly failure: RenderFailure) {
+    super(failure.reason);
+    this.name = 'TemplateFailure';
+  }
+}
+
+function failure(err: unknown): RenderFailure {
+  const reason = (err as Error).message ?? String(err);
+  // liquidjs's limits ("template render limit exceeded", "memory alloc limit exceeded") and V8's
+  // own ("Invalid string length") all mean the same thing: the template asks for too much.
+  const costly = /limit exceeded|Invalid string length|Invalid array length/i.test(reason);
+  return { ok: false, code: costly ? 'TEMPLATE_TOO_COSTLY' : 'TEMPLATE_ERROR', reason: reason.slice(0, 300) };
+}
+
 /**
- * Renders a template with the event's data. Variables with a format are formatted for the tenant;
- * the unformatted data stays reachable as `raw`. A missing variable renders empty.
+ * The render time of one request: each render gets at most `renderMs`, each event `eventMs`, the
+ * request `requestMs`. A template that failed is not rendered again by the same budget, so a batch
+ * of 1,000 events pays for a runaway template once.
  */
+export class RenderBudget {
+  private spentMs = 0;
+  private eventSpentMs = 0;
+  private readonly failed = new Map<string, RenderFailure>();
+
+  constructor(private readonly limits: RenderLimits = RENDER_LIMITS) {}
+
+  /** Milliseconds spent rendering so far. */
+  get spent(): number {
+    return this.spentMs;
+  }
+
+  /** Starts a new event's allowance. */
+  nextEvent(): void {
+    this.eventSpentMs = 0;
+  }
+
+  /**
+   * Renders a template with the event's data. Variables with a format are formatted for the tenant;
+   * the unformatted data stays reachable as `raw`. A missing variable renders empty.
+   */
+  render(
+    source: string,
+    data: Record<string, unknown>,
+    formats: Readonly<Record<string, ValueFormat>> | undefined,
+    ctx: FormatContext,
+  ): Rendered {
+    const known = this.failed.get(source);
+    if (known) return known;
+    // The preset's own templates are ours: no loops, cost bounded by their text. Timing them would
+    // only turn a busy machine's pauses into plain-text fallbacks.
+    const trusted = PRESET_TEMPLATES.has(source);
+    const left = trusted
+      ? Number.POSITIVE_INFINITY
+      : Math.min(
+          this.limits.renderMs,
+          this.limits.eventMs - this.eventSpentMs,
+          this.limits.requestMs - this.spentMs,
+        );
+    if (left <= 0) {
+      return { ok: false, code: 'TEMPLATE_TOO_COSTLY', reason: 'the render time of this request is spent' };
+    }
+    const scope: Record<string, unknown> = { ...data, raw: data };
+    for (const [name, format] of Object.entries(formats ?? {})) {
+      if (name in data) scope[name] = formatValue(data[name], format, ctx);
+    }
+    const started = performance.now();
+    try {
+      const out = engine.renderSync(parse(source), scope, {
+        renderLimit: left,
+        memoryLimit: this.limits.memory,
+      }) as string;
+      return { ok: true, text: out.trim() };
+    } catch (err) {
+      const failed = failure(err);
+      this.failed.set(source, failed);
+      return failed;
+    } finally {
+      const took = performance.now() - started;
+      this.spentMs += took;
+      this.eventSpentMs += took;
+    }
+  }
+}
+
+/** Renders one template on a budget of its own; throws `TemplateFailure` when it fails. */
 export function renderTemplate(
   source: string,
   data: Record<string, unknown>,
   formats: Readonly<Record<string, ValueFormat>> | undefined,
   ctx: FormatContext,
 ): string {
-  const scope: Record<string, unknown> = { ...data, raw: data };
-  for (const [name, format] of Object.entries(formats ?? {})) {
-    if (name in data) scope[name] = formatValue(data[name], format, ctx);
-  }
-  return engine.renderSync(parse(source), scope).trim();
+  const out = new RenderBudget().render(source, data, formats, ctx);
+  if (!out.ok) throw new TemplateFailure(out);
+  return out.text;
 }
 
-/** Checks that a tenant's template parses; returns the parser's message when it does not. */
-export function templateError(source: string): string | undefined {
-  try {
-    engine.parse(source);
-    return undefined;
-  } catch (err) {
-    return (err as Error).message;
+/** Why a tenant's template cannot be saved: it does not parse, or its cost cannot be bounded. */
+export function templateProblem(source: string): Omit<RenderFailure, 'ok'> | undefined {
+  if (source.length > TEMPLATE_LIMITS.length) {
+    return { code: 'TEMPLATE_TOO_COSTLY', reason: `longer than ${TEMPLATE_LIMITS.length} characters` };
   }
+  let parsed: Template[];
+  try {
+    parsed = engine.parse(source);
+  } catch (err) {
+    return { code: 'TEMPLATE_ERROR', reason: (err as Error).message };
+  }
+  const problem = costProblem(parsed);
+  return problem ? { code: 'TEMPLATE_TOO_COSTLY', reason: problem } : undefined;
 }

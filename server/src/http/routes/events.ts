@@ -5,19 +5,17 @@ import {
   EventInputSchema,
   EventTypeNameSchema,
   EventTypeOverrideSchema,
+  safeText,
 } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
 import { listEventTypes } from '../../ingest/catalog.ts';
 import { type IngestHooks, ingestBatch, ingestEvent } from '../../ingest/events.ts';
-import { templateError } from '../../ingest/templates.ts';
+import { templateProblem } from '../../ingest/templates.ts';
 import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
 
 const IdempotencyHeader = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
+  'idempotency-key': safeText(255, 1)
     .optional()
     .openapi({ description: 'Same key and body within 24 h returns the first result; another body, 409' }),
 });
@@ -118,9 +116,10 @@ export function eventRoutes(deps: { guard: Guard; hooks: IngestHooks }) {
         ['title', override.title],
         ['message', override.message],
       ] as const) {
+        // Refused now what could not be rendered within the budget later (nested loops, huge ranges…).
         for (const [locale, source] of Object.entries(texts ?? {})) {
-          const problem = templateError(source);
-          if (problem) fail('TEMPLATE_ERROR', { template: `${field}.${locale}`, problem });
+          const problem = templateProblem(source);
+          if (problem) fail(problem.code, { template: `${field}.${locale}`, problem: problem.reason });
         }
       }
       await c.var.store.settings.putEventType(type, override);

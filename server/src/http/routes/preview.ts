@@ -1,19 +1,19 @@
-import { buildLink, DataSchema, EventTypeNameSchema } from '@aviso/protocol';
+import { buildLink, DataSchema, EventTypeNameSchema, LocaleSchema, safeText } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
 import { resolveEventType } from '../../ingest/catalog.ts';
-import { pickLocale, renderTemplate } from '../../ingest/templates.ts';
+import { pickLocale, RenderBudget, templateProblem } from '../../ingest/templates.ts';
 import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
 
 /** What to render: a locale, sample data, and optionally unsaved templates to try instead of the stored ones. */
 export const PreviewInputSchema = z
   .object({
-    locale: z.string().min(2).max(35),
+    locale: LocaleSchema,
     data: DataSchema.optional(),
-    entityId: z.string().min(1).max(128).optional(),
-    title: z.string().max(200).optional(),
-    message: z.string().max(4000).optional(),
-    link: z.string().max(2048).nullable().optional(),
+    entityId: safeText(128, 1).optional(),
+    title: safeText(200).optional(),
+    message: safeText(4000).optional(),
+    link: safeText(2048).nullable().optional(),
   })
   .strict();
 
@@ -51,22 +51,31 @@ export function previewRoutes({ guard }: { guard: Guard }) {
       const tenant = c.var.tenant;
       const ctx = { locale: input.locale, currency: tenant.currency, timezone: tenant.timezone };
       const data = input.data ?? {};
-      const render = (source: string) => renderTemplate(source, data, def?.formats, ctx);
-      try {
-        const titleSource = input.title ?? pickLocale(def?.title, input.locale);
-        const message = render(input.message ?? pickLocale(def?.message, input.locale) ?? '');
-        const linkTemplate = input.link === undefined ? def?.link : input.link;
-        return c.json(
-          {
-            title: titleSource ? render(titleSource) || null : null,
-            message: message || type,
-            link: buildLink(linkTemplate, { entityId: input.entityId ?? null, data }),
-          },
-          200,
-        );
-      } catch (err) {
-        fail('TEMPLATE_ERROR', { template: `of ${type}`, problem: (err as Error).message });
+      // Drafts are checked as a save would check them; everything renders on one request budget.
+      for (const [field, draft] of [
+        ['title', input.title],
+        ['message', input.message],
+      ] as const) {
+        const problem = draft ? templateProblem(draft) : undefined;
+        if (problem) fail(problem.code, { template: field, problem: problem.reason });
       }
+      const budget = new RenderBudget();
+      const render = (field: string, source: string) => {
+        const out = budget.render(source, data, def?.formats, ctx);
+        if (!out.ok) fail(out.code, { template: field, problem: out.reason });
+        return out.text;
+      };
+      const titleSource = input.title ?? pickLocale(def?.title, input.locale);
+      const message = render('message', input.message ?? pickLocale(def?.message, input.locale) ?? '');
+      const linkTemplate = input.link === undefined ? def?.link : input.link;
+      return c.json(
+        {
+          title: titleSource ? render('title', titleSource) || null : null,
+          message: message || type,
+          link: buildLink(linkTemplate, { entityId: input.entityId ?? null, data }),
+        },
+        200,
+      );
     },
   );
   return app;
