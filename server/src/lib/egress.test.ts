@@ -92,6 +92,8 @@ describe('EgressPolicy', () => {
     expect(allowed.allowsLiteral('192.168.1.10', 1)).toBe(false);
     expect(allowed.allowsLiteral('169.254.169.254', 80)).toBe(false);
     expect(new EgressPolicy({ allow: ['localhost'] }).allowsLiteral('localhost', 80)).toBe(true);
+    expect(new EgressPolicy({ allow: ['127.0.0.1'] }).allowsLiteral('localhost', 80)).toBe(true);
+    expect(new EgressPolicy({ allow: ['127.0.0.1'] }).allowsLiteral('127.0.0.2', 80)).toBe(false);
   });
 
   it('refuses allow-list entries it cannot read', () => {

@@ -192,7 +192,8 @@ export class EgressPolicy {
   allowsLiteral(host: string, port: number): boolean {
     const h = normalizeHost(host);
     if (isIP(h)) return this.allows(h, h, port);
-    if (LOOPBACK_NAME.test(h)) return this.allows('127.0.0.1', h, port) && this.allows('::1', h, port);
+    // Either loopback address may be what it resolves to; the lookup keeps only the allowed one.
+    if (LOOPBACK_NAME.test(h)) return this.allows('127.0.0.1', h, port) || this.allows('::1', h, port);
     return true;
   }
 
