@@ -5,7 +5,8 @@ import { databaseBackends } from '../../test/support/env.ts';
 import { createChannelRegistry, newWebhookSecret } from '../src/channels/index.ts';
 import { type StandInReply, standIn } from '../src/channels/testing.ts';
 import { EgressPolicy } from '../src/lib/egress.ts';
-import { client, createTestApp, makeTenant, type TestTenant } from './harness.ts';
+import { client, createTestApp, makeTenant, startTestNode, type TestTenant } from './harness.ts';
+import { settle } from './sockets.ts';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -234,4 +235,44 @@ describe.each(databaseBackends)('the egress policy, through the channels API on 
     }
     expect(provider.requests.length).toBeGreaterThanOrEqual(7);
   });
+});
+
+describe('the egress policy in the delivery worker', () => {
+  it('fails a delivery to a name that resolves inside for good, after one attempt, and calls nothing', async () => {
+    const hook = await endpoint(() => ({ status: 204 }));
+    const port = Number(new URL(hook.url).port);
+    const registry = createChannelRegistry({ egress: new EgressPolicy({ resolve }), timeoutMs: 3000 });
+    const { node, fetcher } = await startTestNode({}, { registry, delivery: { pollMs: 50, maxAttempts: 5 } });
+    closers.push(node.close);
+    const t = await makeTenant(fetcher);
+    const channel = await t.api.post('/v1/channels', {
+      kind: 'webhook',
+      name: 'CRM',
+      config: { url: `http://hooks.tenant.test:${port}/aviso`, secret: newWebhookSecret() },
+    });
+    expect(channel.status).toBe(201);
+    await t.person('ana', { role: 'owner', branchIds: [] });
+    const event = await t.api.post('/v1/events', {
+      type: 'PRODUCTO_STOCK_BAJO',
+      entityId: 'P-1',
+      recipientIds: ['ana'],
+      data: { branchId: 'A', productName: 'Martillo', sku: 'MRT-1', qty: 2 },
+    });
+    expect(event.status).toBe(202);
+    const webhookRows = async () =>
+      (await node.store.forTenant(t.id).deliveries.list({ limit: 50 })).items.filter(
+        (d) => d.kind === 'webhook',
+      );
+    let rows = await webhookRows();
+    for (let i = 0; i < 100 && !rows.some((d) => d.status === 'failed'); i++) {
+      await settle(100);
+      rows = await webhookRows();
+    }
+    await settle(300);
+    rows = await webhookRows();
+    expect(rows).toEqual([
+      expect.objectContaining({ status: 'failed', attempts: 1, errorCode: 'DESTINATION_NOT_ALLOWED' }),
+    ]);
+    expect(hook.requests).toHaveLength(0);
+  }, 90_000);
 });
