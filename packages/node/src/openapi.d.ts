@@ -2430,6 +2430,13 @@ export interface operations {
                             dueAt: string;
                             reason: string;
                         }[];
+                        templateFallback?: {
+                            /** @enum {string} */
+                            field: "title" | "message";
+                            /** @enum {string} */
+                            code: "TEMPLATE_TOO_COSTLY" | "TEMPLATE_ERROR";
+                            reason: string;
+                        }[];
                     };
                 };
             };
@@ -2539,6 +2546,13 @@ export interface operations {
                             skipped?: {
                                 label: string;
                                 dueAt: string;
+                                reason: string;
+                            }[];
+                            templateFallback?: {
+                                /** @enum {string} */
+                                field: "title" | "message";
+                                /** @enum {string} */
+                                code: "TEMPLATE_TOO_COSTLY" | "TEMPLATE_ERROR";
                                 reason: string;
                             }[];
                         } | {
@@ -2979,6 +2993,13 @@ export interface operations {
                             skipped?: {
                                 label: string;
                                 dueAt: string;
+                                reason: string;
+                            }[];
+                            templateFallback?: {
+                                /** @enum {string} */
+                                field: "title" | "message";
+                                /** @enum {string} */
+                                code: "TEMPLATE_TOO_COSTLY" | "TEMPLATE_ERROR";
                                 reason: string;
                             }[];
                         } | null;
