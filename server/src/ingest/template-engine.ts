@@ -8,7 +8,7 @@ import {
   toValue,
 } from 'liquidjs';
 
-/** Render-time limits of tenant templates (see docs/decisions/0009-template-budget.md). */
+/** Render-time limits of tenant templates (see docs/decisions/0011-template-budget.md). */
 export const RENDER_LIMITS = {
   /** Milliseconds one render may take (liquidjs `renderLimit`, checked between tags and loop turns). */
   renderMs: 25,
