@@ -32,13 +32,17 @@ export const tenants = pgTable('tenants', {
   updatedAt: updatedAt(),
 });
 
+/** The owning tenant of a row: every table but `tenants` has one; deleting a tenant deletes its rows. */
+const tenantId = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' });
+
 export const apiKeys = pgTable(
   'api_keys',
   {
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     name: text('name'),
     prefix: text('prefix').notNull(),
     /** SHA-256 of the key: keys are random and long, so a plain hash is enough and fast to look up. */
@@ -53,9 +57,7 @@ export const apiKeys = pgTable(
 export const branches = pgTable(
   'branches',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     id: text('id').notNull(),
     name: text('name').notNull(),
     createdAt: createdAt(),
@@ -67,9 +69,7 @@ export const branches = pgTable(
 export const recipients = pgTable(
   'recipients',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     id: text('id').notNull(),
     name: text('name'),
     role: text('role', { enum: ['owner', 'admin', 'manager', 'staff'] }).notNull(),
@@ -108,9 +108,7 @@ export const notifications = pgTable(
   {
     /** UUIDv7: ordered by creation time, so the id is also the inbox cursor and the replay mark. */
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     type: text('type').notNull(),
     category: text('category').notNull(),
     title: text('title'),
@@ -136,9 +134,7 @@ export const notifications = pgTable(
 export const notificationStates = pgTable(
   'notification_states',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     notificationId: uuid('notification_id')
       .notNull()
       .references(() => notifications.id, { onDelete: 'cascade' }),
@@ -158,9 +154,7 @@ export const notificationStates = pgTable(
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
     notificationId: uuid('notification_id').notNull(),
@@ -173,9 +167,7 @@ export const idempotencyKeys = pgTable(
 export const eventTypes = pgTable(
   'event_types',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     type: text('type').notNull(),
     definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
     updatedAt: updatedAt(),
@@ -188,9 +180,7 @@ export const channels = pgTable(
   'channels',
   {
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     kind: text('kind', { enum: ['email', 'whatsapp', 'telegram', 'sms', 'slack', 'webhook'] }).notNull(),
     name: text('name').notNull(),
     /** The whole provider configuration, sealed with AVISO_SECRET_KEYS (it holds tokens and passwords). */
@@ -218,9 +208,7 @@ export const deliveries = pgTable(
   'deliveries',
   {
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     notificationId: uuid('notification_id').references(() => notifications.id, { onDelete: 'cascade' }),
     /** Notification type, kept here for filters and stats. */
     type: text('type').notNull(),
@@ -260,9 +248,7 @@ export const deliveries = pgTable(
 export const stockLevels = pgTable(
   'stock_levels',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     branchId: text('branch_id').notNull(),
     productId: text('product_id').notNull(),
     sku: text('sku'),
@@ -281,9 +267,7 @@ export const stockAlerts = pgTable(
   'stock_alerts',
   {
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     branchId: text('branch_id').notNull(),
     productId: text('product_id').notNull(),
     sku: text('sku'),
@@ -314,9 +298,7 @@ export const scheduledEvents = pgTable(
   'scheduled_events',
   {
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     cancelKey: text('cancel_key'),
     /** The event as it will be published (an EventInput without the scheduling fields). */
     event: jsonb('event').$type<Record<string, unknown>>().notNull(),
@@ -339,9 +321,7 @@ export const scheduledEvents = pgTable(
 /** Single-use tokens of `t.me/<bot>?start=<token>` links that tie a Telegram chat to a recipient. */
 export const telegramLinks = pgTable('telegram_links', {
   tokenHash: text('token_hash').primaryKey(),
-  tenantId: uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id, { onDelete: 'cascade' }),
+  tenantId: tenantId(),
   recipientId: text('recipient_id').notNull(),
   channelId: uuid('channel_id').notNull(),
   /** For a link move the linked chat confirms: the chat the link moves to. */
@@ -357,9 +337,7 @@ export const telegramChats = pgTable(
   {
     channelId: uuid('channel_id').notNull(),
     chatId: text('chat_id').notNull(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     awaiting: text('awaiting', { enum: ['document'] }),
     updatedAt: updatedAt(),
   },
