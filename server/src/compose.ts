@@ -143,7 +143,7 @@ export async function startNode(
   const scheduler: ScheduleWorker = background.add(
     new ScheduleWorker({ store, log, now, hooks, ...options.scheduler }),
   );
-  background.add(retentionJob(store, { days: config.deliveryRetentionDays ?? 90, log }));
+  background.add(retentionJob(database, { deliveryDays: config.deliveryRetentionDays ?? 90, metrics, log }));
   for (const job of stockSweepJobs(store, { log, now, hooks })) background.add(job);
 
   const drain = new Drain();

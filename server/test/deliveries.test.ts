@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import type { NewDelivery } from '../src/db/repos/deliveries.ts';
-import { purgeDeliveries, retentionJob } from '../src/retention/retention.ts';
+import { retentionJob, runRetention } from '../src/retention/retention.ts';
 import { createTestApp, log, makeTenant, type TestTenant } from './harness.ts';
 
 // 03:30 UTC on 10 March is still 9 March, 21:30 in Mexico City (UTC−6): the tenant's "today".
@@ -297,12 +297,12 @@ describe.each(databaseBackends)('delivery log and stats on $name', ({ url }) => 
       row(old, { status: 'sending' }),
       row(NOW.getTime() - 89 * DAY, { status: 'sent' }),
     ]);
-    const purged = await purgeDeliveries(hub.store, { days: 90, now: NOW });
-    expect(purged).toBeGreaterThanOrEqual(3);
+    const { purged } = await runRetention(hub.database, { deliveryDays: 90, now: NOW });
+    expect(purged.deliveries).toBeGreaterThanOrEqual(3);
     const left = (await t.api.get('/v1/deliveries')).body.items.map((i: { id: string }) => i.id);
     expect(left.sort()).toEqual([rows[3]!.id, rows[4]!.id, rows[5]!.id].sort());
     // A second run (another node doing the same) finds nothing more to delete.
-    await purgeDeliveries(hub.store, { days: 90, now: NOW });
+    await runRetention(hub.database, { deliveryDays: 90, now: NOW });
     expect((await t.api.get('/v1/deliveries')).body.items).toHaveLength(3);
   });
 
@@ -312,7 +312,7 @@ describe.each(databaseBackends)('delivery log and stats on $name', ({ url }) => 
       row(NOW.getTime() - 40 * DAY, { status: 'sent' }),
       row(NOW.getTime() - DAY, { status: 'sent' }),
     ]);
-    const job = retentionJob(hub.store, { days: 30, log, startDelayMs: 10, now: () => NOW });
+    const job = retentionJob(hub.database, { deliveryDays: 30, log, startDelayMs: 10, now: () => NOW });
     job.start();
     try {
       await expect

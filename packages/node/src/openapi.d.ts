@@ -734,6 +734,14 @@ export interface operations {
                             telegram?: {
                                 documentLinking?: boolean;
                             };
+                            retention?: {
+                                idempotencyKeysHours?: number;
+                                readNotificationsDays?: number;
+                                unreadNotificationsDays?: number;
+                                resolvedStockAlertsDays?: number;
+                                finishedSchedulesDays?: number;
+                                finishedDeliveriesDays?: number;
+                            };
                         };
                         createdAt: string;
                         apiKey: string;
@@ -828,6 +836,14 @@ export interface operations {
                             telegram?: {
                                 documentLinking?: boolean;
                             };
+                            retention?: {
+                                idempotencyKeysHours?: number;
+                                readNotificationsDays?: number;
+                                unreadNotificationsDays?: number;
+                                resolvedStockAlertsDays?: number;
+                                finishedSchedulesDays?: number;
+                                finishedDeliveriesDays?: number;
+                            };
                         };
                         createdAt: string;
                     };
@@ -915,6 +931,14 @@ export interface operations {
                         telegram?: {
                             documentLinking?: boolean;
                         };
+                        retention?: {
+                            idempotencyKeysHours?: number;
+                            readNotificationsDays?: number;
+                            unreadNotificationsDays?: number;
+                            resolvedStockAlertsDays?: number;
+                            finishedSchedulesDays?: number;
+                            finishedDeliveriesDays?: number;
+                        };
                     };
                 };
             };
@@ -939,6 +963,14 @@ export interface operations {
                             };
                             telegram?: {
                                 documentLinking?: boolean;
+                            };
+                            retention?: {
+                                idempotencyKeysHours?: number;
+                                readNotificationsDays?: number;
+                                unreadNotificationsDays?: number;
+                                resolvedStockAlertsDays?: number;
+                                finishedSchedulesDays?: number;
+                                finishedDeliveriesDays?: number;
                             };
                         };
                         createdAt: string;

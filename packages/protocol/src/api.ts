@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES, EVENT_TYPE_PATTERN, ICONS } from './catalog.ts';
 import { isSafeLink } from './links.ts';
 import { ActionSchema, NotificationSchema, RoleSchema, SeveritySchema } from './notification.ts';
+import { RetentionSettingsSchema } from './retention.ts';
 import { CHANNEL_KINDS, DeliveryRulesSchema } from './rules.ts';
 import {
   isSafeText,
@@ -90,7 +91,7 @@ export type TenantCreate = z.infer<typeof TenantCreateSchema>;
 
 /** A tenant's settings, by group; a PATCH replaces the groups it names and keeps the others. */
 export const TenantSettingsSchema = z
-  .object({ sla: SlaSettingsSchema, telegram: TelegramSettingsSchema })
+  .object({ sla: SlaSettingsSchema, telegram: TelegramSettingsSchema, retention: RetentionSettingsSchema })
   .partial()
   .strict();
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;

@@ -9,6 +9,7 @@ export * from './identity.ts';
 export * from './links.ts';
 export * from './notification.ts';
 export * from './rules.ts';
+export * from './retention.ts';
 export * from './safe.ts';
 export * from './schedules.ts';
 export * from './socket-events.ts';

@@ -12,7 +12,7 @@ export const tenantOut = (t: TenantRow) => ({
   appUrl: t.appUrl,
   // The groups `PATCH /v1/tenant` writes (each validated there); anything else stored is internal.
   settings: Object.fromEntries(
-    (['sla', 'telegram'] as const).filter((k) => k in t.settings).map((k) => [k, t.settings[k]]),
+    (['sla', 'telegram', 'retention'] as const).filter((k) => k in t.settings).map((k) => [k, t.settings[k]]),
   ) as TenantSettings,
   createdAt: t.createdAt.toISOString(),
 });

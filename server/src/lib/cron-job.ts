@@ -17,7 +17,7 @@ export interface CronJobOptions {
 /**
  * A periodic job: runs on its cron pattern (and once after start when asked), never two runs of
  * the same job at once on one node. Jobs that must run on one node at a time take their own lock
- * inside `run` (the stock sweep's advisory lock) or are idempotent (retention).
+ * inside `run` (the advisory locks of the stock sweep and of retention).
  */
 export class CronJob implements BackgroundJob {
   private cron: Cron | undefined;

@@ -8,6 +8,12 @@ export interface Metrics {
   notifications: Counter;
   deliveries: Counter<'kind' | 'status'>;
   sockets: Gauge;
+  /** Rows the retention job deleted, by table. */
+  retentionPurged: Counter<'table'>;
+  /** Retention runs by outcome: `done`, `skipped` (another node held the lock) or `failed`. */
+  retentionRuns: Counter<'outcome'>;
+  /** When the last retention run that did its work ended (Unix seconds). */
+  retentionLastRun: Gauge;
 }
 
 /** Builds the registry; `sockets` reads the live count when scraped. */
@@ -47,6 +53,23 @@ export function createMetrics(liveSockets: () => number = () => 0): Metrics {
       collect() {
         this.set(liveSockets());
       },
+    }),
+    retentionPurged: new Counter({
+      name: 'aviso_retention_purged_rows_total',
+      help: 'Rows deleted by the retention job, by table',
+      labelNames: ['table'],
+      registers: [registry],
+    }),
+    retentionRuns: new Counter({
+      name: 'aviso_retention_runs_total',
+      help: 'Retention runs by outcome (done, skipped while another node ran it, failed)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    retentionLastRun: new Gauge({
+      name: 'aviso_retention_last_run_timestamp_seconds',
+      help: 'End of the last retention run that did its work on this node (Unix time)',
+      registers: [registry],
     }),
   };
 }
