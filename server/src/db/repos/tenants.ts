@@ -1,5 +1,5 @@
 import { isUuid, type TenantCreate } from '@aviso/protocol';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { newId, newSecret, sha256 } from '../ids.ts';
 import type { TenantRow } from '../rows.ts';
@@ -58,6 +58,22 @@ export class TenantDirectory {
       .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
       .where(and(eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt)));
     return row;
+  }
+
+  /**
+   * Notes that a key was used: written at most once a minute per key (the last use is shown to
+   * admins to the minute; a write per request would cost more than the request).
+   */
+  async touchApiKey(keyId: string, at = new Date()): Promise<void> {
+    await this.db
+      .update(apiKeys)
+      .set({ lastUsedAt: at })
+      .where(
+        and(
+          eq(apiKeys.id, keyId),
+          or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(at.getTime() - 60_000))),
+        ),
+      );
   }
 
   /** Every tenant's sealed widget secret, for re-encryption under a new key. */

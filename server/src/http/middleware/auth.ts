@@ -45,6 +45,8 @@ export function apiKeyAuth(
         fail('UNAUTHORIZED', { credential: 'API key' });
       }
       if (cache.size > 10_000) cache.clear();
+      // Looked up at least every `cacheMs` while in use: often enough for a last-used time.
+      store.tenants.touchApiKey(found.keyId).catch(() => {});
       hit = { ...found, until: Date.now() + cacheMs };
       cache.set(key, hit);
     }
