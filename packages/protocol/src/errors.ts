@@ -46,6 +46,10 @@ export const ERRORS = {
     status: 409,
     message: 'a {status} delivery cannot be retried; only failed or bounced ones can',
   },
+  TEST_NOT_RETRYABLE: {
+    status: 409,
+    message: 'delivery {id} was a channel test; send a new one (POST /v1/channels/{channelId}/test)',
+  },
   STOCK_ALERT_RESOLVED: { status: 409, message: 'stock alert {id} is already resolved' },
   TELEGRAM_NOT_CONFIGURED: { status: 409, message: 'the tenant has no enabled Telegram channel' },
 

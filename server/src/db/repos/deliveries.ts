@@ -1,5 +1,5 @@
 import { isUuid } from '@aviso/protocol';
-import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { deliveries } from '../schema.ts';
 
@@ -89,7 +89,10 @@ export class DeliveryRepo {
     );
   }
 
-  /** Puts a failed (or bounced) delivery back in the queue, due now, with fresh attempts. */
+  /**
+   * Puts a failed (or bounced) delivery back in the queue, due now, with fresh attempts. Channel
+   * tests are not retried: they have no notification, and the test's outcome is their record.
+   */
   async retry(id: string, now = new Date()): Promise<DeliveryRow | undefined> {
     const [row] = await this.db
       .update(deliveries)
@@ -99,6 +102,7 @@ export class DeliveryRepo {
           eq(deliveries.tenantId, this.tenantId),
           eq(deliveries.id, id),
           inArray(deliveries.status, ['failed', 'bounced']),
+          ne(deliveries.step, 'test'),
         ),
       )
       .returning();

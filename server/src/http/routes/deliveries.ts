@@ -196,7 +196,10 @@ export function deliveryRoutes(deps: { guard: Guard; onQueued?: () => void; now?
       request: { params: IdParam },
       responses: {
         202: jsonContent(DeliverySchema, 'Queued again (status `pending`)'),
-        409: jsonContent(ErrorBodySchema, 'Not failed or bounced (`DELIVERY_NOT_RETRYABLE`)'),
+        409: jsonContent(
+          ErrorBodySchema,
+          'Not failed or bounced (`DELIVERY_NOT_RETRYABLE`), or a channel test (`TEST_NOT_RETRYABLE`)',
+        ),
         ...errors,
       },
     }),
@@ -210,6 +213,10 @@ export function deliveryRoutes(deps: { guard: Guard; onQueued?: () => void; now?
         const existing = await deliveries.get(id);
         if (!existing) fail('DELIVERY_NOT_FOUND', { id });
         fail('DELIVERY_NOT_RETRYABLE', { status: existing.status }, { details: { status: existing.status } });
+        // A test has no notification to deliver again: the row stays as it was, its error with it.
+        if (existing.step === 'test') {
+          fail('TEST_NOT_RETRYABLE', { id, channelId: existing.channelId ?? ':id' });
+        }
       }
       deps.onQueued?.();
       return c.json(deliveryOut(row), 202);
