@@ -18,7 +18,7 @@ import { slaCheckRow } from '../scheduling/sla.ts';
 import { dueData } from '../scheduling/when.ts';
 import { resolveEventType } from './catalog.ts';
 import { resolveAudience } from './targeting.ts';
-import { pickLocale, RenderBudget, type RenderFailure } from './templates.ts';
+import { formatContext, pickLocale, RenderBudget, type RenderFailure } from './templates.ts';
 
 /** Called once a notification is stored, to push it live and wake the delivery worker. */
 export type OnCreated = (row: NotificationRow, queued: number) => void;
@@ -80,7 +80,7 @@ function render(
   budget: RenderBudget,
 ) {
   const locale = input.locale ?? tenant.locale;
-  const ctx = { locale, currency: tenant.currency, timezone: tenant.timezone };
+  const ctx = formatContext(tenant, locale);
   const fallbacks: TemplateFallback[] = [];
   const template = (field: TemplateFallback['field'], source: string | undefined) => {
     if (!source) return '';

@@ -13,6 +13,20 @@ export interface FormatContext {
   timezone: string;
 }
 
+/**
+ * How a tenant's texts in `locale` are formatted: in the tenant's own locale when it is the same
+ * language (`es` for an `es-MX` tenant formats `$1,250.50`, not `1250,50 MXN`), else in `locale`.
+ * The preview and every event go through here, so what an admin previews is what people get.
+ */
+export function formatContext(
+  tenant: { locale: string; currency: string; timezone: string },
+  locale: string = tenant.locale,
+): FormatContext {
+  const language = (tag: string) => tag.toLowerCase().split('-')[0];
+  const same = language(locale) === language(tenant.locale) && !locale.includes('-');
+  return { locale: same ? tenant.locale : locale, currency: tenant.currency, timezone: tenant.timezone };
+}
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 // Building an Intl formatter costs far more than using one: keep them per locale and options.

@@ -1,7 +1,7 @@
 import { buildLink, DataSchema, EventTypeNameSchema, LocaleSchema, safeText } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
 import { resolveEventType } from '../../ingest/catalog.ts';
-import { pickLocale, RenderBudget, templateProblem } from '../../ingest/templates.ts';
+import { formatContext, pickLocale, RenderBudget, templateProblem } from '../../ingest/templates.ts';
 import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
 
@@ -49,7 +49,7 @@ export function previewRoutes({ guard }: { guard: Guard }) {
         fail('NOT_FOUND', { what: `event type ${type}: give a draft message to preview` });
       }
       const tenant = c.var.tenant;
-      const ctx = { locale: input.locale, currency: tenant.currency, timezone: tenant.timezone };
+      const ctx = formatContext(tenant, input.locale);
       const data = input.data ?? {};
       // Drafts are checked as a save would check them; everything renders on one request budget.
       for (const [field, draft] of [
