@@ -98,6 +98,16 @@ export class SettingsRepo {
   async putEventType(type: string, definition: Record<string, unknown>) {
     await this.db
       .insert(eventTypes)
+  /** Removes a tenant's override (a catalog type is back to the catalog; an added type is gone). */
+  async deleteEventType(type: string): Promise<boolean> {
+    const rows = await this.db
+      .delete(eventTypes)
+      .where(and(eq(eventTypes.tenantId, this.tenantId), eq(eventTypes.type, type)))
+      .returning({ type: eventTypes.type });
+    overridesCache.delete(this.tenantId);
+    return rows.length > 0;
+  }
+
       .values({ tenantId: this.tenantId, type, definition })
       .onConflictDoUpdate({
         target: [eventTypes.tenantId, eventTypes.type],

@@ -130,5 +130,26 @@ export function eventRoutes(deps: { guard: Guard; hooks: IngestHooks }) {
       return c.json({ type, definition: item.definition }, 200);
     },
   );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/event-types/{type}',
+      operationId: 'resetEventType',
+      tags: ['Event types'],
+      summary:
+        'Remove the tenant’s override: a catalog type is reset to the catalog, an added type is deleted',
+      ...secured,
+      request: { params: z.object({ type: EventTypeNameSchema }) },
+      responses: { 204: { description: 'Reset (or deleted)' }, ...errors },
+    }),
+    async (c) => {
+      const { type } = c.req.valid('param');
+      if (!(await c.var.store.settings.deleteEventType(type))) {
+        fail('NOT_FOUND', { what: `override of the event type ${type}` });
+      }
+      return c.body(null, 204);
+    },
+  );
   return app;
 }
