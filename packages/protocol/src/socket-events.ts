@@ -13,11 +13,23 @@ export interface HandshakeAuth {
 /** The answer to every client → server event. */
 export type Ack = { ok: true; count?: number } | { ok: false; error: { code: string; message: string } };
 
+/**
+ * The hub's unread count. The one sent when a socket connects (after the replay) also carries
+ * `latestId`, the newest notification the person may see (null when none): the client's replay
+ * mark even before it has received anything; and `locale`, the person's language (their own,
+ * else their tenant's), for a widget the page gives no `lang`.
+ */
+export interface UnreadPayload {
+  count: number;
+  latestId?: string | null;
+  locale?: string;
+}
+
 /** Events the hub sends to a widget. */
 export interface ServerToClientEvents {
   notification: (notification: Notification) => void;
   'notification:updated': (update: NotificationUpdate) => void;
-  unread: (payload: { count: number }) => void;
+  unread: (payload: UnreadPayload) => void;
 }
 
 /** Events a widget sends to the hub; each takes an acknowledgement callback. */
