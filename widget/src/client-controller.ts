@@ -1,10 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AvisoClient, NotificationReceivedEvent, NotificationUpdatedEvent } from './client.ts';
+import type {
+  AvisoClient,
+  NotificationReceivedEvent,
+  NotificationsMissedEvent,
+  NotificationUpdatedEvent,
+} from './client.ts';
 
 /** What a host hears from its client, besides re-rendering on every change. */
 export interface AvisoClientCallbacks {
   onNotification?: (event: NotificationReceivedEvent) => void;
   onUpdated?: (event: NotificationUpdatedEvent) => void;
+  /** After a reconnection, how many unread notifications arrived meanwhile. */
+  onMissed?: (event: NotificationsMissedEvent) => void;
 }
 
 /**
@@ -54,6 +61,10 @@ export class AvisoClientController implements ReactiveController {
     this.callbacks.onUpdated?.(e as NotificationUpdatedEvent);
     this.host.requestUpdate();
   };
+  private readonly onMissed = (e: Event) => {
+    this.callbacks.onMissed?.(e as NotificationsMissedEvent);
+    this.host.requestUpdate();
+  };
 
   private attach(): void {
     const client = this.client;
@@ -61,6 +72,7 @@ export class AvisoClientController implements ReactiveController {
     client.addEventListener('change', this.onChange);
     client.addEventListener('notification', this.onNotification);
     client.addEventListener('updated', this.onUpdated);
+    client.addEventListener('missed', this.onMissed);
     client.connect();
   }
 
@@ -70,6 +82,7 @@ export class AvisoClientController implements ReactiveController {
     client.removeEventListener('change', this.onChange);
     client.removeEventListener('notification', this.onNotification);
     client.removeEventListener('updated', this.onUpdated);
+    client.removeEventListener('missed', this.onMissed);
     client.disconnect();
   }
 }

@@ -6,6 +6,7 @@ import type {
   Notification,
   NotificationUpdate,
   ServerToClientEvents,
+  UnreadPayload,
 } from '@aviso/protocol';
 import { SOCKET_PATH } from '@aviso/protocol/socket-events';
 import { io, type Socket } from 'socket.io-client';
@@ -26,7 +27,11 @@ export interface AvisoClientOptions {
   socketPath?: string;
 }
 
-/** `online`: socket up; `offline`: reconnecting; `unauthorized`: the hub refused the token and no refresh helped. */
+/**
+ * `online`: socket up; `offline`: retrying with backoff and jitter, for as long as it takes (a hub
+ * restart, a network blip, a full hub); `unauthorized`: the hub refused the token itself
+ * (`INVALID_TOKEN`, `TOKEN_EXPIRED`, `RECIPIENT_NOT_FOUND`) and no renewed token helped.
+ */
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'offline' | 'unauthorized';
 
 export type InboxFilter = 'all' | 'unread' | 'archived';
@@ -50,6 +55,13 @@ export class NotificationReceivedEvent extends Event {
   }
 }
 
+/** After a reconnection: how many unread notifications arrived while the client was away. */
+export class NotificationsMissedEvent extends Event {
+  constructor(readonly count: number) {
+    super('missed');
+  }
+}
+
 /** Notifications were read or archived, here or in another tab or device. */
 export class NotificationUpdatedEvent extends Event {
   constructor(readonly update: NotificationUpdate) {
@@ -57,21 +69,26 @@ export class NotificationUpdatedEvent extends Event {
   }
 }
 
-const REFUSED = new Set(['INVALID_TOKEN', 'TOKEN_EXPIRED', 'UNAUTHORIZED']);
+/** The only answers that mean "this token will not do"; anything else passes and is retried. */
+const REFUSED = new Set(['INVALID_TOKEN', 'TOKEN_EXPIRED', 'RECIPIENT_NOT_FOUND']);
 /** Refusals that pass with time: the person has too many live connections, or the hub asks to slow down. */
 const LATER = new Set(['TOO_MANY_CONNECTIONS', 'RATE_LIMITED']);
 const MAX_KNOWN = 2000;
 
-/** Seconds since the epoch when a JWT expires, or undefined when it cannot be read. */
-export function tokenExpiry(token: string): number | undefined {
+/** The claims of a JWT, unverified (the hub verifies them); empty when it cannot be read. */
+export function tokenClaims(token: string): { exp?: unknown; locale?: unknown } {
   try {
     const payload = token.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
-    return typeof exp === 'number' ? exp : undefined;
+    return JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) ?? {};
   } catch {
-    return undefined;
+    return {};
   }
+}
+
+/** Seconds since the epoch when a JWT expires, or undefined when it cannot be read. */
+export function tokenExpiry(token: string): number | undefined {
+  const { exp } = tokenClaims(token);
+  return typeof exp === 'number' ? exp : undefined;
 }
 
 /**
@@ -85,8 +102,16 @@ export class AvisoClient extends EventTarget {
   private readonly options: Required<Omit<AvisoClientOptions, 'getToken'>> &
     Pick<AvisoClientOptions, 'getToken'>;
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
+  /** The replay mark: the newest notification id known, sent as `since` on every reconnection. */
   private lastId: string | undefined;
-  private lastAt = '';
+  /** The person's language as the hub knows it (profile, else tenant). */
+  private hubLocale: string | undefined;
+  /** Unread notifications received since a reconnection started, until the hub's count ends it. */
+  private missed: number | undefined;
+  /** Failed attempts in a row: the backoff grows with them. */
+  private attempts = 0;
+  /** The token was just renewed after a refusal: a second refusal is final. */
+  private renewed = false;
   private readonly known = new Set<string>();
   private readonly pendingSeen = new Set<string>();
   private readonly sentSeen = new Set<string>();
@@ -111,10 +136,19 @@ export class AvisoClient extends EventTarget {
     return this.options.token;
   }
 
+  /** The person's language: the hub's word for it once connected, else the token's `locale` claim. */
+  get locale(): string | undefined {
+    const claim = tokenClaims(this.options.token).locale;
+    return this.hubLocale ?? (typeof claim === 'string' ? claim : undefined);
+  }
+
   /** Replaces the token (the host renewed it); the next request and reconnection use it. */
   setToken(token: string): void {
     this.options.token = token;
-    if (this.socket) this.scheduleRefresh();
+    this.renewed = false;
+    if (!this.socket) return;
+    this.scheduleRefresh();
+    if (this.status === 'unauthorized') this.retry();
   }
 
   /** Opens the socket; safe to call twice. */
@@ -125,38 +159,35 @@ export class AvisoClient extends EventTarget {
       path: this.options.socketPath,
       // A function, so every reconnection sends the current token and the last id seen.
       auth: (cb) => cb(this.handshake() as unknown as object),
-      reconnectionDelay: this.options.reconnectDelay,
-      reconnectionDelayMax: this.options.reconnectDelayMax,
-      randomizationFactor: 0.5,
-      transports: ['websocket', 'polling'],
+      // Every retry is ours (`retry`): Socket.IO's own gives up after a refusal by the hub or a
+      // server-side disconnect, and those pass too (a node stopping, a full hub, a revoked token
+      // that the host renews).
+      reconnection: false,
+      // The bundle carries the WebSocket transport only (see vite.config.ts).
+      transports: ['websocket'],
     });
     this.socket = socket;
     socket.on('connect', () => {
+      this.attempts = 0;
+      this.renewed = false;
       this.setStatus('online');
       this.flushSeen();
     });
     socket.on('disconnect', (reason) => {
-      this.setStatus('offline');
-      // The hub closed us on purpose (token revoked or expired): renew and come back.
-      if (reason === 'io server disconnect') void this.recover();
+      if (reason !== 'io client disconnect') this.retry();
     });
     socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
-      const code = err.data?.code;
-      if (code && REFUSED.has(code)) return void this.recover();
-      this.setStatus('offline');
-      // Socket.IO does not retry a refusal by the hub: try once more after the longest delay
-      // (another tab may have closed by then), without hammering the hub meanwhile.
-      if (code && LATER.has(code)) {
-        clearTimeout(this.retryTimer);
-        this.retryTimer = setTimeout(() => {
-          if (socket === this.socket && !socket.connected) socket.connect();
-        }, this.options.reconnectDelayMax);
-      }
+      const code = err.data?.code ?? '';
+      if (REFUSED.has(code)) return void this.recover();
+      // A hub that asked to wait is not asked again at once (another tab may close meanwhile).
+      if (LATER.has(code)) this.attempts = 99;
+      this.retry();
     });
     socket.on('notification', (n) => this.receive(n));
     socket.on('notification:updated', (update) => this.dispatchEvent(new NotificationUpdatedEvent(update)));
-    socket.on('unread', ({ count }) => this.setCount(count));
+    socket.on('unread', (payload) => this.onUnread(payload));
     document.addEventListener('visibilitychange', this.onVisibility);
+    addEventListener('online', this.onOnline);
     this.scheduleRefresh();
   }
 
@@ -166,6 +197,7 @@ export class AvisoClient extends EventTarget {
     clearTimeout(this.seenTimer);
     clearTimeout(this.retryTimer);
     document.removeEventListener('visibilitychange', this.onVisibility);
+    removeEventListener('online', this.onOnline);
     this.socket?.disconnect();
     this.socket = undefined;
     this.setStatus('idle');
@@ -243,6 +275,45 @@ export class AvisoClient extends EventTarget {
 
   private readonly onVisibility = () => this.flushSeen();
 
+  /** The browser has a network again: no need to wait out the backoff. */
+  private readonly onOnline = () => {
+    this.attempts = 0;
+    if (this.status === 'offline') this.retry();
+  };
+
+  /**
+   * Tries the socket again after a delay that doubles with each failure up to `reconnectDelayMax`,
+   * between half of it and all of it, so that the bells of a whole restarted hub do not return at once.
+   */
+  private retry(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.setStatus('offline');
+    clearTimeout(this.retryTimer);
+    const { reconnectDelay, reconnectDelayMax } = this.options;
+    const ceiling = Math.min(reconnectDelayMax, reconnectDelay * 2 ** this.attempts++);
+    this.retryTimer = setTimeout(
+      () => {
+        if (socket === this.socket && !socket.connected) socket.connect();
+      },
+      (ceiling / 2) * (1 + Math.random()),
+    );
+  }
+
+  /** The hub's count; the one of a new connection also brings the replay mark and the locale. */
+  private onUnread({ count, latestId, locale }: UnreadPayload): void {
+    if (latestId !== undefined) {
+      if (latestId && latestId > (this.lastId ?? '')) this.lastId = latestId;
+      if (this.missed) this.dispatchEvent(new NotificationsMissedEvent(this.missed));
+      this.missed = undefined;
+    }
+    if (locale && locale !== this.hubLocale) {
+      this.hubLocale = locale;
+      this.dispatchEvent(new Event('change'));
+    }
+    this.setCount(count);
+  }
+
   private flushSeen(): void {
     if (!this.pendingSeen.size || document.visibilityState !== 'visible' || !this.socket?.connected) return;
     const ids = [...this.pendingSeen];
@@ -254,15 +325,14 @@ export class AvisoClient extends EventTarget {
   }
 
   private handshake(): HandshakeAuth {
+    // What arrives before the hub's first count on a connection with a mark was missed meanwhile.
+    this.missed = this.lastId ? 0 : undefined;
     return this.lastId ? { token: this.options.token, since: this.lastId } : { token: this.options.token };
   }
 
-  /** Remembers the newest notification seen, so a reconnection replays only what was missed. */
+  /** Remembers the newest notification id (the hub replays by id), so a reconnection replays only what was missed. */
   private remember(n: Notification): boolean {
-    if (n.createdAt > this.lastAt || (n.createdAt === this.lastAt && n.id > (this.lastId ?? ''))) {
-      this.lastAt = n.createdAt;
-      this.lastId = n.id;
-    }
+    if (n.id > (this.lastId ?? '')) this.lastId = n.id;
     if (this.known.has(n.id)) return false;
     this.known.add(n.id);
     if (this.known.size > MAX_KNOWN) this.known.delete(this.known.values().next().value as string);
@@ -273,7 +343,10 @@ export class AvisoClient extends EventTarget {
   protected receive(n: Notification): void {
     // A replayed notification can arrive twice; count and announce it once.
     if (!this.remember(n)) return;
-    if (!n.readAt && !n.archivedAt) this.setCount((this.unreadCount ?? 0) + 1);
+    if (!n.readAt && !n.archivedAt) {
+      this.setCount((this.unreadCount ?? 0) + 1);
+      if (this.missed !== undefined) this.missed += 1;
+    }
     this.dispatchEvent(new NotificationReceivedEvent(n));
   }
 
@@ -315,12 +388,17 @@ export class AvisoClient extends EventTarget {
     return this.refreshing;
   }
 
-  /** The hub refused the token: renew it and reconnect, or give up as `unauthorized`. */
+  /**
+   * The hub refused the token: renew it and reconnect. Without a `getToken`, or when a renewed
+   * token is refused too, the client is `unauthorized` until `setToken`. When the host could not
+   * renew it just now (its backend may be restarting as well), it is asked again after a backoff.
+   */
   private async recover(): Promise<void> {
+    if (this.renewed || !this.options.getToken) return this.setStatus('unauthorized');
     const socket = this.socket;
-    if (await this.refreshToken()) {
-      if (socket && socket === this.socket) socket.connect();
-    } else this.setStatus('unauthorized');
+    if (!(await this.refreshToken())) return this.retry();
+    this.renewed = true;
+    if (socket && socket === this.socket) socket.connect();
   }
 
   private async request<T>(method: string, path: string, retry = true): Promise<T> {
@@ -331,11 +409,9 @@ export class AvisoClient extends EventTarget {
     if (res.status === 401 && retry && (await this.refreshToken())) return this.request(method, path, false);
     const body = (await res.json().catch(() => ({}))) as T & { error?: { code: string; message: string } };
     if (!res.ok) {
-      throw new AvisoError(
-        res.status,
-        body.error?.code ?? 'HTTP_ERROR',
-        body.error?.message ?? res.statusText,
-      );
+      const code = body.error?.code ?? 'HTTP_ERROR';
+      if ((res.status === 401 || res.status === 404) && REFUSED.has(code)) this.setStatus('unauthorized');
+      throw new AvisoError(res.status, code, body.error?.message ?? res.statusText);
     }
     return body;
   }

@@ -6,7 +6,9 @@ export {
   type ConnectionStatus,
   type InboxFilter,
   NotificationReceivedEvent,
+  NotificationsMissedEvent,
   NotificationUpdatedEvent,
+  tokenClaims,
   tokenExpiry,
 } from './client.ts';
 export { type AvisoClientCallbacks, AvisoClientController } from './client-controller.ts';
