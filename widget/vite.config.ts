@@ -11,21 +11,39 @@ function productionBuild(): Plugin {
   };
 }
 
-/** Collapses the whitespace of the stylesheet's `css` literal: Lit ships CSS text as written. */
+/** Minifies the stylesheet's literal (whitespace, quotes, leading zeros): Lit ships CSS text as written. */
 function minifyCss(): Plugin {
   return {
     name: 'aviso-minify-css',
     apply: 'build',
     transform(code, id) {
       if (!id.endsWith('/src/styles.ts')) return null;
-      return code.replace(/css`([^`]*)`/g, (_, text: string) => {
+      return code.replace(/unsafeCSS\(`([^`]*)`\)/g, (_, text: string) => {
         const min = text
           .replace(/\s+/g, ' ')
           .replace(/\s*([{};,>])\s*/g, '$1')
           .replace(/:\s+/g, ':')
-          .replace(/;}/g, '}');
-        return `css\`${min.trim()}\``;
+          .replace(/;}/g, '}')
+          .replace(/\[([\w-]+)='([\w-]+)'\]/g, '[$1=$2]')
+          .replace(/([ :(,])0\./g, '$1.');
+        return `unsafeCSS(\`${min.trim()}\`)`;
       });
+    },
+  };
+}
+
+/**
+ * engine.io-client bundles every transport it knows; the client opens WebSocket only (engine.io
+ * never fell back from it to polling without `tryAllTransports`), so the others are dead weight:
+ * 1.7 KB of the size budget.
+ */
+function websocketOnly(): Plugin {
+  return {
+    name: 'aviso-websocket-only',
+    apply: 'build',
+    transform(_code, id) {
+      if (!/engine\.io-client\/build\/esm\/transports\/index\.js$/.test(id)) return null;
+      return 'import { WS } from "./websocket.js";\nexport const transports = { websocket: WS };\n';
     },
   };
 }
@@ -33,7 +51,7 @@ function minifyCss(): Plugin {
 // One self-contained ES module (Lit and socket.io-client included), served by the hub at
 // /widget/aviso.js. Not Vite's library mode: that mode keeps whitespace in ES output.
 export default defineConfig({
-  plugins: [productionBuild(), minifyCss()],
+  plugins: [productionBuild(), minifyCss(), websocketOnly()],
   // Workspace packages are bundled from their TypeScript sources.
   resolve: { conditions: ['aviso-source', ...defaultClientConditions] },
   build: {
@@ -46,6 +64,8 @@ export default defineConfig({
     rollupOptions: {
       input: { aviso: 'src/index.ts' },
       preserveEntrySignatures: 'strict',
+      // engine.io-client's polling transport probes XMLHttpRequest when loaded: not a side effect we need.
+      treeshake: { moduleSideEffects: (id) => !/engine\.io-client\/build\/esm\/transports\//.test(id) },
       output: { format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true },
     },
   },

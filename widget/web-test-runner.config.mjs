@@ -3,10 +3,11 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { startHub } from './scripts/hub.mjs';
+import { hubCommands, startHub } from './scripts/hub.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 let hub;
+const ownHubs = hubCommands();
 
 /** Starts one hub process for the end-to-end tests; the page asks `/__hub.json` where it is. */
 const hubPlugin = {
@@ -17,6 +18,12 @@ const hubPlugin = {
   },
   async serverStop() {
     await (await hub.catch(() => undefined))?.stop();
+    await ownHubs.disposeAll();
+  },
+  /** `executeServerCommand('aviso-hub', {action, id})`: hubs a test restarts (see scripts/hub.mjs). */
+  async executeCommand({ command, payload }) {
+    if (command !== 'aviso-hub') return undefined;
+    return ownHubs.run(payload);
   },
   async serve(context) {
     if (context.path !== '/__hub.json') return undefined;

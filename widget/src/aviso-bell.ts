@@ -1,6 +1,7 @@
 import type { Notification } from '@aviso/protocol';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { CriticalAlerts } from './alerts.ts';
 import {
   AvisoClient,
   type ConnectionStatus,
@@ -13,24 +14,20 @@ import { drawIcon, ICON_PATHS, type IconOverride, UI_PATHS } from './icons.ts';
 import { applyUpdate, InboxController } from './inbox-controller.ts';
 import { type ItemContext, itemTemplate } from './item-template.ts';
 import { followLink, resolveLink } from './links.ts';
+import { placePanel, type ToastCorner, toastCorner } from './placement.ts';
 import { type AvisoStrings, stringsFor } from './strings.ts';
 import { bellStyles } from './styles.ts';
 import { ToastController } from './toast-controller.ts';
 
-/** Where toasts appear; `off` turns them off. */
-export type ToastPosition =
-  | 'top-right'
-  | 'top-left'
-  | 'bottom-right'
-  | 'bottom-left'
-  | 'top-center'
-  | 'bottom-center'
-  | 'off';
+/** Where toasts appear: a corner, `auto` (away from the bell), or `off`. */
+export type ToastPosition = ToastCorner | 'auto' | 'off';
 
 const TABS: readonly InboxFilter[] = ['all', 'unread', 'archived'];
 /** Where this module was loaded from: the hub itself when the page uses `/widget/aviso.js`. */
 const SCRIPT_ORIGIN = /^https?:/.test(import.meta.url) ? new URL(import.meta.url).origin : '';
-const FOCUSABLE = 'button:not([disabled]), [tabindex="0"]';
+/** What Tab reaches: rows and their buttons off the roving tabindex (`-1`) are not in the cycle. */
+const TABBABLE = 'button:not([disabled],[tabindex="-1"]), [tabindex="0"]';
+const PHONE = '(max-width: 480px)';
 const list = {
   fromAttribute: (value: string | null) => (value ?? '').split(/[\s,]+/).filter(Boolean),
   toAttribute: (value: string[]) => value.join(' '),
@@ -53,6 +50,7 @@ const list = {
  * @csspart archive - The archive button of an inbox row.
  * @csspart toast - A toast.
  * @csspart toast-close - The close button of a toast.
+ * @csspart toast-summary - The line beside the toasts: "+7 más", or what arrived while offline.
  * @cssprop --aviso-accent - Links, focus rings and the unread dot.
  * @cssprop --aviso-bg - Panel and toast background.
  * @cssprop --aviso-fg - Text colour.
@@ -73,6 +71,7 @@ export class AvisoBell extends LitElement {
   static override properties = {
     server: {},
     token: {},
+    toastPosition: { attribute: 'toast-position' },
     toasts: {},
     maxToasts: { type: Number, attribute: 'max-toasts' },
     toastDuration: { type: Number, attribute: 'toast-duration' },
@@ -80,6 +79,8 @@ export class AvisoBell extends LitElement {
     allowedOrigins: { attribute: 'allowed-origins', converter: list },
     theme: { reflect: true },
     open: { type: Boolean, reflect: true },
+    sound: { type: Boolean },
+    desktopNotifications: { type: Boolean, attribute: 'desktop-notifications' },
     linkFor: { attribute: false },
     icons: { attribute: false },
     strings: { attribute: false },
@@ -98,8 +99,11 @@ export class AvisoBell extends LitElement {
   server = '';
   /** The widget token minted by the host backend. */
   token = '';
-  /** Where toasts appear, or `off`. */
-  toasts: ToastPosition = 'top-right';
+  /** Where toasts appear: a corner, `auto` (the corner away from the bell), or `off`. */
+  toastPosition: ToastPosition = 'auto';
+  /** The former name of `toast-position`; when set, it wins. */
+  toasts?: ToastPosition;
+  /** Toasts on screen at once (one on screens up to 480 px wide); the rest are counted in "+N más". */
   maxToasts = 3;
   /** Milliseconds a toast stays (paused on hover and focus); critical ones stay until closed. */
   toastDuration = 6000;
@@ -110,6 +114,10 @@ export class AvisoBell extends LitElement {
   theme: 'light' | 'dark' | 'auto' = 'light';
   /** Whether the inbox panel is open. */
   open = false;
+  /** Beep for `critical` notifications (audio starts with the first click or key on the page). */
+  sound = false;
+  /** A desktop notification for `critical` ones while the page is not in front; permission is asked on a click on the bell. */
+  desktopNotifications = false;
   /** Decides a notification's link; return `undefined` to fall back to the templates. */
   linkFor?: (n: Notification) => string | null | undefined;
   /** Icon per event type or icon name: SVG path data (24×24, stroked) or any Lit template. */
@@ -134,11 +142,18 @@ export class AvisoBell extends LitElement {
   private readonly connection = new AvisoClientController(this, {
     onNotification: (e) => this.onLive(e.notification),
     onUpdated: (e) => this.onUpdated(e),
+    onMissed: (e) => {
+      // Said beside the toasts of what was missed (or in the open panel), not on its own later.
+      if (this.toastStack.toasts.length || this.open) this.toastStack.missed = e.count;
+    },
   });
   private readonly toastStack = new ToastController(this, () => ({
-    max: this.maxToasts,
+    max: matchMedia(PHONE).matches ? 1 : this.maxToasts,
     duration: this.toastDuration,
   }));
+  private readonly alerts = new CriticalAlerts();
+  /** Actions pressed and not yet confirmed, by notification id: shown answered meanwhile. */
+  private readonly pending = new Map<string, string>();
   private ownClient: AvisoClient | undefined;
   private readonly inbox = new InboxController(this, () => this.connection.value);
   private refocus = false;
@@ -153,6 +168,8 @@ export class AvisoBell extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('pointerdown', this.onOutside);
+    document.addEventListener('keydown', this.onGesture);
+    addEventListener('resize', this.onResize);
     // Keeps "hace 5 minutos" true while the panel or a toast is on screen.
     this.clock = setInterval(() => {
       if (this.open || this.toastStack.toasts.length) this.requestUpdate();
@@ -162,13 +179,24 @@ export class AvisoBell extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('pointerdown', this.onOutside);
+    document.removeEventListener('keydown', this.onGesture);
+    removeEventListener('resize', this.onResize);
     clearInterval(this.clock);
   }
 
-  /** The language in use: the element's or nearest ancestor's `lang`, else the page's, else the browser's. */
+  /**
+   * The language in use: a `lang` on the element or a container, else the person's (from the
+   * hub, or the token's `locale` claim), else the page's `<html lang>`, else the browser's. The
+   * person's comes before the page's: the notifications are written in it, and `<html lang="en">`
+   * is often a template's leftover.
+   */
   get locale(): string {
+    const own = this.closest('[lang]');
     return (
-      this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language
+      (own !== document.documentElement && own?.getAttribute('lang')) ||
+      this.connection.value?.locale ||
+      document.documentElement.lang ||
+      navigator.language
     );
   }
 
@@ -188,8 +216,10 @@ export class AvisoBell extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Closing removes the panel: remember whether focus was in it, to give it back to the bell.
-    if (changed.has('open') && !this.open)
+    if (changed.has('open') && !this.open) {
       this.refocus = !!this.panel?.contains(this.shadowRoot!.activeElement);
+      this.toastStack.missed = 0;
+    }
     if (changed.has('client') || changed.has('server') || changed.has('token')) this.wireClient(changed);
     if (changed.has('open') && this.open && !this.inbox.loaded && !this.inbox.loading) this.loadFirst();
     // (Re)connected: the replay brings what was missed (up to the hub's limit); the list reloads
@@ -203,6 +233,7 @@ export class AvisoBell extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.panel) placePanel(this, this.panel);
     if (changed.has('open')) {
       if (this.open) {
         // Opened by the user (not by the `open` attribute at load): move focus into the panel.
@@ -212,8 +243,8 @@ export class AvisoBell extends LitElement {
     }
     const client = this.connection.value;
     if (!client) return;
-    const shown = this.toastStack.toasts.map((t) => t.notification);
-    if (this.open) shown.push(...this.inbox.items);
+    // Toasts are hidden while the panel is open.
+    const shown = this.open ? this.inbox.items : this.toastStack.toasts.map((t) => t.notification);
     const unseen = shown.filter((n) => !n.seenAt).map((n) => n.id);
     if (unseen.length) client.seen(unseen);
   }
@@ -250,10 +281,19 @@ export class AvisoBell extends LitElement {
 
   private onLive(n: Notification): void {
     this.inbox.add(n);
+    // A replayed one already read or archived elsewhere is not news.
+    if (!this.dispatchEvent(new AvisoNotificationEvent(n)) || n.readAt || n.archivedAt) return;
+    if (n.severity === 'critical') this.alerts.alert(n, this.alerting, () => this.activate(n));
     // With the panel open the new item shows at the top of the list: no toast over it.
-    if (this.dispatchEvent(new AvisoNotificationEvent(n)) && this.toasts !== 'off' && !this.open) {
-      this.toastStack.show(n);
-    }
+    if (this.position !== 'off' && !this.open) this.toastStack.show(n);
+  }
+
+  private get position(): ToastPosition {
+    return this.toasts || this.toastPosition;
+  }
+
+  private get alerting() {
+    return { sound: this.sound, desktop: this.desktopNotifications };
   }
 
   private onUpdated({ update }: NotificationUpdatedEvent): void {
@@ -276,10 +316,19 @@ export class AvisoBell extends LitElement {
   };
 
   private act = (n: Notification, actionId: string): void => {
+    const client = this.connection.value;
     this.dispatchEvent(new AvisoActionEvent(actionId, n));
-    void this.connection.value
-      ?.act(n.id, actionId)
-      .catch((err: unknown) => console.warn('[aviso] action failed', err));
+    if (!client) return;
+    this.pending.set(n.id, actionId);
+    this.requestUpdate();
+    // Confirmed, the hub's update keeps it answered; refused, the buttons come back.
+    void client
+      .act(n.id, actionId)
+      .catch((err: unknown) => console.warn('[aviso] action failed', err))
+      .finally(() => {
+        this.pending.delete(n.id);
+        this.requestUpdate();
+      });
   };
 
   private selectTab(tab: InboxFilter): void {
@@ -289,8 +338,39 @@ export class AvisoBell extends LitElement {
   }
 
   private readonly onOutside = (e: PointerEvent): void => {
+    this.onGesture();
     if (this.open && !e.composedPath().includes(this)) this.open = false;
   };
+
+  /** Any click or key on the page lets audio start; only a click on the bell asks for permission. */
+  private readonly onGesture = (): void => this.alerts.unlock(this.alerting, false);
+
+  private readonly onResize = (): void => {
+    if (this.open || this.toastStack.toasts.length) this.requestUpdate();
+  };
+
+  /** Slides a toast away with a finger (or the mouse): past 80 px it is dismissed. */
+  private swipe(e: PointerEvent, id: string): void {
+    const toast = e.currentTarget as HTMLElement;
+    const from = e.clientX;
+    const move = (m: PointerEvent) => {
+      toast.style.transform = `translateX(${m.clientX - from}px)`;
+    };
+    const end = (u: PointerEvent) => {
+      removeEventListener('pointermove', move);
+      removeEventListener('pointerup', end);
+      removeEventListener('pointercancel', end);
+      toast.style.transform = '';
+      const far = Math.abs(u.clientX - from);
+      // A drag is not a click on whatever the pointer was over.
+      if (far > 10)
+        toast.addEventListener('click', (c) => c.stopPropagation(), { capture: true, once: true });
+      if (far > 80 && u.type === 'pointerup') this.toastStack.dismiss(id);
+    };
+    addEventListener('pointermove', move);
+    addEventListener('pointerup', end);
+    addEventListener('pointercancel', end);
+  }
 
   private onPanelKey(e: KeyboardEvent): void {
     const root = this.shadowRoot!;
@@ -302,7 +382,7 @@ export class AvisoBell extends LitElement {
     }
     if (e.key === 'Tab') {
       // Focus trap: Tab and Shift+Tab cycle inside the panel.
-      const focusable = [...this.panel!.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const focusable = [...this.panel!.querySelectorAll<HTMLElement>(TABBABLE)];
       const first = focusable[0];
       const last = focusable.at(-1);
       if (e.shiftKey && (active === first || !active)) {
@@ -349,6 +429,7 @@ export class AvisoBell extends LitElement {
       icons: this.icons,
       activate: this.activate,
       act: this.act,
+      pending: this.pending,
       corner,
     };
   }
@@ -363,12 +444,15 @@ export class AvisoBell extends LitElement {
         aria-label=${label}
         aria-haspopup="dialog"
         aria-expanded=${this.open ? 'true' : 'false'}
-        @click=${() => this.toggle()}
+        @click=${() => {
+          this.alerts.unlock(this.alerting, true);
+          this.toggle();
+        }}
       >
         ${drawIcon(ICON_PATHS.bell)}
         ${count ? html`<span class="badge" part="badge" aria-hidden="true">${count > 99 ? '99+' : count}</span>` : nothing}
       </button>
-      ${this.open ? this.renderPanel(t) : nothing} ${this.toasts === 'off' ? nothing : this.renderToasts(t)}`;
+      ${this.open ? this.renderPanel(t) : nothing} ${this.position === 'off' ? nothing : this.renderToasts(t)}`;
   }
 
   private renderPanel(t: AvisoStrings) {
@@ -381,15 +465,34 @@ export class AvisoBell extends LitElement {
     };
     const inbox = this.inbox;
     const ctx = this.context(inbox.tab === 'archived' ? null : archive);
-    return html`<div class="panel" part="panel" role="dialog" aria-label=${t.inbox} @keydown=${this.onPanelKey}>
+    // Not while it is merely retrying: "reconectando" until it is known to be more than a blip.
+    const banner =
+      status === 'unauthorized'
+        ? t.signedOut
+        : status === 'offline'
+          ? navigator.onLine
+            ? t.reconnecting
+            : t.offline
+          : this.missedText(t);
+    // "Mark all read" is aria-disabled, not disabled: focus stays on it after a keyboard press.
+    return html`<div
+      class="panel"
+      part="panel"
+      role="dialog"
+      tabindex="-1"
+      aria-label=${t.inbox}
+      @keydown=${this.onPanelKey}
+    >
       <header>
         <h2>${t.inbox}</h2>
         <button
           class="icon-btn"
           aria-label=${t.markAllRead}
           title=${t.markAllRead}
-          ?disabled=${!this.unreadCount}
-          @click=${() => void this.connection.value?.readAll().catch(() => {})}
+          aria-disabled=${this.unreadCount ? 'false' : 'true'}
+          @click=${() => {
+            if (this.unreadCount) void this.connection.value?.readAll().catch(() => {});
+          }}
         >
           ${drawIcon(UI_PATHS.checkAll)}
         </button>
@@ -411,7 +514,7 @@ export class AvisoBell extends LitElement {
             </button>`,
         )}
       </div>
-      ${status === 'offline' || status === 'unauthorized' ? html`<div class="offline" role="status">${t.offline}</div>` : nothing}
+      ${banner ? html`<div class="offline" role="status">${banner}</div>` : nothing}
       <ul class="list" role="list" aria-busy=${inbox.loading ? 'true' : 'false'} @scroll=${this.onScroll}>
         ${repeat(
           inbox.items,
@@ -440,6 +543,11 @@ export class AvisoBell extends LitElement {
     return nothing;
   }
 
+  private missedText(t: AvisoStrings): string {
+    const count = this.toastStack.missed;
+    return count > 1 ? t.missed.replace('{count}', String(count)) : count ? t.missedOne : '';
+  }
+
   private renderToasts(t: AvisoStrings) {
     const ctx = this.context({
       label: t.dismiss,
@@ -447,13 +555,30 @@ export class AvisoBell extends LitElement {
       part: 'toast-close',
       run: (n) => this.toastStack.dismiss(n.id),
     });
-    return html`<section class="toasts ${this.toasts}" aria-live="polite" aria-label=${t.newNotification}>
+    const stack = this.toastStack;
+    // The live region stays in the page (an added one is not announced); its toasts hide under the panel.
+    const toasts = this.open ? [] : stack.toasts;
+    let corner = this.position;
+    let limit = '';
+    if (corner === 'auto' && toasts.length) {
+      const auto = toastCorner(this);
+      corner = auto.corner;
+      limit = `max-height:${auto.maxHeight}px`;
+    }
+    const summary = [
+      this.missedText(t),
+      stack.overflow ? t.more.replace('{count}', String(stack.overflow)) : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    return html`<section class="toasts ${corner}" style=${limit} aria-live="polite" aria-label=${t.newNotification}>
       ${repeat(
-        this.toastStack.toasts,
+        toasts,
         (toast) => toast.notification.id,
         ({ notification: n }) => html`<div
           class="toast ${n.severity}"
           part="toast"
+          @pointerdown=${(e: PointerEvent) => this.swipe(e, n.id)}
           @mouseenter=${() => this.toastStack.pause(n.id)}
           @mouseleave=${(e: MouseEvent) => {
             if (!(e.currentTarget as HTMLElement).matches(':focus-within')) this.toastStack.resume(n.id);
@@ -467,11 +592,29 @@ export class AvisoBell extends LitElement {
           ${itemTemplate(n, ctx)}
         </div>`,
       )}
+      ${
+        toasts.length && summary
+          ? html`<button class="sum" part="toast-summary" @click=${() => this.toggle(true)}>${summary}</button>`
+          : nothing
+      }
     </section>`;
   }
 
+  /** Archives a row; when it had the focus, the row that takes its place gets it (or the panel). */
   private archive(n: Notification): void {
-    void this.connection.value?.archive(n.id).catch(() => {});
+    const root = this.shadowRoot!;
+    const rows = [...root.querySelectorAll('.list .item')];
+    const at = rows.findIndex((r) => r.contains(root.activeElement));
+    void this.connection.value
+      ?.archive(n.id)
+      .then(async () => {
+        await this.updateComplete;
+        if (at < 0 || !this.open) return;
+        const next = [...root.querySelectorAll<HTMLElement>('.list .main')];
+        this.focusIndex = Math.max(0, Math.min(at, next.length - 1));
+        (next[this.focusIndex] ?? this.panel)?.focus();
+      })
+      .catch(() => {});
   }
 }
 

@@ -70,9 +70,10 @@ export class InboxController implements ReactiveController {
     }
   }
 
-  /** A live notification goes on top of the list it belongs to. */
+  /** A live (or replayed) notification goes on top of the list it belongs to. */
   add(n: Notification): void {
-    if (!this.loaded || this.tab === 'archived' || this.items.some((i) => i.id === n.id)) return;
+    const belongs = this.tab === 'all' ? !n.archivedAt : this.tab === 'unread' && !n.readAt && !n.archivedAt;
+    if (!this.loaded || !belongs || this.items.some((i) => i.id === n.id)) return;
     this.items = [n, ...this.items];
     this.host.requestUpdate();
   }

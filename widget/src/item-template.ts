@@ -1,6 +1,6 @@
 import type { Notification } from '@aviso/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
-import { drawIcon, type IconOverride, iconFor } from './icons.ts';
+import { drawIcon, type IconOverride, iconFor, UI_PATHS } from './icons.ts';
 import { type AvisoStrings, relativeTime } from './strings.ts';
 
 /** What a notification row needs from the bell. */
@@ -10,6 +10,8 @@ export interface ItemContext {
   icons: Readonly<Record<string, IconOverride>>;
   activate(n: Notification): void;
   act(n: Notification, actionId: string): void;
+  /** Actions pressed here and not yet confirmed by the hub, by notification id. */
+  pending: ReadonlyMap<string, string>;
   /** The corner button: archive in the inbox, dismiss on a toast. */
   corner: { label: string; icon: string; part: string; run(n: Notification): void } | null;
 }
@@ -23,6 +25,8 @@ const stop = (e: Event) => e.stopPropagation();
 export function itemTemplate(n: Notification, ctx: ItemContext, tabIndex = 0): TemplateResult {
   const unread = !n.readAt;
   const corner = ctx.corner;
+  // Answered (here, pending, or in any tab): the chosen action shows pressed, the others are off.
+  const chosen = n.actionId ?? ctx.pending.get(n.id);
   return html`<div
     class="item ${n.severity} ${unread ? 'unread' : ''}"
     part="item ${n.severity}${unread ? ' unread' : ''}"
@@ -49,13 +53,14 @@ export function itemTemplate(n: Notification, ctx: ItemContext, tabIndex = 0): T
                     class="action ${a.style ?? 'secondary'}"
                     part="action"
                     tabindex=${tabIndex}
-                    ?disabled=${n.actionId !== null && n.actionId !== undefined}
+                    aria-pressed=${chosen ? String(chosen === a.id) : nothing}
+                    ?disabled=${!!chosen}
                     @click=${(e: Event) => {
                       stop(e);
                       ctx.act(n, a.id);
                     }}
                   >
-                    ${a.label}
+                    ${chosen === a.id ? drawIcon(UI_PATHS.check) : nothing}${a.label}
                   </button>`,
               )}
             </div>`

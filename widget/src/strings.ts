@@ -18,7 +18,17 @@ export interface AvisoStrings {
   loading: string;
   error: string;
   retry: string;
+  /** The browser has no network (the widget reconnects once it is back). */
   offline: string;
+  /** The hub is out of reach for now (a restart, a blip): the widget is retrying. */
+  reconnecting: string;
+  /** The hub refused the token and no renewed one helped. */
+  signedOut: string;
+  /** After a reconnection, `{count}` unread notifications that arrived meanwhile (`missedOne` for one). */
+  missed: string;
+  missedOne: string;
+  /** Toasts beyond the maximum: `{count}` more, in the inbox. */
+  more: string;
   loadMore: string;
   newNotification: string;
   /** Read by screen readers after an unread item's text. */
@@ -44,6 +54,11 @@ const es: AvisoStrings = {
   error: 'No se pudieron cargar las notificaciones.',
   retry: 'Reintentar',
   offline: 'Sin conexión. Reintentando…',
+  reconnecting: 'Reconectando…',
+  signedOut: 'Tu sesión ya no es válida. Vuelve a cargar la página.',
+  missed: '{count} avisos mientras estabas sin conexión',
+  missedOne: '1 aviso mientras estabas sin conexión',
+  more: '+{count} más',
   loadMore: 'Cargar más',
   newNotification: 'Nueva notificación',
   unreadMark: 'sin leer',
@@ -68,6 +83,11 @@ const en: AvisoStrings = {
   error: 'Notifications could not be loaded.',
   retry: 'Retry',
   offline: 'Offline. Reconnecting…',
+  reconnecting: 'Reconnecting…',
+  signedOut: 'Your session is no longer valid. Reload the page.',
+  missed: '{count} notifications while you were offline',
+  missedOne: '1 notification while you were offline',
+  more: '+{count} more',
   loadMore: 'Load more',
   newNotification: 'New notification',
   unreadMark: 'unread',
@@ -92,6 +112,11 @@ const pt: AvisoStrings = {
   error: 'Não foi possível carregar as notificações.',
   retry: 'Tentar de novo',
   offline: 'Sem conexão. Reconectando…',
+  reconnecting: 'Reconectando…',
+  signedOut: 'Sua sessão não é mais válida. Recarregue a página.',
+  missed: '{count} avisos enquanto você estava sem conexão',
+  missedOne: '1 aviso enquanto você estava sem conexão',
+  more: '+{count} mais',
   loadMore: 'Carregar mais',
   newNotification: 'Nova notificação',
   unreadMark: 'não lida',

@@ -1,8 +1,11 @@
 import { themeTokens } from '@aviso/ui/tokens';
-import { css } from 'lit';
+import { unsafeCSS } from 'lit';
 
-const bellOwnStyles = css`
+// `--s` is the severity colour of an item or toast: its stripe, its icon. A plain literal through
+// `unsafeCSS` (nothing is interpolated): Lit's `css` tag would add its checks to the bundle.
+const bellOwnStyles = unsafeCSS(`
   :host {
+    all: initial;
     position: relative;
     display: inline-block;
     font: var(--_font);
@@ -13,10 +16,10 @@ const bellOwnStyles = css`
     color: inherit;
     background: none;
     border: 0;
+    padding: 0;
     cursor: pointer;
   }
-  button:focus-visible,
-  [tabindex]:focus-visible {
+  :focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 1px;
   }
@@ -38,8 +41,10 @@ const bellOwnStyles = css`
     height: 40px;
     border-radius: 50%;
   }
-  .bell:hover {
+  .bell:hover,
+  .icon-btn:hover {
     background: var(--_hover);
+    color: var(--_fg);
   }
   .bell svg {
     width: 22px;
@@ -50,7 +55,6 @@ const bellOwnStyles = css`
     top: 2px;
     right: 0;
     min-width: 18px;
-    height: 18px;
     padding: 0 4px;
     box-sizing: border-box;
     border-radius: 9px;
@@ -66,8 +70,7 @@ const bellOwnStyles = css`
     z-index: var(--aviso-z, 1000);
     top: calc(100% + 6px);
     right: 0;
-    width: var(--aviso-panel-width, 380px);
-    max-width: calc(100vw - 16px);
+    width: min(var(--aviso-panel-width, 380px), calc(100vw - 16px));
     max-height: min(560px, 80vh);
     display: flex;
     flex-direction: column;
@@ -76,10 +79,6 @@ const bellOwnStyles = css`
     border-radius: var(--_radius);
     box-shadow: var(--_shadow);
     overflow: hidden;
-  }
-  :host([align='left']) .panel {
-    right: auto;
-    left: 0;
   }
   header {
     display: flex;
@@ -100,13 +99,13 @@ const bellOwnStyles = css`
     border-radius: 6px;
     color: var(--_muted);
   }
-  .icon-btn:hover {
-    background: var(--_hover);
-    color: var(--_fg);
-  }
   .icon-btn svg {
     width: 18px;
     height: 18px;
+  }
+  [aria-disabled='true'] {
+    opacity: 0.4;
+    cursor: default;
   }
   [role='tablist'] {
     display: flex;
@@ -119,7 +118,7 @@ const bellOwnStyles = css`
     border-radius: 14px;
     color: var(--_muted);
   }
-  [role='tab'][aria-selected='true'] {
+  [aria-selected='true'] {
     background: var(--_hover);
     color: var(--_fg);
     font-weight: 600;
@@ -132,49 +131,45 @@ const bellOwnStyles = css`
     overflow-y: auto;
     overscroll-behavior: contain;
   }
+  .info { --s: var(--_info); }
+  .success { --s: var(--_success); }
+  .warning { --s: var(--_warning); }
+  .critical { --s: var(--_critical); }
   .item {
     position: relative;
     display: flex;
     gap: 10px;
     padding: 10px 40px 10px 14px;
     border-bottom: 1px solid var(--_border);
-    border-left: 3px solid transparent;
+    border-left: 3px solid var(--s, transparent);
     cursor: pointer;
   }
   .item:hover,
   .item:focus-visible {
     background: var(--_hover);
   }
-  .item:focus-visible {
-    outline-offset: -2px;
-  }
-  .item.unread .title::after {
-    content: '';
-    display: inline-block;
-    width: 8px;
-    height: 8px;
-    margin-left: 6px;
-    border-radius: 50%;
-    background: var(--_accent);
-    vertical-align: middle;
-  }
-  .info { border-left-color: var(--_info); }
-  .success { border-left-color: var(--_success); }
-  .warning { border-left-color: var(--_warning); }
-  .critical { border-left-color: var(--_critical); }
   .glyph {
+    position: relative;
     display: grid;
     place-items: center;
     width: 34px;
     height: 34px;
     border-radius: 50%;
     background: var(--_hover);
+    color: var(--s);
     flex: none;
   }
-  .info .glyph { color: var(--_info); }
-  .success .glyph { color: var(--_success); }
-  .warning .glyph { color: var(--_warning); }
-  .critical .glyph { color: var(--_critical); }
+  .unread .glyph::after {
+    content: '';
+    position: absolute;
+    top: 0;
+    right: 0;
+    width: 9px;
+    height: 9px;
+    border-radius: 50%;
+    background: var(--_accent);
+    box-shadow: 0 0 0 2px var(--_bg);
+  }
   .body {
     min-width: 0;
     flex: 1;
@@ -193,14 +188,11 @@ const bellOwnStyles = css`
   .main {
     display: block;
     width: 100%;
-    padding: 0;
-    text-align: left;
-    cursor: pointer;
+    text-align: start;
   }
   .main > span {
     display: block;
   }
-  .main .sr-only,
   .sr-only {
     position: absolute;
     width: 1px;
@@ -221,17 +213,32 @@ const bellOwnStyles = css`
     margin-top: 6px;
   }
   .action {
+    display: flex;
+    gap: 4px;
+    align-items: center;
     padding: 4px 10px;
     border: 1px solid var(--_border);
     border-radius: 6px;
   }
-  .action.primary {
+  .action svg {
+    width: 14px;
+    height: 14px;
+  }
+  .primary {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: #fff;
+    color: var(--_bg);
   }
-  .action.danger {
+  .danger {
     color: var(--_critical);
+  }
+  .action:disabled {
+    cursor: default;
+    opacity: 0.6;
+  }
+  .action[aria-pressed='true'] {
+    opacity: 1;
+    font-weight: 600;
   }
   .state {
     padding: 28px 16px;
@@ -251,7 +258,6 @@ const bellOwnStyles = css`
   .offline {
     padding: 6px 14px;
     background: var(--_hover);
-    color: var(--_warning);
     font-size: 12px;
   }
   .toasts {
@@ -261,28 +267,34 @@ const bellOwnStyles = css`
     flex-direction: column;
     gap: 8px;
     width: min(360px, calc(100vw - 24px));
-    margin: 0;
-    padding: 0;
-    list-style: none;
+    overflow-y: clip;
     pointer-events: none;
   }
-  .toasts.top-right { top: 12px; right: 12px; }
-  .toasts.top-left { top: 12px; left: 12px; }
-  .toasts.bottom-right { bottom: 12px; right: 12px; flex-direction: column-reverse; }
-  .toasts.bottom-left { bottom: 12px; left: 12px; flex-direction: column-reverse; }
-  .toasts.top-center { top: 12px; left: 50%; transform: translateX(-50%); }
-  .toasts.bottom-center { bottom: 12px; left: 50%; transform: translateX(-50%); flex-direction: column-reverse; }
-  .toast {
+  .toasts[class*='top'] { top: 12px; }
+  .toasts[class*='bottom'] { bottom: 12px; flex-direction: column-reverse; }
+  .toasts[class*='right'] { right: 12px; }
+  .toasts[class*='left'] { left: 12px; }
+  .toasts[class*='center'] { left: 50%; transform: translateX(-50%); }
+  .toast,
+  .sum {
     pointer-events: auto;
     border: 1px solid var(--_border);
-    border-left-width: 4px;
     border-radius: var(--_radius);
     background: var(--_bg);
     box-shadow: var(--_shadow);
+  }
+  .toast {
+    border-left: 4px solid var(--s);
+    touch-action: pan-y;
     animation: aviso-in 0.18s ease-out;
   }
   .toast .item {
     border: 0;
+  }
+  .sum {
+    align-self: flex-end;
+    padding: 6px 12px;
+    color: var(--_accent);
   }
   @keyframes aviso-in {
     from { opacity: 0; transform: translateY(-8px); }
@@ -291,17 +303,14 @@ const bellOwnStyles = css`
     .toast { animation: none; }
   }
   @media (max-width: 480px) {
-    .panel {
-      position: fixed;
-      top: 8px;
+    .toasts {
       left: 8px;
       right: 8px;
       width: auto;
-      max-width: none;
-      max-height: calc(100vh - 16px);
+      transform: none;
     }
   }
-`;
+`);
 
 /** The bell's styles: the design tokens shared with the console (light and dark), then its own rules. */
 export const bellStyles = [themeTokens, bellOwnStyles];

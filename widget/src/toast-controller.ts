@@ -10,7 +10,7 @@ export interface Toast {
 
 /** Options of the toast stack. */
 export interface ToastOptions {
-  /** At most this many toasts at once; a new one pushes the oldest out. */
+  /** At most this many toasts at once; a new one pushes the oldest out, and `overflow` counts it. */
   max: number;
   /** Milliseconds before a toast leaves by itself; 0 keeps toasts until closed. */
   duration: number;
@@ -22,6 +22,10 @@ export interface ToastOptions {
  */
 export class ToastController implements ReactiveController {
   readonly toasts: Toast[] = [];
+  /** Toasts pushed out by newer ones since the stack was last empty: "+7 más", never dropped silently. */
+  overflow = 0;
+  /** Unread notifications that arrived while the connection was down, said once beside their toasts. */
+  missed = 0;
   private readonly timers = new Map<string, { id: ReturnType<typeof setTimeout>; started: number }>();
 
   constructor(
@@ -47,7 +51,10 @@ export class ToastController implements ReactiveController {
     const remaining = notification.severity === 'critical' ? 0 : duration;
     const toast: Toast = { notification, remaining, paused: false };
     this.toasts.unshift(toast);
-    while (this.toasts.length > Math.max(1, max)) this.remove(this.toasts.at(-1)!);
+    while (this.toasts.length > Math.max(1, max)) {
+      this.remove(this.toasts.at(-1)!);
+      this.overflow += 1;
+    }
     if (!document.hidden) this.start(toast);
     this.host.requestUpdate();
   }
@@ -98,5 +105,6 @@ export class ToastController implements ReactiveController {
   private remove(toast: Toast): void {
     this.stop(toast);
     this.toasts.splice(this.toasts.indexOf(toast), 1);
+    if (!this.toasts.length) this.overflow = this.missed = 0;
   }
 }

@@ -1,5 +1,5 @@
 import type { InboxPage, Notification } from '@aviso/protocol';
-import { AvisoClient, type InboxFilter } from '../src/client.ts';
+import { AvisoClient, type InboxFilter, NotificationUpdatedEvent } from '../src/client.ts';
 
 let seq = 0;
 
@@ -37,6 +37,10 @@ export class MemoryClient extends AvisoClient {
   pageSize = 20;
   /** How many of the next `list` calls fail, as an unreachable hub would. */
   failures = 0;
+  /** The hub's answer to the next action: refused when set. */
+  refuseAction: Error | undefined;
+  /** Holds action answers until released, as a slow hub would. */
+  actionGate: Promise<void> = Promise.resolve();
 
   constructor(items: Notification[] = []) {
     super({ server: 'http://hub.invalid', token: 't' });
@@ -71,7 +75,14 @@ export class MemoryClient extends AvisoClient {
     this.setCount(this.unread());
   }
 
-  override async act(): Promise<void> {}
+  /** As the hub: records the answer and tells every tab, or refuses. */
+  override async act(id: string, actionId: string): Promise<void> {
+    await this.actionGate;
+    if (this.refuseAction) throw this.refuseAction;
+    const n = this.items.find((i) => i.id === id);
+    if (n) n.actionId = actionId;
+    this.dispatchEvent(new NotificationUpdatedEvent({ ids: [id], actionId }));
+  }
 
   override seen(ids: readonly string[]): void {
     this.seenIds.push(...ids);
