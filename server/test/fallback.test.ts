@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { freePort } from '../../test/support/processes.ts';
 import { standIn } from '../src/channels/testing.ts';
+import { WhatsappSessionRepo } from '../src/db/repos/whatsapp.ts';
 import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
 import { startSmtp } from './smtp.ts';
 import { connect, settle, until } from './sockets.ts';
@@ -93,7 +94,7 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
         priority: 0,
         config: { provider: 'http', url: `${gateway.url}/send`, apiKey: 'k-gateway' },
       });
-      await channels.create({
+      const metaChannel = await channels.create({
         kind: 'whatsapp',
         name: 'meta',
         priority: 1,
@@ -111,6 +112,12 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
         whatsapp: '+5215512345678',
         telegramChatId: '777',
       });
+      // The owner wrote to the Meta number lately: inside the 24-hour window, text may go.
+      await new WhatsappSessionRepo(hub.node.store.db, t.id).touch(
+        metaChannel.id,
+        '+5215512345678',
+        new Date(clock),
+      );
       const first = await t.api.post('/v1/events', {
         type: 'PRODUCTO_STOCK_BAJO',
         data: { branchId: 'A', productName: 'Clavos', sku: 'CLV', qty: 1 },

@@ -95,6 +95,12 @@ describe.each(databaseBackends)('inbound reply hooks on $name', ({ url }) => {
       whatsapp: phone,
       locale: 'es',
     });
+    // The customer wrote first (booking by WhatsApp): the 24-hour window is open, so text may go.
+    const hello = metaBody(phone.slice(1), 'Hola, quiero reservar');
+    const said = await post(`/v1/hooks/whatsapp/${wa.body.id}`, hello, {
+      'x-hub-signature-256': metaSignature(hello),
+    });
+    expect(said.status).toBe(200);
     return { t, secret, channelId: wa.body.id as string, phone, customer };
   }
 
@@ -220,13 +226,20 @@ describe.each(databaseBackends)('inbound reply hooks on $name', ({ url }) => {
       whatsapp: phone,
       locale: 'en',
     });
+    const path = `/v1/hooks/twilio/${wa.body.id}`;
+    // The customer wrote first, so the reminder may be free text (inside the 24-hour window).
+    const hello = { From: `whatsapp:${phone}`, To: 'whatsapp:+14155238886', Body: 'hi', MessageSid: 'SM0' };
+    const opened = await post(path, new URLSearchParams(hello).toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}${path}`, hello),
+    });
+    expect(await opened.text()).toContain('<Response/>');
     const id = await remind(t);
     await until(
       () => twilioApi.requests.some((r) => r.body.includes(encodeURIComponent(phone))),
       'the reminder',
     );
 
-    const path = `/v1/hooks/twilio/${wa.body.id}`;
     const params = { From: `whatsapp:${phone}`, To: 'whatsapp:+14155238886', Body: ' 2 ', MessageSid: 'SM1' };
     const form = new URLSearchParams(params).toString();
     const send = (signature: string) =>

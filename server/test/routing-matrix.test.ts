@@ -43,6 +43,7 @@ const MATRIX: Record<string, { event: Record<string, unknown>; expect: readonly 
   SLA_INCUMPLIDO: { event: { data: {} }, expect: ['managerAB', 'owner'] },
   INCIDENTE_SLA: { event: { data: {} }, expect: ['owner'] },
   PRUEBA: { event: { recipientIds: ['managerAB'] }, expect: ['managerAB'] },
+  PROMOCION: { event: { data: { description: '2x1 en clavos' } }, expect: all },
 };
 
 // Overrides an event may always make (SPEC section 4), as pseudo-types.

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { TemplateWarningSchema } from './activity.ts';
+import { ChannelAddressesSchema, StoredAddressesSchema } from './addresses.ts';
 import { CATEGORIES, EVENT_TYPE_PATTERN, ICONS } from './catalog.ts';
 import { isSafeLink } from './links.ts';
 import { ActionSchema, NotificationSchema, RoleSchema, SeveritySchema } from './notification.ts';
+import { PromotionSettingsSchema } from './promotions.ts';
 import { RetentionSettingsSchema } from './retention.ts';
 import { CHANNEL_KINDS, DeliveryRulesSchema } from './rules.ts';
 import {
@@ -22,6 +25,7 @@ import {
   SlaSettingsSchema,
 } from './schedules.ts';
 import { TelegramSettingsSchema } from './telegram.ts';
+import { WhatsappTemplateSchema } from './whatsapp-template.ts';
 
 function isValid(check: () => unknown): boolean {
   try {
@@ -91,7 +95,14 @@ export type TenantCreate = z.infer<typeof TenantCreateSchema>;
 
 /** A tenant's settings, by group; a PATCH replaces the groups it names and keeps the others. */
 export const TenantSettingsSchema = z
-  .object({ sla: SlaSettingsSchema, telegram: TelegramSettingsSchema, retention: RetentionSettingsSchema })
+  .object({
+    sla: SlaSettingsSchema,
+    telegram: TelegramSettingsSchema,
+    retention: RetentionSettingsSchema,
+    promotions: PromotionSettingsSchema,
+    /** What the Telegram bot answers to `/contact` (a Spanish default when absent; `null` restores it). */
+    contactText: safeText(1000, 1).nullable(),
+  })
   .partial()
   .strict();
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
@@ -104,6 +115,8 @@ export const TenantPatchSchema = z
     timezone: TimeZoneSchema,
     appUrl: AppUrlSchema.nullable(),
     settings: TenantSettingsSchema,
+    /** The tenant's own group chats (its default recipients); see `ChannelAddressesSchema`. */
+    addresses: ChannelAddressesSchema,
   })
   .partial()
   .strict();
@@ -117,6 +130,7 @@ export const TenantSchema = z.object({
   timezone: z.string(),
   appUrl: z.string().nullable(),
   settings: TenantSettingsSchema,
+  addresses: StoredAddressesSchema,
   createdAt: z.string(),
 });
 export type Tenant = z.infer<typeof TenantSchema>;
@@ -133,10 +147,14 @@ export const ApiKeySchema = z.object({
 });
 export const ApiKeyCreatedSchema = ApiKeySchema.extend({ key: z.string() });
 
-export const BranchInputSchema = z.object({ name: safeText(200, 1) }).strict();
+export const BranchInputSchema = z
+  .object({ name: safeText(200, 1), addresses: ChannelAddressesSchema.optional() })
+  .strict();
 export const BranchSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** The branch's group chats: `groups: true` rules send its notifications there once. */
+  addresses: StoredAddressesSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -154,10 +172,28 @@ function switches<K extends string>(names: readonly K[], what: string) {
 
 const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
-/** Per-recipient choices: opt out of categories or channels, quiet hours (used by fallback delivery). */
+/**
+ * A category's switch: off (`false`) or on everywhere, or per channel kind (`{"whatsapp": false}`
+ * turns it off on WhatsApp only).
+ */
+const CategorySwitch = z.union([z.boolean(), switches(CHANNEL_KINDS, 'channel kinds')], {
+  error: () => `true, false, or {kind: true|false} for these kinds: ${CHANNEL_KINDS.join(', ')}`,
+});
+
+/** Per-recipient choices: opt out of categories (everywhere or per channel) or channels, quiet hours. */
 export const PreferencesSchema = z.strictObject(
   {
-    categories: switches(CATEGORIES, 'categories').optional(),
+    categories: z
+      .strictObject(
+        Object.fromEntries(CATEGORIES.map((n) => [n, CategorySwitch.optional()])) as {
+          [N in (typeof CATEGORIES)[number]]: z.ZodOptional<typeof CategorySwitch>;
+        },
+        {
+          error: (issue) =>
+            issue.code === 'unrecognized_keys' ? `known categories: ${CATEGORIES.join(', ')}` : undefined,
+        },
+      )
+      .optional(),
     channels: switches(CHANNEL_KINDS, 'channel kinds').optional(),
     quietHours: z
       .strictObject({ start: HourMinute, end: HourMinute })
@@ -310,6 +346,8 @@ export const EventAcceptedSchema = z.object({
       }),
     )
     .optional(),
+  /** Data the type's templates named and the event did not bring (they wrote nothing there). */
+  warnings: z.array(TemplateWarningSchema).optional(),
 });
 export type EventAccepted = z.infer<typeof EventAcceptedSchema>;
 
@@ -354,6 +392,8 @@ export const EventTypeOverrideSchema = safeJson(
       message: LocalizedOverrideSchema,
       formats: z.record(z.string().max(64), z.enum(['currency', 'number', 'date', 'datetime'])),
       rules: DeliveryRulesSchema,
+      /** The WhatsApp template outside the 24-hour window (`null`: none, text only inside the window). */
+      whatsappTemplate: WhatsappTemplateSchema.nullable(),
     })
     .partial()
     .strict(),

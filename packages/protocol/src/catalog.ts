@@ -1,5 +1,6 @@
 import type { Role, Severity } from './notification.ts';
 import type { DeliveryRules } from './rules.ts';
+import type { WhatsappTemplateInput } from './whatsapp-template.ts';
 
 /** Languages every catalog entry is written in. */
 export const CATALOG_LOCALES = ['es', 'en'] as const;
@@ -23,6 +24,7 @@ export const CATEGORIES = [
   'reservations',
   'support',
   'system',
+  'promotions',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -54,6 +56,7 @@ export const ICONS = [
   'sla',
   'incident',
   'test',
+  'promotion',
   'bell',
 ] as const;
 export type IconName = (typeof ICONS)[number];
@@ -87,6 +90,8 @@ export interface EventTypeDefinition {
   formats?: Readonly<Record<string, ValueFormat>>;
   /** Fallback, escalation and digest (SPEC section 7). */
   rules?: DeliveryRules;
+  /** The approved WhatsApp template used outside the 24-hour window (a tenant's override only). */
+  whatsappTemplate?: WhatsappTemplateInput;
 }
 
 const branch = { kind: 'branches', from: ['branchId'] } as const;
@@ -470,6 +475,23 @@ export const POS_ERP_CATALOG = {
       en: '{{count}} response-time breaches in the last {{minutes}} minutes.',
     },
     rules: toTargetsWhenUnseen,
+  },
+  PROMOCION: {
+    category: 'promotions',
+    severity: 'info',
+    icon: 'promotion',
+    // Everyone unless the event names branches or people (a mass send names its customers).
+    target: everyone,
+    title: { es: 'Promoción', en: 'Promotion' },
+    message: {
+      es: '{{description}}{% if validUntil %} Válida hasta el {{validUntil}}.{% endif %}',
+      en: '{{description}}{% if validUntil %} Valid until {{validUntil}}.{% endif %}',
+    },
+    formats: { validUntil: 'date' },
+    // Marketing reaches people's phones at once, where they allow it (quiet hours always apply).
+    rules: {
+      fallback: { after: '0s', if: 'offline', to: 'targets', channels: ['whatsapp', 'telegram', 'email'] },
+    },
   },
   PRUEBA: {
     category: 'system',

@@ -27,6 +27,8 @@ export const DeliverySchema = z.object({
   notificationId: z.string().nullable(),
   type: z.string(),
   recipientId: z.string().nullable(),
+  /** A group chat's delivery (`groups: true` rules): the branch whose group it is, null for the tenant's own. */
+  group: z.object({ branchId: z.string().nullable() }).nullable(),
   /** Why it exists: a rule step, a webhook `event`, or a channel `test`. */
   step: z.enum(['fallback', 'escalate', 'digest', 'event', 'test']),
   condition: z.enum(['offline', 'unseen', 'unread']).nullable(),

@@ -1,4 +1,5 @@
 export * from './actions.ts';
+export * from './addresses.ts';
 export * from './api.ts';
 export * from './catalog.ts';
 export * from './channel-configs.ts';
@@ -8,6 +9,7 @@ export * from './errors.ts';
 export * from './identity.ts';
 export * from './links.ts';
 export * from './notification.ts';
+export * from './promotions.ts';
 export * from './rules.ts';
 export * from './retention.ts';
 export * from './safe.ts';
@@ -17,3 +19,4 @@ export * from './stock.ts';
 export * from './telegram.ts';
 export * from './texts.ts';
 export * from './webhooks.ts';
+export * from './whatsapp-template.ts';

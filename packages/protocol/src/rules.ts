@@ -20,6 +20,12 @@ export function parseDuration(text: string): number | undefined {
 export const DurationSchema = z.string().regex(DURATION_PATTERN, 'a duration such as 30s, 2m, 1h, 1d');
 const Channels = z.array(ChannelKindSchema).min(1).max(6);
 const Mode = z.enum(['first-available', 'all']);
+/**
+ * Also send the step, once, to the group chat of each branch of the notification (the tenant's own
+ * group for a global one, or when none of its branches has a group), through the first of the
+ * step's Telegram/WhatsApp channels the group has an address for. Never for personal notifications.
+ */
+const Groups = z.boolean().optional();
 
 /**
  * Fallback: when a person targeted by the notification is `offline` at creation, has not `seen` it
@@ -32,6 +38,7 @@ export const FallbackRuleSchema = z
     to: z.union([z.literal('targets'), z.array(z.enum(ROLES)).min(1)]),
     channels: Channels,
     mode: Mode.default('first-available'),
+    groups: Groups,
   })
   .strict();
 
@@ -43,6 +50,7 @@ export const EscalateRuleSchema = z
     to: z.array(z.enum(ROLES)).min(1),
     channels: Channels,
     mode: Mode.default('first-available'),
+    groups: Groups,
   })
   .strict();
 

@@ -31,6 +31,7 @@ export const ICON_PATHS: Readonly<Record<IconName, string>> = {
   sla: 'M6 2h12M6 22h12M7 2v4l5 6-5 6v4M17 2v4l-5 6 5 6v4',
   incident: 'M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0M12 9v4M12 17h.01',
   test: 'M9 3h6M10 3v6L4 20h16L14 9V3',
+  promotion: 'M3 3h8l10 10-8 8L3 11zM7.5 7.5h.01',
 };
 
 /** Outlines of the bell's own buttons, on the same grid. */

@@ -3,6 +3,7 @@ import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import { httpError, networkError, type ProviderHttp } from './http.ts';
 import { SendError } from './types.ts';
+import { templateError } from './whatsapp/template.ts';
 
 /** A non-2xx answer from Twilio, with the headers `RestException` would drop (`Retry-After`). */
 class TwilioHttpFailure extends Error {
@@ -76,6 +77,8 @@ export function classifyTwilioError(err: unknown): SendError {
   const code = typeof body.code === 'number' ? body.code : undefined;
   const providerCode = code === undefined ? undefined : String(code);
   const base = { providerStatus: err.statusCode, ...(providerCode === undefined ? {} : { providerCode }) };
+  const template = templateError('twilio', code, err.statusCode);
+  if (template) return template;
   if (code !== undefined && BAD_ADDRESS.has(code)) {
     return new SendError('INVALID_ADDRESS', `Twilio rejected the number (${code})`, {
       ...base,
@@ -97,11 +100,11 @@ export function classifyTwilioError(err: unknown): SendError {
   return httpError({ status: err.statusCode, headers: err.headers }, { providerCode });
 }
 
-export interface TwilioMessage {
-  to: string;
-  from: string;
-  body: string;
-}
+/** A text (`body`), or a Content template (`contentSid` and its `contentVariables` JSON). */
+export type TwilioMessage = { to: string; from: string } & (
+  | { body: string; contentSid?: undefined }
+  | { contentSid: string; contentVariables?: string; body?: undefined }
+);
 
 /** Creates Twilio message resources through Aviso's provider client; one library client per API base. */
 export class TwilioMessages {
@@ -125,7 +128,14 @@ export class TwilioMessages {
         ...(/^MG[0-9a-fA-F]{32}$/.test(message.from)
           ? { messagingServiceSid: message.from }
           : { from: message.from }),
-        body: message.body,
+        ...(message.contentSid === undefined
+          ? { body: message.body }
+          : {
+              contentSid: message.contentSid,
+              ...(message.contentVariables === undefined
+                ? {}
+                : { contentVariables: message.contentVariables }),
+            }),
         ...(account.statusCallback ? { statusCallback: account.statusCallback } : {}),
       });
       return { sid: created.sid, status: created.status };

@@ -1,4 +1,4 @@
-import { CHANNEL_KINDS, type ChannelKind, type Severity } from '@aviso/protocol';
+import { CHANNEL_KINDS, type ChannelKind, type Severity, type TemplateParameters } from '@aviso/protocol';
 
 export { CHANNEL_KINDS, type ChannelKind };
 
@@ -25,6 +25,29 @@ export interface OutboundMessage {
   data?: Record<string, unknown>;
   /** ISO time the notification was created. */
   createdAt?: string;
+  /** WhatsApp only: the 24-hour window with this business number, and the template for outside it. */
+  whatsapp?: WhatsappSession;
+}
+
+/**
+ * Where a WhatsApp message stands with the providers' 24-hour rule. Absent (a channel's test
+ * message), text is sent as is.
+ */
+export interface WhatsappSession {
+  /** The person wrote to this business number within the last 24 hours: free text is allowed. */
+  windowOpen: boolean;
+  /** The event type's mapped template, its parameters filled in; absent when none is mapped. */
+  template?: ResolvedTemplate;
+}
+
+/** A template mapping with its parameters filled in for one notification. */
+export interface ResolvedTemplate {
+  /** Meta's template name and language code. */
+  name?: string;
+  language?: string;
+  /** Twilio's Content SID. */
+  contentSid?: string;
+  parameters: TemplateParameters;
 }
 
 /** What a provider told us about an accepted message. */
@@ -49,6 +72,16 @@ export type SendErrorCode =
   | 'TIMEOUT'
   | 'PROVIDER_ERROR'
   | 'DESTINATION_NOT_ALLOWED'
+  /** Outside the 24-hour window with no template mapped (or the provider said the window is closed). */
+  | 'TEMPLATE_REQUIRED'
+  /** The provider does not know the template in that language, or it is not approved. */
+  | 'TEMPLATE_NOT_FOUND'
+  /** The parameters do not fit the approved template (count, format, length). */
+  | 'TEMPLATE_PARAMS'
+  /** The template is paused or disabled for low quality. */
+  | 'TEMPLATE_PAUSED'
+  /** The provider refused the template's content. */
+  | 'TEMPLATE_REJECTED'
   | `HTTP_${number}`;
 
 export interface SendErrorOptions {

@@ -1,3 +1,4 @@
+import type { ChannelAddresses } from '@aviso/protocol';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -28,6 +29,8 @@ export const tenants = pgTable('tenants', {
   previousWidgetSecretEnc: text('previous_widget_secret_enc'),
   previousWidgetSecretUntil: timestamp('previous_widget_secret_until', { withTimezone: true, mode: 'date' }),
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+  /** The tenant's own group chats (its default recipients), by channel kind. */
+  addresses: jsonb('addresses').$type<ChannelAddresses>().notNull().default({}),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -60,6 +63,8 @@ export const branches = pgTable(
     tenantId: tenantId(),
     id: text('id').notNull(),
     name: text('name').notNull(),
+    /** The branch's group chats (a Telegram group, a WhatsApp number or group), by channel kind. */
+    addresses: jsonb('addresses').$type<ChannelAddresses>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -219,7 +224,13 @@ export const deliveries = pgTable(
     condition: text('condition', { enum: ['offline', 'unseen', 'unread'] }),
     /** Channel kinds to try, in order, and whether to stop at the first that works. */
     plan: jsonb('plan')
-      .$type<{ channels: string[]; mode: 'first-available' | 'all'; event?: string }>()
+      .$type<{
+        channels: string[];
+        mode: 'first-available' | 'all';
+        event?: string;
+        /** A group chat's row: the branch whose group gets it (null: the tenant's own). */
+        group?: { branchId: string | null };
+      }>()
       .notNull(),
     kind: text('kind'),
     channelId: uuid('channel_id'),
@@ -318,11 +329,19 @@ export const scheduledEvents = pgTable(
   ],
 );
 
-/** Single-use tokens of `t.me/<bot>?start=<token>` links that tie a Telegram chat to a recipient. */
+/**
+ * Single-use tokens of `t.me/<bot>?start=<token>` links that tie a Telegram chat to a recipient,
+ * or a group chat (`startgroup`) to a branch or to the tenant.
+ */
 export const telegramLinks = pgTable('telegram_links', {
   tokenHash: text('token_hash').primaryKey(),
   tenantId: tenantId(),
-  recipientId: text('recipient_id').notNull(),
+  /** What the chat that uses the token becomes the address of. */
+  scope: text('scope', { enum: ['recipient', 'branch', 'tenant'] })
+    .notNull()
+    .default('recipient'),
+  recipientId: text('recipient_id'),
+  branchId: text('branch_id'),
   channelId: uuid('channel_id').notNull(),
   /** For a link move the linked chat confirms: the chat the link moves to. */
   chatId: text('chat_id'),
@@ -342,4 +361,23 @@ export const telegramChats = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.channelId, t.chatId] })],
+);
+
+/**
+ * When a person last wrote to a WhatsApp channel (its business number): inside 24 hours the
+ * providers take free text, outside only an approved template.
+ */
+export const whatsappSessions = pgTable(
+  'whatsapp_sessions',
+  {
+    channelId: uuid('channel_id').notNull(),
+    /** E.164, as the providers' hooks give it (`+5215512345678`). */
+    number: text('number').notNull(),
+    tenantId: tenantId(),
+    lastInboundAt: timestamp('last_inbound_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channelId, t.number] }),
+    index('whatsapp_sessions_tenant_idx').on(t.tenantId, t.number),
+  ],
 );

@@ -8,6 +8,7 @@ import { maskPii } from '../lib/log.ts';
 import { type Candidate, candidates } from './candidates.ts';
 import { type DeliveryContext, type Outcome, retryOrFail, sentOutcome } from './context.ts';
 import { outboundMessage } from './message.ts';
+import { whatsappSession } from './whatsapp.ts';
 
 type KindResult = Outcome & { retryable?: boolean; retryAfterMs?: number };
 
@@ -56,10 +57,16 @@ export async function sendThroughPlan(
       )
     : 0;
   let last: { code: string; message: string; kind: string } | undefined;
+  const passed: string[] = [];
   for (const option of options.slice(start)) {
     const result = await sendKind(ctx, row, option, tenant, n, recipient);
+    if (result.status === 'sent' && passed.length) {
+      // Sent by a later kind: the log still says why the earlier ones were passed over.
+      return { ...result, lastError: maskPii(`sent after ${passed.join('; ')}`).slice(0, 500) };
+    }
     if (result.status) return result;
     last = { code: result.errorCode!, message: result.lastError!, kind: option.kind };
+    passed.push(`${option.kind} failed: ${last.code} (${last.message})`);
     if (result.retryable) {
       return retryOrFail(ctx, row, { ...last, retryAfterMs: result.retryAfterMs ?? 0 });
     }
@@ -123,6 +130,11 @@ async function sendKind(
     const message = outboundMessage(n, tenant, row.id, recipient?.locale ?? null);
     const started = performance.now();
     try {
+      // The 24-hour window is per business number, so per provider of the kind.
+      if (option.kind === 'whatsapp') {
+        const store = ctx.store.forTenant(tenant.id);
+        message.whatsapp = await whatsappSession(store, provider, option.address, n, tenant, ctx.now());
+      }
       const sent = await ctx.registry.send(
         option.kind as ChannelKind,
         message,

@@ -12,8 +12,11 @@ export const tenantOut = (t: TenantRow) => ({
   appUrl: t.appUrl,
   // The groups `PATCH /v1/tenant` writes (each validated there); anything else stored is internal.
   settings: Object.fromEntries(
-    (['sla', 'telegram', 'retention'] as const).filter((k) => k in t.settings).map((k) => [k, t.settings[k]]),
+    (['sla', 'telegram', 'retention', 'promotions', 'contactText'] as const)
+      .filter((k) => k in t.settings)
+      .map((k) => [k, t.settings[k]]),
   ) as TenantSettings,
+  addresses: t.addresses,
   createdAt: t.createdAt.toISOString(),
 });
 
@@ -28,6 +31,7 @@ export const apiKeyOut = (k: ApiKeyRow) => ({
 export const branchOut = (b: BranchRow) => ({
   id: b.id,
   name: b.name,
+  addresses: b.addresses,
   createdAt: b.createdAt.toISOString(),
   updatedAt: b.updatedAt.toISOString(),
 });

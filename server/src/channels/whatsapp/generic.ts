@@ -1,11 +1,12 @@
 import { httpError, type ProviderHttp, shortCode } from '../http.ts';
-import type { OutboundMessage, SendResult } from '../types.ts';
+import type { OutboundMessage, ResolvedTemplate, SendResult } from '../types.ts';
 import type { WhatsappHttpConfig } from './config.ts';
 
 /**
  * Sends through a generic HTTP gateway: `POST url` with the key header, an `Idempotency-Key`, and
- * JSON `{to, text, title, link, type, severity, notificationId, actions, locale}`. A 2xx answer is
- * success; `id` or `messageId` in its JSON body is kept as the provider's id; on failure, a short
+ * JSON `{to, text, title, link, type, severity, notificationId, actions, locale}`, plus `template`
+ * (`{name, language, contentSid, parameters: {body, buttons}}`) when the person is outside the
+ * 24-hour window and the event type maps one. A 2xx answer is success; `id` or `messageId` in its JSON body is kept as the provider's id; on failure, a short
  * `code` or `error` token is kept as the provider's code.
  */
 export async function sendGeneric(
@@ -14,6 +15,7 @@ export async function sendGeneric(
   to: string,
   text: string,
   message: OutboundMessage,
+  template?: ResolvedTemplate,
 ): Promise<SendResult> {
   const reply = await http.post(
     config.url,
@@ -27,6 +29,7 @@ export async function sendGeneric(
       notificationId: message.notificationId,
       actions: message.actions ?? [],
       locale: message.locale,
+      ...(template ? { template } : {}),
     },
     {
       headers: { [config.apiKeyHeader]: config.apiKey, 'idempotency-key': message.idempotencyKey },

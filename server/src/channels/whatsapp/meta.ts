@@ -1,6 +1,7 @@
 import { answered, httpError, type ProviderHttp, parseRetryAfter } from '../http.ts';
-import { SendError, type SendResult } from '../types.ts';
+import { type ResolvedTemplate, SendError, type SendResult } from '../types.ts';
 import type { WhatsappMetaConfig } from './config.ts';
+import { metaTemplate, templateError } from './template.ts';
 
 interface MetaError {
   error?: { code?: unknown };
@@ -13,22 +14,38 @@ const AUTH = new Set([190, 10, 200]);
 const BAD_RECIPIENT = new Set([131026, 131030, 131021]);
 
 /** Sends a text message through the WhatsApp Cloud API: `POST {root}/{version}/{phoneNumberId}/messages`. */
-export async function sendMeta(
+export function sendMeta(
   http: ProviderHttp,
   config: WhatsappMetaConfig,
   to: string,
   body: string,
 ): Promise<SendResult> {
+  return postMessage(http, config, to, {
+    type: 'text',
+    text: { body: body.slice(0, 4096), preview_url: false },
+  });
+}
+
+/** Sends an approved template (outside the 24-hour window): `type: "template"` with its components. */
+export function sendMetaTemplate(
+  http: ProviderHttp,
+  config: WhatsappMetaConfig,
+  to: string,
+  template: ResolvedTemplate & { name: string; language: string },
+): Promise<SendResult> {
+  return postMessage(http, config, to, { type: 'template', template: metaTemplate(template) });
+}
+
+async function postMessage(
+  http: ProviderHttp,
+  config: WhatsappMetaConfig,
+  to: string,
+  content: Record<string, unknown>,
+): Promise<SendResult> {
   const url = `${config.apiRoot.replace(/\/$/, '')}/${config.apiVersion}/${config.phoneNumberId}/messages`;
   const reply = await http.post(
     url,
-    {
-      messaging_product: 'whatsapp',
-      recipient_type: 'individual',
-      to: to.replace(/^\+/, ''),
-      type: 'text',
-      text: { body: body.slice(0, 4096), preview_url: false },
-    },
+    { messaging_product: 'whatsapp', recipient_type: 'individual', to: to.replace(/^\+/, ''), ...content },
     { headers: { authorization: `Bearer ${config.accessToken}` } },
   );
   if (reply.status >= 200 && reply.status < 300) {
@@ -53,6 +70,8 @@ export async function sendMeta(
       retryable: false,
     });
   }
+  const template = templateError('meta', typeof code === 'number' ? code : undefined, reply.status);
+  if (template) throw template;
   if (typeof code === 'number' && BAD_RECIPIENT.has(code)) {
     throw new SendError('INVALID_ADDRESS', `Meta cannot deliver to this number (${code})`, {
       ...base,

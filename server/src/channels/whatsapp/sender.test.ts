@@ -178,3 +178,186 @@ describe('WhatsappSender with a generic HTTP gateway', () => {
     expect(err).toMatchObject({ code: 'TIMEOUT', retryable: true });
   });
 });
+
+describe('WhatsappSender outside the 24-hour window', () => {
+  const stock = message({
+    type: 'PRODUCTO_STOCK_BAJO',
+    whatsapp: {
+      windowOpen: false,
+      template: {
+        name: 'stock_bajo',
+        language: 'es_MX',
+        contentSid: `HX${'b5b62575e6e4ff6129ad7c8efe1f983e'}`,
+        parameters: {
+          body: ['Martillo', '2', 'Sucursal Norte'],
+          buttons: [
+            { type: 'url', index: 0, text: 'MRT-1' },
+            { type: 'quick_reply', index: 1, text: 'ack' },
+          ],
+        },
+      },
+    },
+  });
+  const meta = (url: string) => ({
+    provider: 'meta',
+    phoneNumberId: '106540352242922',
+    accessToken: 'EAAGm0PX4ZCps',
+    apiRoot: url,
+  });
+  const twilio = (url: string) => ({
+    provider: 'twilio',
+    accountSid: SID,
+    authToken: 'tok',
+    from: '+14155238886',
+    apiBase: url,
+  });
+  const sender = () => new WhatsappSender({ http: localHttp({ timeoutMs: 2000 }) });
+
+  it('sends Meta a template message with its body and button components', async () => {
+    const { requests, config } = await provider(
+      () => ({ status: 200, body: { messages: [{ id: 'wamid.TPL1', message_status: 'accepted' }] } }),
+      meta,
+    );
+    const result = await sender().send(stock, '+5215512345678', config);
+    expect(result.providerMessageId).toBe('wamid.TPL1');
+    const req = requests[0]!;
+    expect(req.path).toBe('/v21.0/106540352242922/messages');
+    expect(req.headers.authorization).toBe('Bearer EAAGm0PX4ZCps');
+    expect(JSON.parse(req.body)).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: '5215512345678',
+      type: 'template',
+      template: {
+        name: 'stock_bajo',
+        language: { code: 'es_MX' },
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'Martillo' },
+              { type: 'text', text: '2' },
+              { type: 'text', text: 'Sucursal Norte' },
+            ],
+          },
+          { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'MRT-1' }] },
+          {
+            type: 'button',
+            sub_type: 'quick_reply',
+            index: '1',
+            parameters: [{ type: 'payload', payload: 'ack' }],
+          },
+        ],
+      },
+    });
+  });
+
+  it('sends Twilio the Content SID and its numbered variables instead of a body', async () => {
+    const { requests, config } = await provider(
+      () => ({ status: 201, body: { sid: 'MMtemplate01', status: 'queued' } }),
+      twilio,
+    );
+    expect((await sender().send(stock, '+5215512345678', config)).providerMessageId).toBe('MMtemplate01');
+    const req = requests[0]!;
+    expect(req.path).toBe(`/2010-04-01/Accounts/${SID}/Messages.json`);
+    const form = new URLSearchParams(req.body);
+    expect(form.get('To')).toBe('whatsapp:+5215512345678');
+    expect(form.get('From')).toBe('whatsapp:+14155238886');
+    expect(form.get('ContentSid')).toBe('HXb5b62575e6e4ff6129ad7c8efe1f983e');
+    expect(JSON.parse(form.get('ContentVariables')!)).toEqual({
+      1: 'Martillo',
+      2: '2',
+      3: 'Sucursal Norte',
+      4: 'MRT-1',
+      5: 'ack',
+    });
+    expect(form.has('Body')).toBe(false);
+  });
+
+  it('fails for good with TEMPLATE_REQUIRED, calling nobody, when no template is mapped', async () => {
+    const bare = message({ whatsapp: { windowOpen: false } });
+    for (const config of [meta, twilio]) {
+      const { requests, config: c } = await provider(() => ({ status: 200, body: {} }), config);
+      expect(await failure(sender().send(bare, '+5215512345678', c))).toMatchObject({
+        code: 'TEMPLATE_REQUIRED',
+        retryable: false,
+      });
+      expect(requests).toHaveLength(0);
+    }
+    // A template for one provider only does not serve the other.
+    const metaOnly = message({
+      whatsapp: {
+        windowOpen: false,
+        template: { name: 'x', language: 'es', parameters: { body: [], buttons: [] } },
+      },
+    });
+    const { config: c } = await provider(() => ({ status: 201, body: { sid: 'SM1' } }), twilio);
+    expect(await failure(sender().send(metaOnly, '+5215512345678', c))).toMatchObject({
+      code: 'TEMPLATE_REQUIRED',
+    });
+  });
+
+  it('sends the text inside the window, even with a template mapped', async () => {
+    const open = { ...stock, whatsapp: { ...stock.whatsapp!, windowOpen: true } };
+    const { requests, config } = await provider(
+      () => ({ status: 200, body: { messages: [{ id: 'w' }] } }),
+      meta,
+    );
+    await sender().send(open, '+5215512345678', config);
+    expect(JSON.parse(requests[0]!.body)).toMatchObject({ type: 'text' });
+  });
+
+  it.each([
+    [132001, 'TEMPLATE_NOT_FOUND', 404],
+    [132000, 'TEMPLATE_PARAMS', 400],
+    [132012, 'TEMPLATE_PARAMS', 400],
+    [132015, 'TEMPLATE_PAUSED', 400],
+    [131047, 'TEMPLATE_REQUIRED', 400],
+  ])('classifies Meta’s template error %i as a permanent %s', async (code, expected, status) => {
+    const { config } = await provider(
+      () => ({ status, body: { error: { message: '(#x) Template', type: 'OAuthException', code } } }),
+      meta,
+    );
+    expect(await failure(sender().send(stock, '+5215512345678', config))).toMatchObject({
+      code: expected,
+      retryable: false,
+      providerCode: String(code),
+    });
+  });
+
+  it.each([
+    [21656, 'TEMPLATE_PARAMS'],
+    [21655, 'TEMPLATE_NOT_FOUND'],
+    [63016, 'TEMPLATE_REQUIRED'],
+  ])('classifies Twilio’s error %i as a permanent %s', async (code, expected) => {
+    const { config } = await provider(
+      () => ({
+        status: 400,
+        body: { code, message: 'The ContentVariables Parameter is invalid.', status: 400 },
+      }),
+      twilio,
+    );
+    expect(await failure(sender().send(stock, '+5215512345678', config))).toMatchObject({
+      code: expected,
+      retryable: false,
+      providerCode: String(code),
+    });
+  });
+
+  it('gives a gateway the text and the template, and sends to a group id', async () => {
+    const { requests, config } = await provider(
+      () => ({ status: 202, body: { id: 'gw-7' } }),
+      (url) => ({ provider: 'http', url: `${url}/send`, apiKey: 'k' }),
+    );
+    await sender().send(stock, '120363025246125486@g.us', config);
+    expect(JSON.parse(requests[0]!.body)).toMatchObject({
+      to: '120363025246125486@g.us',
+      text: expect.stringContaining('Martillo'),
+      template: { name: 'stock_bajo', parameters: { body: ['Martillo', '2', 'Sucursal Norte'] } },
+    });
+    const { config: metaConfig } = await provider(() => ({ status: 200 }), meta);
+    expect(await failure(sender().send(stock, '120363025246125486@g.us', metaConfig))).toMatchObject({
+      code: 'INVALID_ADDRESS',
+    });
+  });
+});

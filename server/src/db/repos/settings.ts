@@ -4,6 +4,7 @@ import type { Db } from '../client.ts';
 import { newId, newSecret, sha256 } from '../ids.ts';
 import type { TenantRow } from '../rows.ts';
 import { apiKeys, eventTypes, tenants } from '../schema.ts';
+import { addressesUpdate } from './branches.ts';
 
 // Every event reads its tenant's overrides; a short cache saves that query. Another node sees a
 // change within this long; this node at once.
@@ -24,13 +25,15 @@ export class SettingsRepo {
   }
 
   async update(patch: TenantPatch): Promise<TenantRow> {
-    const { settings, ...fields } = patch;
+    const { settings, addresses, ...fields } = patch;
     const [row] = await this.db
       .update(tenants)
       .set({
         ...fields,
         // Settings are merged key by key, so a change to one group keeps the others.
         ...(settings ? { settings: sql`${tenants.settings} || ${JSON.stringify(settings)}::jsonb` } : {}),
+        // So are addresses: a PATCH naming WhatsApp keeps the Telegram group the bot linked.
+        ...(addresses ? { addresses: addressesUpdate(tenants.addresses, addresses) } : {}),
         updatedAt: new Date(),
       })
       .where(eq(tenants.id, this.tenantId))
@@ -95,9 +98,6 @@ export class SettingsRepo {
     return value;
   }
 
-  async putEventType(type: string, definition: Record<string, unknown>) {
-    await this.db
-      .insert(eventTypes)
   /** Removes a tenant's override (a catalog type is back to the catalog; an added type is gone). */
   async deleteEventType(type: string): Promise<boolean> {
     const rows = await this.db
@@ -108,6 +108,9 @@ export class SettingsRepo {
     return rows.length > 0;
   }
 
+  async putEventType(type: string, definition: Record<string, unknown>) {
+    await this.db
+      .insert(eventTypes)
       .values({ tenantId: this.tenantId, type, definition })
       .onConflictDoUpdate({
         target: [eventTypes.tenantId, eventTypes.type],

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { sha256 } from '../ids.ts';
 import type { RecipientRow } from '../rows.ts';
@@ -36,10 +36,38 @@ export class TelegramRepo {
     return token;
   }
 
+  /**
+   * A new single-use token that links the group chat where `/start <token>` is sent (a
+   * `t.me/<bot>?startgroup=` link) to a branch, or to the tenant itself when `branchId` is null.
+   */
+  async issueGroupLink(branchId: string | null, channelId: string, expiresAt: Date): Promise<string> {
+    const token = randomBytes(24).toString('base64url');
+    await this.db.insert(telegramLinks).values({
+      tokenHash: sha256(token),
+      tenantId: this.tenantId,
+      scope: branchId === null ? 'tenant' : 'branch',
+      branchId,
+      channelId,
+      expiresAt,
+    });
+    return token;
+  }
+
   /** Spends a `/start` token (once: only an unused, unexpired one matches); returns its recipient id. */
   async consumeLink(token: string, channelId: string, now: Date): Promise<string | undefined> {
-    const [row] = await this.spend(token, channelId, now, isNull(telegramLinks.chatId));
-    return row?.recipientId;
+    const t = telegramLinks;
+    const [row] = await this.spend(token, channelId, now, and(isNull(t.chatId), eq(t.scope, 'recipient')));
+    return row?.recipientId ?? undefined;
+  }
+
+  /** Spends a group token; returns what the group becomes the address of (a branch, or the tenant). */
+  async consumeGroupLink(
+    token: string,
+    channelId: string,
+    now: Date,
+  ): Promise<{ branchId: string | null } | undefined> {
+    const [row] = await this.spend(token, channelId, now, ne(telegramLinks.scope, 'recipient'));
+    return row ? { branchId: row.branchId } : undefined;
   }
 
   /** Spends a move token of this recipient (pressed in their linked chat); returns the chat it moves to. */
@@ -54,7 +82,7 @@ export class TelegramRepo {
       token,
       channelId,
       now,
-      and(isNotNull(t.chatId), eq(t.recipientId, recipientId)),
+      and(isNotNull(t.chatId), eq(t.scope, 'recipient'), eq(t.recipientId, recipientId)),
     );
     return row?.chatId ?? undefined;
   }
@@ -74,7 +102,7 @@ export class TelegramRepo {
           kind,
         ),
       )
-      .returning({ recipientId: t.recipientId, chatId: t.chatId });
+      .returning({ recipientId: t.recipientId, chatId: t.chatId, branchId: t.branchId });
   }
 
   async chat(channelId: string, chatId: string): Promise<ChatState | undefined> {

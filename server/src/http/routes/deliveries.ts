@@ -25,6 +25,7 @@ export const deliveryOut = (r: DeliveryRow): Delivery => ({
   notificationId: r.notificationId,
   type: r.type,
   recipientId: r.recipientId,
+  group: r.plan.group ? { branchId: r.plan.group.branchId } : null,
   step: r.step,
   condition: r.condition,
   channel: r.kind,
@@ -212,11 +213,11 @@ export function deliveryRoutes(deps: { guard: Guard; onQueued?: () => void; now?
       if (!row) {
         const existing = await deliveries.get(id);
         if (!existing) fail('DELIVERY_NOT_FOUND', { id });
-        fail('DELIVERY_NOT_RETRYABLE', { status: existing.status }, { details: { status: existing.status } });
         // A test has no notification to deliver again: the row stays as it was, its error with it.
         if (existing.step === 'test') {
           fail('TEST_NOT_RETRYABLE', { id, channelId: existing.channelId ?? ':id' });
         }
+        fail('DELIVERY_NOT_RETRYABLE', { status: existing.status }, { details: { status: existing.status } });
       }
       deps.onQueued?.();
       return c.json(deliveryOut(row), 202);

@@ -7,8 +7,10 @@ import { escapeHtml } from '../../channels/text.ts';
 import type { WhatsappMetaConfig } from '../../channels/whatsapp/config.ts';
 import { sendMeta } from '../../channels/whatsapp/meta.ts';
 import type { ChannelRow } from '../../db/repos/channels.ts';
+import { WhatsappSessionRepo } from '../../db/repos/whatsapp.ts';
 import type { TenantRow } from '../../db/rows.ts';
 import type { Store, TenantStore } from '../../db/store.ts';
+import { sessionNumber } from '../../delivery/whatsapp.ts';
 import type { Inbox } from '../../inbox/inbox.ts';
 import { channelTenant, parseChoice, ReplyRepo } from '../../inbox/replies.ts';
 import { AppError, appError, fail } from '../../lib/errors.ts';
@@ -73,6 +75,13 @@ export function hookRoutes(o: HookRoutesOptions) {
     const [tenant, channel] = await Promise.all([store.settings.get(), store.channels.get(channelId)]);
     if (!channel) fail('CHANNEL_NOT_FOUND', { id: channelId });
     return { store, tenant, channel };
+  }
+
+  /** A person wrote to this WhatsApp number: free text may go to them for the next 24 hours. */
+  async function wrote(r: Resolved, from: string) {
+    const number = sessionNumber(from);
+    if (number)
+      await new WhatsappSessionRepo(r.store.db, r.store.tenantId).touch(r.channel.id, number, now());
   }
 
   /** Answers a numbered reply ("1", "2") on WhatsApp or SMS; returns what to say back, if anything. */
@@ -140,6 +149,8 @@ export function hookRoutes(o: HookRoutesOptions) {
     }
     const kind = r.channel.kind === 'sms' ? 'sms' : 'whatsapp';
     const from = (params.From ?? '').replace(/^whatsapp:/, '');
+    // A status callback (MessageStatus, no Body) is not the person writing.
+    if (kind === 'whatsapp' && from && params.MessageStatus === undefined) await wrote(r, from);
     const answer = from ? await numbered(r, kind, from, params.Body) : null;
     const twiml = answer ? `<Response><Message>${escapeHtml(answer)}</Message></Response>` : '<Response/>';
     return c.body(`<?xml version="1.0" encoding="UTF-8"?>${twiml}`, 200, { 'content-type': 'text/xml' });
@@ -167,6 +178,8 @@ export function hookRoutes(o: HookRoutesOptions) {
       throw refused('X-Hub-Signature-256');
     }
     for (const m of metaMessages(body)) {
+      await wrote(r, m.from);
+      if (m.text === undefined) continue;
       const answer = await numbered(r, 'whatsapp', m.from, m.text);
       if (!answer) continue;
       await sendMeta(o.http, config, m.from, answer).catch((err: unknown) =>
@@ -195,20 +208,20 @@ interface MetaPayload {
   }[];
 }
 
-/** The sender and text of each incoming message of a (verified) Meta webhook body. */
-function metaMessages(body: Buffer): { from: string; text: string }[] {
+/** The sender (and the text, when it has some) of each incoming message of a (verified) Meta webhook body. */
+function metaMessages(body: Buffer): { from: string; text?: string }[] {
   let payload: MetaPayload;
   try {
     payload = JSON.parse(body.toString('utf8')) as MetaPayload;
   } catch {
     return [];
   }
-  const out: { from: string; text: string }[] = [];
+  const out: { from: string; text?: string }[] = [];
   for (const entry of payload?.entry ?? []) {
     for (const change of entry?.changes ?? []) {
       for (const m of change?.value?.messages ?? []) {
         const text = m.text?.body ?? m.button?.text ?? m.interactive?.button_reply?.title;
-        if (m.from && text) out.push({ from: String(m.from), text });
+        if (m.from) out.push({ from: String(m.from), ...(text ? { text } : {}) });
       }
     }
   }

@@ -35,7 +35,11 @@ export function peopleRoutes(deps: {
       path: '/v1/branches/{branchId}',
       operationId: 'upsertBranch',
       tags: ['Branches'],
-      summary: 'Create or rename a branch (the id is the host’s own)',
+      summary: 'Create or rename a branch (the id is the host’s own), and set its group chats',
+      description:
+        '`addresses` are the branch’s group chats (`{"telegram": "-100…", "whatsapp": "+52…"}`): rules ' +
+        'with `groups: true` send its notifications there once. Given keys replace, `null` removes, ' +
+        'keys left out (and a body without `addresses`) keep what is stored.',
       ...secured,
       request: { params: BranchParam, body: jsonBody(BranchInputSchema) },
       responses: {
@@ -45,9 +49,11 @@ export function peopleRoutes(deps: {
       },
     }),
     async (c) => {
+      const { name, addresses } = c.req.valid('json');
       const { row, created } = await c.var.store.branches.upsert(
         c.req.valid('param').branchId,
-        c.req.valid('json').name,
+        name,
+        addresses,
       );
       return c.json(branchOut(row), created ? 201 : 200);
     },
