@@ -37,6 +37,7 @@ const expected: Record<string, string | null> = {
   ATENCION_PENDIENTE: '#/conversaciones/E-1',
   SLA_INCUMPLIDO: '#/conversaciones/E-1',
   INCIDENTE_SLA: '#/conversaciones',
+  PROMOCION: null,
   PRUEBA: null,
 };
 
