@@ -14,10 +14,11 @@ import { drawIcon, ICON_PATHS, type IconOverride, UI_PATHS } from './icons.ts';
 import { applyUpdate, InboxController } from './inbox-controller.ts';
 import { type ItemContext, itemTemplate } from './item-template.ts';
 import { followLink, resolveLink } from './links.ts';
-import { placePanel, type ToastCorner, toastCorner } from './placement.ts';
+import { placePanel, type ToastCorner } from './placement.ts';
 import { type AvisoStrings, stringsFor } from './strings.ts';
 import { bellStyles } from './styles.ts';
 import { ToastController } from './toast-controller.ts';
+import { toastsTemplate } from './toasts-template.ts';
 
 /** Where toasts appear: a corner, `auto` (away from the bell), or `off`. */
 export type ToastPosition = ToastCorner | 'auto' | 'off';
@@ -349,29 +350,6 @@ export class AvisoBell extends LitElement {
     if (this.open || this.toastStack.toasts.length) this.requestUpdate();
   };
 
-  /** Slides a toast away with a finger (or the mouse): past 80 px it is dismissed. */
-  private swipe(e: PointerEvent, id: string): void {
-    const toast = e.currentTarget as HTMLElement;
-    const from = e.clientX;
-    const move = (m: PointerEvent) => {
-      toast.style.transform = `translateX(${m.clientX - from}px)`;
-    };
-    const end = (u: PointerEvent) => {
-      removeEventListener('pointermove', move);
-      removeEventListener('pointerup', end);
-      removeEventListener('pointercancel', end);
-      toast.style.transform = '';
-      const far = Math.abs(u.clientX - from);
-      // A drag is not a click on whatever the pointer was over.
-      if (far > 10)
-        toast.addEventListener('click', (c) => c.stopPropagation(), { capture: true, once: true });
-      if (far > 80 && u.type === 'pointerup') this.toastStack.dismiss(id);
-    };
-    addEventListener('pointermove', move);
-    addEventListener('pointerup', end);
-    addEventListener('pointercancel', end);
-  }
-
   private onPanelKey(e: KeyboardEvent): void {
     const root = this.shadowRoot!;
     const active = root.activeElement as HTMLElement | null;
@@ -549,55 +527,22 @@ export class AvisoBell extends LitElement {
   }
 
   private renderToasts(t: AvisoStrings) {
-    const ctx = this.context({
-      label: t.dismiss,
-      icon: UI_PATHS.close,
-      part: 'toast-close',
-      run: (n) => this.toastStack.dismiss(n.id),
+    const position = this.position;
+    return toastsTemplate({
+      host: this,
+      strings: t,
+      stack: this.toastStack,
+      position: position === 'off' ? 'auto' : position,
+      hidden: this.open,
+      context: this.context({
+        label: t.dismiss,
+        icon: UI_PATHS.close,
+        part: 'toast-close',
+        run: (n) => this.toastStack.dismiss(n.id),
+      }),
+      missed: this.missedText(t),
+      openInbox: () => this.toggle(true),
     });
-    const stack = this.toastStack;
-    // The live region stays in the page (an added one is not announced); its toasts hide under the panel.
-    const toasts = this.open ? [] : stack.toasts;
-    let corner = this.position;
-    let limit = '';
-    if (corner === 'auto' && toasts.length) {
-      const auto = toastCorner(this);
-      corner = auto.corner;
-      limit = `max-height:${auto.maxHeight}px`;
-    }
-    const summary = [
-      this.missedText(t),
-      stack.overflow ? t.more.replace('{count}', String(stack.overflow)) : '',
-    ]
-      .filter(Boolean)
-      .join(' · ');
-    return html`<section class="toasts ${corner}" style=${limit} aria-live="polite" aria-label=${t.newNotification}>
-      ${repeat(
-        toasts,
-        (toast) => toast.notification.id,
-        ({ notification: n }) => html`<div
-          class="toast ${n.severity}"
-          part="toast"
-          @pointerdown=${(e: PointerEvent) => this.swipe(e, n.id)}
-          @mouseenter=${() => this.toastStack.pause(n.id)}
-          @mouseleave=${(e: MouseEvent) => {
-            if (!(e.currentTarget as HTMLElement).matches(':focus-within')) this.toastStack.resume(n.id);
-          }}
-          @focusin=${() => this.toastStack.pause(n.id)}
-          @focusout=${(e: FocusEvent) => {
-            const el = e.currentTarget as HTMLElement;
-            if (!el.contains(e.relatedTarget as Node) && !el.matches(':hover')) this.toastStack.resume(n.id);
-          }}
-        >
-          ${itemTemplate(n, ctx)}
-        </div>`,
-      )}
-      ${
-        toasts.length && summary
-          ? html`<button class="sum" part="toast-summary" @click=${() => this.toggle(true)}>${summary}</button>`
-          : nothing
-      }
-    </section>`;
   }
 
   /** Archives a row; when it had the focus, the row that takes its place gets it (or the panel). */
