@@ -25,13 +25,18 @@ export const session = {
   clear: () => sessionStorage.removeItem(KEY),
 };
 
-/** A JSON client for the tenant API; every call sends `Authorization: Bearer <key>`. */
+/**
+ * A JSON client for the tenant API; every call sends `Authorization: Bearer <key>`. A 401 from
+ * any call also reaches `onUnauthorized`: the key was revoked or is wrong, so the session is over.
+ */
 export class Api {
   constructor(
     readonly key: string,
     private readonly base = '',
+    private readonly onUnauthorized?: (error: ApiError) => void,
   ) {}
 
+  /** One call; a non-2xx answer throws an `ApiError` with the hub's code, message and details. */
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.base}${path}`, {
       method,
@@ -52,12 +57,14 @@ export class Api {
     if (!res.ok) {
       const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | null)
         ?.error;
-      throw new ApiError(
+      const failure = new ApiError(
         res.status,
         error?.code ?? `HTTP_${res.status}`,
         error?.message ?? res.statusText,
         error?.details,
       );
+      if (res.status === 401) this.onUnauthorized?.(failure);
+      throw failure;
     }
     return parsed as T;
   }

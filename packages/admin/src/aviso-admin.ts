@@ -1,10 +1,14 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import type { Tenant } from '@aviso/protocol';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Api, ApiError, session } from './api.ts';
-import { initialLang, type Lang, saveLang, translator } from './i18n.ts';
+import { Formats } from './formats.ts';
+import { initialLang, LANG_CODES, type Lang, saveLang, termsOf, translator } from './i18n.ts';
 import { drawIcon, ICON_PATHS, NAV_PATHS } from './icons.ts';
+import { errorText } from './messages.ts';
 import { shellStyles } from './shell-styles.ts';
 import { pageStyles, tokens } from './styles.ts';
 import './pages/admin-overview.ts';
+import './pages/admin-activity.ts';
 import './pages/admin-channels.ts';
 import './pages/admin-event-types.ts';
 import './pages/admin-deliveries.ts';
@@ -14,6 +18,7 @@ import './pages/admin-api-keys.ts';
 
 const ROUTES = [
   'overview',
+  'activity',
   'channels',
   'eventTypes',
   'deliveries',
@@ -24,6 +29,7 @@ const ROUTES = [
 type Route = (typeof ROUTES)[number];
 const SLUGS: Record<Route, string> = {
   overview: 'overview',
+  activity: 'activity',
   channels: 'channels',
   eventTypes: 'event-types',
   deliveries: 'deliveries',
@@ -39,13 +45,14 @@ function routeFromHash(): Route {
 
 /**
  * The admin console: signs in with a tenant API key (kept in sessionStorage), then shows one
- * page per hash route (`#/channels`, `#/deliveries`, …) in Spanish or English.
+ * page per hash route (`#/channels`, `#/deliveries`, …) in Spanish, English or Portuguese, with
+ * dates and amounts as the tenant writes them. Any 401 ends the session and returns here.
  */
 export class AvisoAdmin extends LitElement {
   static override styles = [tokens, pageStyles, shellStyles];
   static override properties = {
     api: { state: true },
-    tenantName: { state: true },
+    tenant: { state: true },
     route: { state: true },
     language: { state: true },
     signInError: { state: true },
@@ -53,11 +60,12 @@ export class AvisoAdmin extends LitElement {
   };
 
   api: Api | null = null;
-  tenantName = '';
+  tenant: Tenant | null = null;
   route: Route = routeFromHash();
   language: Lang = initialLang();
   signInError = '';
   busy = false;
+  private formats = new Formats(this.language);
 
   private onHash = () => {
     this.route = routeFromHash();
@@ -76,28 +84,45 @@ export class AvisoAdmin extends LitElement {
     super.disconnectedCallback();
   }
 
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('language') || changed.has('tenant')) {
+      this.formats = new Formats(this.language, this.tenant ?? undefined);
+    }
+  }
+
   private async signIn(key: string) {
     this.busy = true;
     this.signInError = '';
-    const api = new Api(key);
+    const api = new Api(key, '', () => this.endSession());
     try {
-      const tenant = await api.get<{ name: string }>('/v1/tenant');
+      const tenant = await new Api(key).get<Tenant>('/v1/tenant');
       session.set(key);
-      this.tenantName = tenant.name;
+      this.tenant = tenant;
       this.api = api;
     } catch (err) {
       session.clear();
       const t = translator(this.language);
-      this.signInError = err instanceof ApiError && err.status === 401 ? t('badKey') : String(err);
+      this.signInError =
+        err instanceof ApiError && err.status === 401
+          ? t('badKey')
+          : errorText(err, t, termsOf(this.language));
     } finally {
       this.busy = false;
     }
   }
 
+  /** The key stopped working (revoked, or the tenant is gone): back to sign-in, saying why. */
+  private endSession() {
+    if (!this.api) return;
+    this.signOut();
+    this.signInError = translator(this.language)('sessionEnded');
+  }
+
   private signOut() {
     session.clear();
     this.api = null;
-    this.tenantName = '';
+    this.tenant = null;
+    this.signInError = '';
   }
 
   private setLang(lang: Lang) {
@@ -115,9 +140,9 @@ export class AvisoAdmin extends LitElement {
   private renderLangToggle() {
     const t = translator(this.language);
     return html`<div class="lang" role="group" aria-label=${t('language')}>
-      ${(['es', 'en'] as const).map(
+      ${LANG_CODES.map(
         (l) =>
-          html`<button type="button" aria-pressed=${this.language === l} @click=${() => this.setLang(l)}>
+          html`<button type="button" lang=${l} aria-pressed=${this.language === l} @click=${() => this.setLang(l)}>
             ${l.toUpperCase()}
           </button>`,
       )}
@@ -130,31 +155,36 @@ export class AvisoAdmin extends LitElement {
       <form class="card" @submit=${this.onSubmit}>
         <div class="brand">${drawIcon(ICON_PATHS.bell)} <strong>${t('appName')}</strong> ${this.renderLangToggle()}</div>
         <h1>${t('signInTitle')}</h1>
-        <p class="hint">${t('signInHelp')}</p>
-        <label>${t('apiKey')}<input name="key" type="password" autocomplete="off" required autofocus /></label>
+        <p class="hint" id="signin-help">${t('signInHelp')}</p>
+        <label for="key">${t('apiKey')}</label>
+        <input id="key" name="key" type="password" autocomplete="off" required autofocus aria-describedby="signin-help signin-where" />
         ${this.signInError ? html`<p class="notice error" role="alert">${this.signInError}</p>` : nothing}
         <button class="primary" type="submit" ?disabled=${this.busy}>${t('signIn')}</button>
+        <p class="hint" id="signin-where">${t('keyWhere')}</p>
       </form>
     </main>`;
   }
 
   private renderPage(api: Api): TemplateResult {
     const lang = this.language;
+    const f = this.formats;
     switch (this.route) {
+      case 'activity':
+        return html`<admin-activity .api=${api} language=${lang} .formats=${f}></admin-activity>`;
       case 'channels':
-        return html`<admin-channels .api=${api} language=${lang}></admin-channels>`;
+        return html`<admin-channels .api=${api} language=${lang} .formats=${f}></admin-channels>`;
       case 'eventTypes':
-        return html`<admin-event-types .api=${api} language=${lang}></admin-event-types>`;
+        return html`<admin-event-types .api=${api} language=${lang} .formats=${f}></admin-event-types>`;
       case 'deliveries':
-        return html`<admin-deliveries .api=${api} language=${lang}></admin-deliveries>`;
+        return html`<admin-deliveries .api=${api} language=${lang} .formats=${f}></admin-deliveries>`;
       case 'stock':
-        return html`<admin-stock .api=${api} language=${lang}></admin-stock>`;
+        return html`<admin-stock .api=${api} language=${lang} .formats=${f}></admin-stock>`;
       case 'recipients':
-        return html`<admin-recipients .api=${api} language=${lang}></admin-recipients>`;
+        return html`<admin-recipients .api=${api} language=${lang} .formats=${f}></admin-recipients>`;
       case 'apiKeys':
-        return html`<admin-api-keys .api=${api} language=${lang}></admin-api-keys>`;
+        return html`<admin-api-keys .api=${api} language=${lang} .formats=${f}></admin-api-keys>`;
       default:
-        return html`<admin-overview .api=${api} language=${lang}></admin-overview>`;
+        return html`<admin-overview .api=${api} language=${lang} .formats=${f}></admin-overview>`;
     }
   }
 
@@ -164,7 +194,7 @@ export class AvisoAdmin extends LitElement {
     return html`<div class="shell">
       <header>
         <span class="brand">${drawIcon(ICON_PATHS.bell)} <strong>${t('appName')}</strong></span>
-        <span class="tenant">${this.tenantName}</span>
+        <span class="tenant">${this.tenant?.name}</span>
         ${this.renderLangToggle()}
         <button type="button" @click=${this.signOut}>${drawIcon(NAV_PATHS.signOut)} ${t('signOut')}</button>
       </header>

@@ -78,15 +78,27 @@ describe('channel forms drawn from the protocol schemas', () => {
   });
 
   it('says what the schema finds wrong, but never judges a masked secret', () => {
-    expect(configProblems('webhook', { url: 'https://example.com/hook' })).toEqual([
-      'secrets: give `secret` or `secrets`',
-    ]);
-    expect(configProblems('telegram', { botToken: 'nope' })[0]).toMatch(
-      /^botToken: a bot token from @BotFather/,
-    );
+    const paths = (kind: keyof typeof KIND_FIELDS, config: Record<string, unknown>) =>
+      configProblems(kind, config).map((i) => `${i.path.join('.')}:${i.code}`);
+    // The webhook's "secret or secrets" rule is reported at the field the form shows.
+    expect(paths('webhook', { url: 'https://example.com/hook' })).toEqual(['secret:invalid_type']);
+    expect(paths('telegram', { botToken: 'nope' })).toEqual(['botToken:invalid_format']);
+    expect(paths('email', { host: 'h', from: 'a@b.co', port: 70000 })).toEqual(['port:too_big']);
     expect(configProblems('telegram', { botToken: `${SECRET_MASK}1234` })).toEqual([]);
     expect(
       configProblems('webhook', { url: 'https://example.com/hook', secrets: [`${SECRET_MASK}abcd`] }),
     ).toEqual([]);
+  });
+
+  it('refuses an email sender that is not an address, alone or with a name', () => {
+    const from = (value: string) => configProblems('email', { host: 'smtp.example.com', from: value });
+    expect(from('esto no es un correo').map((i) => i.path.join('.'))).toEqual(['from']);
+    expect(from('Tienda <ventas@tienda>')).toHaveLength(1);
+    expect(from('ventas@tienda.mx')).toEqual([]);
+    expect(from('Ferretería Central <avisos@ferreteria.mx>')).toEqual([]);
+    expect(from('"Central, S.A." <avisos@ferreteria.mx>')).toEqual([]);
+    expect(
+      configProblems('email', { host: 'h', from: 'a@b.co', replyTo: 'nadie' }).map((i) => i.path[0]),
+    ).toEqual(['replyTo']);
   });
 });

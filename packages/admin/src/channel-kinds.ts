@@ -8,6 +8,7 @@ import {
   WebhookSecretSchema,
 } from '@aviso/protocol';
 import { z } from 'zod';
+import { type Issue, isMailbox } from './messages.ts';
 
 // The forms are drawn from the protocol's config schemas (the ones the hub validates with), so a
 // field added to a kind shows up here without a second list to keep in step.
@@ -145,14 +146,31 @@ const masked = (v: unknown): boolean =>
       ? v.some(masked)
       : typeof v === 'object' && v !== null && Object.values(v).some(masked);
 
+/** Fields of a kind that hold an email address, alone or as `Name <address>`. */
+const MAILBOX_FIELDS: Partial<Record<ChannelKind, readonly string[]>> = { email: ['from', 'replyTo'] };
+
 /**
- * What the kind's schema finds wrong with a config, as `field: message` lines, before the hub is
- * asked. Masked secrets are not judged: the hub puts their stored value back first.
+ * What the kind's schema finds wrong with a config, before the hub is asked, as zod issues whose
+ * paths start at the config's keys. Masked secrets are not judged: the hub puts their stored value
+ * back first. Email senders must be addresses (the schema only asks for some text); a webhook's
+ * missing secret is reported at `secret`, the field the form shows.
  */
-export function configProblems(kind: ChannelKind, config: Record<string, unknown>): string[] {
+export function configProblems(kind: ChannelKind, config: Record<string, unknown>): Issue[] {
   const parsed = channelConfigSchemas[kind].safeParse(config);
-  if (parsed.success) return [];
-  return parsed.error.issues
-    .filter((i) => !masked(config[String(i.path[0])]))
-    .map((i) => `${i.path.join('.') || kind}: ${i.message}`);
+  const issues: Issue[] = parsed.success
+    ? []
+    : (parsed.error.issues as Issue[])
+        .filter((i) => !masked(config[String(i.path[0])]))
+        .map((i) =>
+          kind === 'webhook' && i.path[0] === 'secrets' && i.code === 'custom'
+            ? { code: 'invalid_type', path: ['secret'], input: undefined, message: i.message }
+            : i,
+        );
+  for (const key of MAILBOX_FIELDS[kind] ?? []) {
+    const value = config[key];
+    if (typeof value === 'string' && !issues.some((i) => i.path[0] === key) && !isMailbox(value)) {
+      issues.push({ code: 'invalid_format', format: 'email', path: [key], message: 'not an email address' });
+    }
+  }
+  return issues;
 }

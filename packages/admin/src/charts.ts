@@ -15,6 +15,7 @@ export function stackedBars(
   rows: readonly { label: string; values: Record<string, number> }[],
   segments: readonly Segment[],
   label: string,
+  num: (n: number) => string = String,
 ): TemplateResult {
   const width = 640;
   const height = 200;
@@ -26,8 +27,8 @@ export function stackedBars(
   const base = height - pad.bottom;
   return svg`<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label=${label}>
     <line x1=${pad.left} x2=${width} y1=${base} y2=${base} stroke="var(--_border)"></line>
-    <text x=${pad.left - 6} y=${pad.top + 8} text-anchor="end" class="axis">${max}</text>
-    <text x=${pad.left - 6} y=${base} text-anchor="end" class="axis">0</text>
+    <text x=${pad.left - 6} y=${pad.top + 8} text-anchor="end" class="axis">${num(max)}</text>
+    <text x=${pad.left - 6} y=${base} text-anchor="end" class="axis">${num(0)}</text>
     ${rows.map((r, i) => {
       const x = pad.left + i * step + (step - bar) / 2;
       let y = base;
@@ -38,7 +39,7 @@ export function stackedBars(
           y -= h;
           return svg`<rect x=${x} y=${y} width=${bar} height=${h} fill=${g.colour}></rect>`;
         });
-      const detail = segments.map((g) => `${g.label}: ${r.values[g.key] ?? 0}`).join(', ');
+      const detail = segments.map((g) => `${g.label}: ${num(r.values[g.key] ?? 0)}`).join(', ');
       const showLabel = rows.length <= 14 || i % Math.ceil(rows.length / 14) === 0;
       return svg`<g><title>${r.label} — ${detail}</title>${parts}
         ${showLabel ? svg`<text x=${x + bar / 2} y=${height - 10} text-anchor="middle" class="axis">${r.label}</text>` : null}
@@ -47,10 +48,11 @@ export function stackedBars(
   </svg>`;
 }
 
-/** Horizontal bars of a 0–1 rate per row, with the percentage written beside each. */
+/** Horizontal bars of a 0–1 rate per row, with the percentage (as `percent` writes it) beside each. */
 export function rateBars(
   rows: readonly { label: string; rate: number | null; detail: string }[],
   label: string,
+  percent: (rate: number | null) => string,
 ): TemplateResult {
   const width = 640;
   const rowHeight = 30;
@@ -72,7 +74,7 @@ export function rateBars(
         <text x=${left - 8} y=${y + 13} text-anchor="end">${r.label}</text>
         <rect x=${left} y=${y} width=${width - left - 60} height="18" fill="var(--_hover)" rx="3"></rect>
         <rect x=${left} y=${y} width=${w} height="18" fill=${colour} rx="3"></rect>
-        <text x=${width - 52} y=${y + 13}>${r.rate === null ? '—' : `${Math.round(r.rate * 1000) / 10}%`}</text>
+        <text x=${width - 52} y=${y + 13}>${percent(r.rate)}</text>
       </g>`;
     })}
   </svg>`;

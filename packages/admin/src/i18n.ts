@@ -1,252 +1,58 @@
-const en = {
-  appName: 'Aviso admin',
-  signInTitle: 'Sign in to the admin console',
-  signInHelp: 'Use a tenant API key (ak_…). It stays in this tab only and is cleared on sign-out.',
-  apiKey: 'API key',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-  badKey: 'That API key was not accepted.',
-  language: 'Language',
-  nav: 'Sections',
-  overview: 'Overview',
-  channels: 'Channels',
-  eventTypes: 'Event types',
-  deliveries: 'Delivery log',
-  stock: 'Stock alerts',
-  recipients: 'Recipients',
-  apiKeys: 'API keys',
-  loading: 'Loading…',
-  empty: 'Nothing here yet.',
-  retry: 'Retry',
-  save: 'Save',
-  saved: 'Saved.',
-  cancel: 'Cancel',
-  close: 'Close',
-  edit: 'Edit',
-  create: 'Create',
-  delete: 'Delete',
-  actions: 'Actions',
-  name: 'Name',
-  kind: 'Kind',
-  status: 'Status',
-  type: 'Type',
-  channel: 'Channel',
-  days: 'Days',
-  all: 'All',
-  lastDays: 'Last {n} days',
-  total: 'Total',
-  perDay: 'Deliveries per day and status',
-  successRate: 'Success rate per channel',
-  noChannel: '(no channel)',
-  noData: 'No deliveries in this period.',
-  enabled: 'Enabled',
-  disabled: 'Disabled',
-  enable: 'Enable',
-  disable: 'Disable',
-  priority: 'Priority',
-  newChannel: 'New channel',
-  editChannel: 'Edit channel',
-  secretKept: 'Leave as is to keep the stored secret.',
-  generate: 'Generate',
-  sendTest: 'Send a test',
-  testTo: 'Send to',
-  testToHelp: 'An email address, phone number or chat id, for kinds that send to a person.',
-  send: 'Send',
-  testOk: 'Sent in {ms} ms.',
-  testFailed: 'Failed: {code} — {message}',
-  providerId: 'Provider message id',
-  deliveryId: 'Delivery',
-  confirmDelete: 'Delete “{name}”?',
-  category: 'Category',
-  severity: 'Severity',
-  custom: 'custom',
-  icon: 'Icon',
-  link: 'Link template',
-  titleField: 'Title',
-  message: 'Message',
-  rules: 'Delivery rules (JSON)',
-  sampleData: 'Sample data (JSON)',
-  entityId: 'Entity id',
-  preview: 'Preview',
-  invalidJson: 'Not valid JSON: {message}',
-  filters: 'Filters',
-  apply: 'Apply',
-  loadMore: 'Load more',
-  attempts: 'Attempts',
-  created: 'Created',
-  details: 'Details',
-  step: 'Step',
-  error: 'Error',
-  retried: 'Queued again.',
-  product: 'Product',
-  branch: 'Branch',
-  level: 'Level',
-  minimum: 'Minimum',
-  difference: 'Below by',
-  opened: 'Opened',
-  resolve: 'Resolve',
-  resolved: 'Resolved',
-  active: 'Active',
-  notAvailable: 'This hub does not offer {what} yet (the route answered 404). Update the hub to use it.',
-  role: 'Role',
-  branches: 'Branches',
-  linked: 'Linked channels',
-  telegramLink: 'Telegram link',
-  telegramHelp: 'Open the link or scan the code on the phone; the chat is linked to this recipient.',
-  expires: 'Expires',
-  newKey: 'New API key',
-  keyName: 'Name (optional)',
-  keyShownOnce: 'Copy this key now: it is shown only once.',
-  copy: 'Copy',
-  copied: 'Copied',
-  prefix: 'Prefix',
-  lastUsed: 'Last used',
-  never: 'never',
-  revoke: 'Revoke',
-  confirmRevoke: 'Revoke the key {prefix}…? Software using it will stop working.',
-  yes: 'yes',
-  no: 'no',
-};
+import type { UiKey } from './i18n/en.ts';
+import * as en from './i18n/en.ts';
+import * as es from './i18n/es.ts';
+import * as pt from './i18n/pt.ts';
+import type { Terms } from './i18n/terms.ts';
 
-export type Strings = typeof en;
-export type StringKey = keyof Strings;
+export type { Condition, ReasonKey, SendErrorCode, Step, Terms } from './i18n/terms.ts';
+export type StringKey = UiKey;
 
-const es: Strings = {
-  appName: 'Aviso admin',
-  signInTitle: 'Entrar a la consola de administración',
-  signInHelp: 'Usa una API key del tenant (ak_…). Se guarda solo en esta pestaña y se borra al salir.',
-  apiKey: 'API key',
-  signIn: 'Entrar',
-  signOut: 'Salir',
-  badKey: 'Esa API key no fue aceptada.',
-  language: 'Idioma',
-  nav: 'Secciones',
-  overview: 'Resumen',
-  channels: 'Canales',
-  eventTypes: 'Tipos de evento',
-  deliveries: 'Registro de envíos',
-  stock: 'Alertas de stock',
-  recipients: 'Destinatarios',
-  apiKeys: 'API keys',
-  loading: 'Cargando…',
-  empty: 'Todavía no hay nada aquí.',
-  retry: 'Reintentar',
-  save: 'Guardar',
-  saved: 'Guardado.',
-  cancel: 'Cancelar',
-  close: 'Cerrar',
-  edit: 'Editar',
-  create: 'Crear',
-  delete: 'Eliminar',
-  actions: 'Acciones',
-  name: 'Nombre',
-  kind: 'Tipo',
-  status: 'Estado',
-  type: 'Tipo de evento',
-  channel: 'Canal',
-  days: 'Días',
-  all: 'Todos',
-  lastDays: 'Últimos {n} días',
-  total: 'Total',
-  perDay: 'Envíos por día y estado',
-  successRate: 'Tasa de éxito por canal',
-  noChannel: '(sin canal)',
-  noData: 'No hay envíos en este periodo.',
-  enabled: 'Activo',
-  disabled: 'Inactivo',
-  enable: 'Activar',
-  disable: 'Desactivar',
-  priority: 'Prioridad',
-  newChannel: 'Nuevo canal',
-  editChannel: 'Editar canal',
-  secretKept: 'Déjalo así para conservar el secreto guardado.',
-  generate: 'Generar',
-  sendTest: 'Enviar prueba',
-  testTo: 'Enviar a',
-  testToHelp: 'Un correo, teléfono o chat id, para los canales que envían a una persona.',
-  send: 'Enviar',
-  testOk: 'Enviado en {ms} ms.',
-  testFailed: 'Falló: {code} — {message}',
-  providerId: 'Id del proveedor',
-  deliveryId: 'Envío',
-  confirmDelete: '¿Eliminar «{name}»?',
-  category: 'Categoría',
-  severity: 'Severidad',
-  custom: 'propio',
-  icon: 'Icono',
-  link: 'Plantilla del enlace',
-  titleField: 'Título',
-  message: 'Mensaje',
-  rules: 'Reglas de entrega (JSON)',
-  sampleData: 'Datos de ejemplo (JSON)',
-  entityId: 'Id de la entidad',
-  preview: 'Vista previa',
-  invalidJson: 'JSON no válido: {message}',
-  filters: 'Filtros',
-  apply: 'Aplicar',
-  loadMore: 'Cargar más',
-  attempts: 'Intentos',
-  created: 'Creado',
-  details: 'Detalles',
-  step: 'Paso',
-  error: 'Error',
-  retried: 'En cola de nuevo.',
-  product: 'Producto',
-  branch: 'Sucursal',
-  level: 'Existencia',
-  minimum: 'Mínimo',
-  difference: 'Faltan',
-  opened: 'Abierta',
-  resolve: 'Resolver',
-  resolved: 'Resuelta',
-  active: 'Activa',
-  notAvailable: 'Este hub todavía no ofrece {what} (la ruta respondió 404). Actualiza el hub para usarlo.',
-  role: 'Rol',
-  branches: 'Sucursales',
-  linked: 'Canales vinculados',
-  telegramLink: 'Enlace de Telegram',
-  telegramHelp: 'Abre el enlace o escanea el código con el teléfono; el chat queda vinculado a esta persona.',
-  expires: 'Vence',
-  newKey: 'Nueva API key',
-  keyName: 'Nombre (opcional)',
-  keyShownOnce: 'Copia esta key ahora: solo se muestra una vez.',
-  copy: 'Copiar',
-  copied: 'Copiada',
-  prefix: 'Prefijo',
-  lastUsed: 'Último uso',
-  never: 'nunca',
-  revoke: 'Revocar',
-  confirmRevoke: '¿Revocar la key {prefix}…? El software que la use dejará de funcionar.',
-  yes: 'sí',
-  no: 'no',
-};
-
-export const LANGS = { es, en } as const;
+/** The console's languages, Spanish first (the order of the language switch). */
+export const LANGS = { es, en, pt } as const;
 export type Lang = keyof typeof LANGS;
+export const LANG_CODES = Object.keys(LANGS) as Lang[];
 
 const LANG_KEY = 'aviso.admin.lang';
+const isLang = (v: unknown): v is Lang => typeof v === 'string' && v in LANGS;
 
-/** The saved choice, else the browser's language when it is Spanish, else English. */
+/** The saved choice, else the browser's first language the console speaks, else Spanish. */
 export function initialLang(): Lang {
   const saved = localStorage.getItem(LANG_KEY);
-  if (saved === 'es' || saved === 'en') return saved;
-  return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+  if (isLang(saved)) return saved;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLang(base)) return base;
+  }
+  return 'es';
 }
 
 export function saveLang(lang: Lang) {
   localStorage.setItem(LANG_KEY, lang);
 }
 
+/** Fills `{name}` placeholders; a value that is missing leaves an empty string. */
+export function fill(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+}
+
 /** A translator for one language: `t('lastDays', {n: 7})`. */
 export function translator(lang: Lang) {
-  const strings = LANGS[lang];
-  return (key: StringKey, vars: Record<string, string | number> = {}) =>
-    strings[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+  const strings = LANGS[lang].ui;
+  return (key: UiKey, vars: Record<string, string | number> = {}) => fill(strings[key], vars);
 }
 export type Translate = ReturnType<typeof translator>;
 
-/** A date and time in the console's language. */
-export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/** The vocabulary of one language (statuses, categories, roles, field names…). */
+export function termsOf(lang: Lang): Terms {
+  return LANGS[lang].terms;
+}
+
+/** The label of a channel configuration field: the kind's own wording, else the shared one, else the key. */
+export function fieldLabel(terms: Terms, kind: string, key: string): string {
+  return terms.field[`${kind}.${key}`] ?? terms.field[key] ?? key;
+}
+
+/** The help line of a channel configuration field, if it has one. */
+export function fieldHelp(terms: Terms, kind: string, key: string): string | undefined {
+  return terms.fieldHelp[`${kind}.${key}`] ?? terms.fieldHelp[key];
 }

@@ -4,6 +4,7 @@ export { drawIcon, ICON_PATHS, UI_PATHS } from '@aviso/ui/icons';
 /** Outlines of the console's navigation, on the same 24×24 grid. */
 export const NAV_PATHS = {
   overview: 'M3 3v18h18M7 15l4-4 3 3 6-6',
+  activity: 'M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6',
   channels: 'M4 4h16v12H5l-1 4zM8 9h8M8 12h5',
   eventTypes: 'M4 6h16M4 12h10M4 18h7M17 15l3 3-3 3',
   deliveries: 'M22 2 11 13M22 2l-7 20-4-9-9-4z',

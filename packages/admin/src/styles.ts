@@ -80,10 +80,62 @@ export const pageStyles = css`
     gap: 4px;
     font-weight: 500;
   }
-  label.check {
+  label.check,
+  .check {
     display: flex;
     align-items: center;
     gap: 8px;
+  }
+  .check label {
+    font-weight: 400;
+  }
+  .field {
+    display: grid;
+    gap: 4px;
+    align-content: start;
+  }
+  .field > label,
+  legend {
+    display: block;
+    font-weight: 500;
+  }
+  input[type='checkbox'] {
+    min-height: auto;
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    padding: 8px 12px;
+    margin: 0;
+    min-width: 0;
+    display: grid;
+    gap: 8px;
+  }
+  /* Required is said by aria-required; the star is only drawn (its alternative text is empty). */
+  label.required::after {
+    content: ' *' / '';
+    color: var(--_critical);
+  }
+  .field-error {
+    color: var(--_critical);
+    font-size: 12px;
+    font-weight: 500;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_critical);
+    outline-color: var(--_critical);
+  }
+  dl.facts {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 4px 12px;
+    margin: 0;
+  }
+  dl.facts dt {
+    color: var(--_muted);
+  }
+  dl.facts dd {
+    margin: 0;
   }
   .hint {
     color: var(--_muted);

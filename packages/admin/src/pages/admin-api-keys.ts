@@ -1,7 +1,6 @@
 import type { ApiKeyCreatedSchema, ApiKeySchema } from '@aviso/protocol';
 import { html, nothing } from 'lit';
 import type { z } from 'zod';
-import { formatDateTime } from '../i18n.ts';
 import { AdminPage } from '../page.ts';
 
 type ApiKey = z.infer<typeof ApiKeySchema>;
@@ -38,8 +37,15 @@ export class AdminApiKeys extends AdminPage {
     }
   }
 
+  /** Whether this is the key the console is signed in with (its prefix is all the hub shows of it). */
+  private own(k: ApiKey): boolean {
+    return this.api.key.startsWith(k.prefix);
+  }
+
+  /** Revokes a key; revoking the console's own key says so first, and the next call's 401 signs out. */
   private async revoke(k: ApiKey) {
-    if (!confirm(this.t('confirmRevoke', { prefix: k.prefix }))) return;
+    const own = this.own(k);
+    if (!confirm(this.t(own ? 'confirmRevokeOwn' : 'confirmRevoke', { prefix: k.prefix }))) return;
     if (await this.run(() => this.api.delete(`/v1/api-keys/${k.id}`))) await this.refresh();
   }
 
@@ -53,7 +59,7 @@ export class AdminApiKeys extends AdminPage {
     return html`<h2>${t('apiKeys')}</h2>
       ${this.renderError()}
       <form class="card row" @submit=${this.create} aria-label=${t('newKey')}>
-        <label>${t('keyName')}<input name="name" maxlength="100" /></label>
+        <div class="field"><label for="key-name">${t('keyName')}</label><input id="key-name" name="name" maxlength="100" /></div>
         <button class="primary" type="submit">${t('create')}</button>
       </form>
       ${
@@ -69,15 +75,15 @@ export class AdminApiKeys extends AdminPage {
       <div class="table">
         <table>
           <thead>
-            <tr><th>${t('name')}</th><th>${t('prefix')}</th><th>${t('created')}</th><th>${t('lastUsed')}</th><th></th></tr>
+            <tr><th>${t('name')}</th><th>${t('prefix')}</th><th>${t('created')}</th><th>${t('lastUsed')}</th><th>${t('actions')}</th></tr>
           </thead>
           <tbody>
             ${this.items.map(
-              (k) => html`<tr>
-                <td>${k.name ?? '—'}</td>
+              (k) => html`<tr data-key=${k.prefix}>
+                <td>${k.name ?? '—'} ${this.own(k) ? html`<span class="pill info">${t('thisSession')}</span>` : nothing}</td>
                 <td class="mono">${k.prefix}…</td>
-                <td>${formatDateTime(k.createdAt, this.language)}</td>
-                <td>${k.lastUsedAt ? formatDateTime(k.lastUsedAt, this.language) : t('never')}</td>
+                <td>${this.formats.dateTime(k.createdAt)}</td>
+                <td>${k.lastUsedAt ? this.formats.dateTime(k.lastUsedAt) : t('never')}</td>
                 <td class="actions"><button class="danger" @click=${() => this.revoke(k)}>${t('revoke')}</button></td>
               </tr>`,
             )}

@@ -3,16 +3,18 @@ import {
   DELIVERY_STATUSES,
   type Delivery,
   type DeliveryPage,
-  type DeliveryStatus,
   RETRYABLE_DELIVERY_STATUSES,
 } from '@aviso/protocol';
 import { html, nothing } from 'lit';
 import { query } from '../api.ts';
-import { formatDateTime } from '../i18n.ts';
+import { loadNames, type Names, typeTitle } from '../lookups.ts';
+import { reasonText } from '../messages.ts';
+import { fetchSentMessage, type SentMessage } from '../notifications.ts';
 import { AdminPage } from '../page.ts';
 
-const retryable = (status: DeliveryStatus) =>
-  (RETRYABLE_DELIVERY_STATUSES as readonly string[]).includes(status);
+/** A failed or bounced delivery can be queued again; a channel test is sent anew from Channels instead. */
+const retryable = (d: Delivery) =>
+  d.step !== 'test' && (RETRYABLE_DELIVERY_STATUSES as readonly string[]).includes(d.status);
 
 interface Filters {
   status: string;
@@ -21,19 +23,24 @@ interface Filters {
   days: string;
 }
 
-/** The delivery log: filters, details of a row, and retry of failed or bounced deliveries. */
+/** The delivery log: filters, the details of a row in words, and retry of failed or bounced deliveries. */
 export class AdminDeliveries extends AdminPage {
   static override properties = {
     ...AdminPage.properties,
     items: { state: true },
+    names: { state: true },
     cursor: { state: true },
     open: { state: true },
+    sent: { state: true },
     notice: { state: true },
   };
 
   items: Delivery[] = [];
+  names: Names | null = null;
   cursor: string | null = null;
   open: string | null = null;
+  /** The notification behind the open row, as it was sent (or why it cannot be shown). */
+  sent: SentMessage | null = null;
   notice = '';
   private filters: Filters = { status: '', channel: '', type: '', days: '7' };
 
@@ -42,9 +49,13 @@ export class AdminDeliveries extends AdminPage {
   }
 
   protected async load() {
-    const page = await this.api.get<DeliveryPage>(this.path());
+    const [page, names] = await Promise.all([
+      this.api.get<DeliveryPage>(this.path()),
+      this.names ? Promise.resolve(this.names) : loadNames(this.api),
+    ]);
     this.items = page.items;
     this.cursor = page.nextCursor;
+    this.names = names;
   }
 
   private async more() {
@@ -58,13 +69,12 @@ export class AdminDeliveries extends AdminPage {
   private apply(e: SubmitEvent) {
     e.preventDefault();
     const form = new FormData(e.target as HTMLFormElement);
+    const value = (name: string) => String(form.get(name) ?? '');
     this.filters = {
-      status: String(form.get('status') ?? ''),
-      channel: String(form.get('channel') ?? ''),
-      type: String(form.get('type') ?? '')
-        .trim()
-        .toUpperCase(),
-      days: String(form.get('days') ?? ''),
+      status: value('status'),
+      channel: value('channel'),
+      type: value('type'),
+      days: value('days'),
     };
     this.notice = '';
     void this.refresh();
@@ -77,74 +87,145 @@ export class AdminDeliveries extends AdminPage {
     }
   }
 
+  private async toggle(d: Delivery) {
+    if (this.open === d.id) {
+      this.open = null;
+      return;
+    }
+    this.open = d.id;
+    this.sent = null;
+    if (d.notificationId) this.sent = await fetchSentMessage(this.api, d.notificationId);
+  }
+
+  private recipientName(d: Delivery): string {
+    if (d.group) {
+      const branch = d.group.branchId;
+      return branch
+        ? this.t('group', { branch: this.names?.branches.get(branch)?.name ?? branch })
+        : this.t('tenantGroup');
+    }
+    if (!d.recipientId) return '—';
+    return this.names?.recipients.get(d.recipientId)?.name ?? d.recipientId;
+  }
+
+  private channelName(d: Delivery): string {
+    const kind = d.channel ? (this.terms.kind[d.channel as keyof typeof this.terms.kind] ?? d.channel) : '';
+    const channel = d.channelId ? this.names?.channels.get(d.channelId) : undefined;
+    return channel ? `${channel.name} · ${kind}` : kind || '—';
+  }
+
+  private renderSent() {
+    const s = this.sent;
+    if (!s) return html`<p class="hint">${this.t('loading')}</p>`;
+    if (s.state === 'missing') return html`<p class="hint">${this.t('notificationMissing')}</p>`;
+    if (s.state === 'unavailable')
+      return html`<p class="hint">${this.t('notAvailable', { what: this.t('messageAsSent') })}</p>`;
+    return html`<blockquote class="card" data-sent-message>
+      ${s.title ? html`<strong>${s.title}</strong><br />` : nothing}${s.message}
+    </blockquote>`;
+  }
+
   private renderDetails(d: Delivery) {
+    const t = this.t;
+    const f = this.formats;
+    const reason = reasonText(d.lastError, d.errorCode, this.terms);
     return html`<tr class="details">
-      <td colspan="7">
-        <dl class="grid">
-          ${Object.entries(d).map(
-            ([k, v]) =>
-              html`<div><dt class="hint">${k}</dt><dd class="mono" style="margin:0">${v === null ? '—' : String(v)}</dd></div>`,
-          )}
+      <td colspan="8">
+        <dl class="facts">
+          <dt>${t('recipient')}</dt>
+          <dd>${this.recipientName(d)} ${d.recipientId ? html`<span class="hint mono">${d.recipientId}</span>` : nothing}</dd>
+          <dt>${t('channel')}</dt><dd>${this.channelName(d)}</dd>
+          <dt>${t('step')}</dt><dd>${this.stepText(d)}</dd>
+          <dt>${t('due')}</dt><dd>${f.dateTime(d.dueAt)}</dd>
+          ${d.providerMessageId ? html`<dt>${t('providerId')}</dt><dd class="mono">${d.providerMessageId}</dd>` : nothing}
+          <dt>${t('deliveryId')}</dt><dd class="mono">${d.id}</dd>
         </dl>
+        ${d.notificationId ? html`<h3>${t('messageAsSent')}</h3>${this.renderSent()}` : nothing}
+        <h3>${t('attempts')}</h3>
+        <table aria-label=${t('attempts')}>
+          <thead><tr><th>#</th><th>${t('attemptAt')}</th><th>${t('duration')}</th><th>${t('result')}</th></tr></thead>
+          <tbody>
+            ${
+              d.attempts
+                ? html`<tr data-attempt=${d.attempts}>
+                    <td>${d.attempts}</td>
+                    <td>${f.dateTime(d.sentAt ?? d.updatedAt)}</td>
+                    <td>${f.duration(d.durationMs)}</td>
+                    <td><span class="pill ${d.status}">${this.terms.status[d.status]}</span> ${reason}</td>
+                  </tr>`
+                : html`<tr><td colspan="4" class="muted">${reason || this.terms.status[d.status]}</td></tr>`
+            }
+          </tbody>
+        </table>
+        ${d.attempts > 1 ? html`<p class="hint">${t('attemptsNote')}</p>` : nothing}
+        ${d.step === 'test' && d.status === 'failed' ? html`<p class="hint">${t('noRetryForTests')}</p>` : nothing}
       </td>
     </tr>`;
   }
 
-  override render() {
+  private stepText(d: Delivery) {
+    return [this.terms.step[d.step], d.condition ? this.terms.condition[d.condition] : '']
+      .filter(Boolean)
+      .join(' ');
+  }
+
+  private renderFilters() {
     const t = this.t;
     const f = this.filters;
+    const types = [...(this.names?.types.values() ?? [])];
+    return html`<form class="card row" @submit=${this.apply} aria-label=${t('filters')}>
+      <div class="field"><label for="f-status">${t('status')}</label>
+        <select id="f-status" name="status">
+          <option value="">${t('allStatuses')}</option>
+          ${DELIVERY_STATUSES.map((s) => html`<option value=${s} ?selected=${s === f.status}>${this.terms.status[s]}</option>`)}
+        </select></div>
+      <div class="field"><label for="f-channel">${t('channel')}</label>
+        <select id="f-channel" name="channel">
+          <option value="">${t('allChannels')}</option>
+          ${CHANNEL_KINDS.map((k) => html`<option value=${k} ?selected=${k === f.channel}>${this.terms.kind[k]}</option>`)}
+        </select></div>
+      <div class="field"><label for="f-type">${t('type')}</label>
+        <select id="f-type" name="type">
+          <option value="">${t('allTypes')}</option>
+          ${types.map((i) => html`<option value=${i.type} ?selected=${i.type === f.type}>${typeTitle(this.names, i.type, this.language)}</option>`)}
+        </select></div>
+      <div class="field"><label for="f-days">${t('days')}</label>
+        <select id="f-days" name="days">
+          ${['1', '7', '30', '90'].map((d) => html`<option ?selected=${d === f.days} value=${d}>${t('lastDays', { n: d })}</option>`)}
+        </select></div>
+      <button class="primary" type="submit">${t('apply')}</button>
+    </form>`;
+  }
+
+  override render() {
+    const t = this.t;
     return html`<h2>${t('deliveries')}</h2>
-      <form class="card row" @submit=${this.apply} aria-label=${t('filters')}>
-        <label
-          >${t('status')}<select name="status">
-            <option value="">${t('all')}</option>
-            ${DELIVERY_STATUSES.map((s) => html`<option ?selected=${s === f.status}>${s}</option>`)}
-          </select></label
-        >
-        <label
-          >${t('channel')}<select name="channel">
-            <option value="">${t('all')}</option>
-            ${CHANNEL_KINDS.map((k) => html`<option ?selected=${k === f.channel}>${k}</option>`)}
-          </select></label
-        >
-        <label>${t('type')}<input name="type" .value=${f.type} placeholder="PRODUCTO_STOCK_BAJO" /></label>
-        <label
-          >${t('days')}<select name="days">
-            ${['1', '7', '30', '90'].map((d) => html`<option ?selected=${d === f.days} value=${d}>${t('lastDays', { n: d })}</option>`)}
-          </select></label
-        >
-        <button class="primary" type="submit">${t('apply')}</button>
-      </form>
+      ${this.renderFilters()}
       ${this.renderError()} ${this.notice ? html`<p class="notice success" role="status">${this.notice}</p>` : nothing}
       <div class="table">
         <table>
           <thead>
             <tr>
-              <th>${t('created')}</th><th>${t('type')}</th><th>${t('step')}</th><th>${t('channel')}</th>
-              <th>${t('status')}</th><th>${t('attempts')}</th><th>${t('actions')}</th>
+              <th>${t('created')}</th><th>${t('type')}</th><th>${t('step')}</th><th>${t('recipient')}</th>
+              <th>${t('channel')}</th><th>${t('status')}</th><th>${t('attempts')}</th><th>${t('actions')}</th>
             </tr>
           </thead>
           <tbody>
             ${this.items.map(
-              (d) => html`<tr data-delivery=${d.id}>
-                  <td>${formatDateTime(d.createdAt, this.language)}</td>
-                  <td class="mono">${d.type}</td>
-                  <td>${d.step}</td>
-                  <td>${d.channel ?? '—'}</td>
+              (d) => html`<tr data-delivery=${d.id} data-step=${d.step}>
+                  <td>${this.formats.dateTime(d.createdAt)}</td>
+                  <td>${typeTitle(this.names, d.type, this.language)}<div class="hint mono">${d.type}</div></td>
+                  <td>${this.stepText(d)}</td>
+                  <td>${this.recipientName(d)}</td>
+                  <td>${this.channelName(d)}</td>
                   <td>
-                    <span class="pill ${d.status}">${d.status}</span>
-                    ${d.lastError ? html`<div class="hint">${d.lastError}</div>` : nothing}
+                    <span class="pill ${d.status}">${this.terms.status[d.status]}</span>
+                    ${d.lastError || d.errorCode ? html`<div class="hint">${reasonText(d.lastError, d.errorCode, this.terms)}</div>` : nothing}
                   </td>
-                  <td>${d.attempts}</td>
+                  <td>${this.formats.number(d.attempts)}</td>
                   <td class="actions">
-                    <button aria-expanded=${this.open === d.id} @click=${() => (this.open = this.open === d.id ? null : d.id)}>
-                      ${t('details')}
-                    </button>
-                    ${
-                      retryable(d.status)
-                        ? html`<button @click=${() => this.retry(d)}>${t('retry')}</button>`
-                        : nothing
-                    }
+                    <button aria-expanded=${this.open === d.id} @click=${() => this.toggle(d)}>${t('details')}</button>
+                    ${retryable(d) ? html`<button @click=${() => this.retry(d)}>${t('retry')}</button>` : nothing}
                   </td>
                 </tr>
                 ${this.open === d.id ? this.renderDetails(d) : nothing}`,

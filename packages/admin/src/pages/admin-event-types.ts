@@ -1,13 +1,12 @@
-import { CATALOG_LOCALES, type EventTypeDefinition, ICONS, SEVERITIES } from '@aviso/protocol';
+import { CATALOG_LOCALES, ICONS, SEVERITIES } from '@aviso/protocol';
 import { css, html, nothing } from 'lit';
+import { ApiError } from '../api.ts';
+import type { EventTypeItem } from '../lookups.ts';
+import { errorParams, errorText } from '../messages.ts';
 import { AdminPage } from '../page.ts';
+import type { TypeCreatedEvent } from './admin-new-type.ts';
+import './admin-new-type.ts';
 
-/** One entry of `GET /v1/event-types`: the catalog's definition as this tenant has it. */
-interface EventTypeItem {
-  type: string;
-  custom: boolean;
-  definition: EventTypeDefinition;
-}
 interface Preview {
   title: string | null;
   message: string;
@@ -15,6 +14,7 @@ interface Preview {
 }
 interface Draft {
   type: string;
+  custom: boolean;
   title: Record<string, string>;
   message: Record<string, string>;
   icon: string;
@@ -25,7 +25,7 @@ interface Draft {
   entityId: string;
 }
 
-/** Event types and their templates, with a live preview per locale rendered by the hub. */
+/** Event types and their templates: a live preview per locale rendered by the hub, reset to the catalog, new types. */
 export class AdminEventTypes extends AdminPage {
   static override styles = [
     ...AdminPage.styles,
@@ -51,12 +51,14 @@ export class AdminEventTypes extends AdminPage {
     ...AdminPage.properties,
     items: { state: true },
     draft: { state: true },
+    creating: { state: true },
     previews: { state: true },
     notice: { state: true },
   };
 
   items: EventTypeItem[] = [];
   draft: Draft | null = null;
+  creating = false;
   previews: Record<string, Preview | string> = {};
   notice = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -68,10 +70,13 @@ export class AdminEventTypes extends AdminPage {
   private open(item: EventTypeItem) {
     const d = item.definition;
     this.notice = '';
+    this.creating = false;
+    this.fieldErrors = {};
     this.draft = {
       type: item.type,
-      title: { es: d.title.es ?? '', en: d.title.en ?? '' },
-      message: { es: d.message.es ?? '', en: d.message.en ?? '' },
+      custom: item.custom,
+      title: Object.fromEntries(CATALOG_LOCALES.map((l) => [l, d.title[l] ?? ''])),
+      message: Object.fromEntries(CATALOG_LOCALES.map((l) => [l, d.message[l] ?? ''])),
       icon: d.icon,
       severity: d.severity,
       link: d.link ?? '',
@@ -116,11 +121,26 @@ export class AdminEventTypes extends AdminPage {
             link: d.link || null,
           });
         } catch (err) {
-          next[locale] = (err as Error).message;
+          next[locale] = errorText(err, this.t, this.terms);
         }
       }),
     );
     this.previews = next;
+  }
+
+  /** Template errors name the template (`message.es`); rule errors any path under `rules`. */
+  private mapTemplateErrors() {
+    const err = this.error;
+    if (!(err instanceof ApiError)) return;
+    const mapped: Record<string, string> = {};
+    if (err.code === 'TEMPLATE_ERROR' || err.code === 'TEMPLATE_TOO_COSTLY') {
+      const template = errorParams(err.code, err.message).template;
+      if (template) mapped[template] = errorText(err, this.t, this.terms);
+    }
+    for (const [path, message] of Object.entries(this.fieldErrors)) {
+      mapped[path.startsWith('rules') ? 'rules' : path] ??= message;
+    }
+    this.fieldErrors = mapped;
   }
 
   private async save(e: SubmitEvent) {
@@ -130,8 +150,7 @@ export class AdminEventTypes extends AdminPage {
     try {
       rules = d.rules.trim() ? JSON.parse(d.rules) : undefined;
     } catch (err) {
-      this.error = new Error(this.t('invalidJson', { message: (err as Error).message }));
-      return;
+      return this.showProblems({ rules: this.t('invalidJson', { message: (err as Error).message }) });
     }
     const clean = (texts: Record<string, string>) =>
       Object.fromEntries(Object.entries(texts).filter(([, v]) => v.trim() !== ''));
@@ -145,77 +164,106 @@ export class AdminEventTypes extends AdminPage {
         ...(rules === undefined ? {} : { rules }),
       }),
     );
+    this.mapTemplateErrors();
     if (ok) {
       this.notice = this.t('saved');
       await this.load();
     }
   }
 
+  /** Removes the tenant's override: a catalog type is as the catalog has it again, an added one is gone. */
+  private async reset(item: EventTypeItem) {
+    const t = this.t;
+    if (
+      !confirm(
+        item.custom ? t('confirmDeleteType', { type: item.type }) : t('confirmReset', { type: item.type }),
+      )
+    )
+      return;
+    this.notice = '';
+    let nothingToReset = false;
+    const ok = await this.run(async () => {
+      try {
+        await this.api.delete(`/v1/event-types/${item.type}`);
+      } catch (err) {
+        if (!(err instanceof ApiError && err.code === 'NOT_FOUND' && !err.routeMissing)) throw err;
+        nothingToReset = true;
+      }
+    });
+    if (!ok) return;
+    if (this.draft?.type === item.type) this.draft = null;
+    this.notice = nothingToReset
+      ? t('nothingToReset', { type: item.type })
+      : item.custom
+        ? t('deletedType', { type: item.type })
+        : t('resetDone', { type: item.type });
+    await this.refresh();
+  }
+
+  private startNew() {
+    this.draft = null;
+    this.creating = true;
+  }
+
+  /** A new type was created: it is listed, and opened so its texts can be previewed. */
+  private async created(e: TypeCreatedEvent) {
+    this.creating = false;
+    await this.refresh();
+    const item = this.items.find((i) => i.type === e.typeName);
+    if (item) this.open(item);
+  }
+
+  private textField(
+    path: string,
+    label: string,
+    value: string,
+    onInput: (v: string) => void,
+    textarea = false,
+  ) {
+    const id = `e-${path.replace(/\W/g, '-')}`;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${
+        textarea
+          ? html`<textarea id=${id} .value=${value} aria-invalid=${this.invalid(path)} aria-describedby=${this.describedBy(path)}
+              @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}></textarea>`
+          : html`<input id=${id} .value=${value} aria-invalid=${this.invalid(path)} aria-describedby=${this.describedBy(path)}
+              @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} />`
+      }
+      ${this.fieldError(path)}
+    </div>`;
+  }
+
   private renderEditor() {
     const d = this.draft!;
     const t = this.t;
-    return html`<form class="card" @submit=${this.save}>
+    return html`<form class="card" novalidate @submit=${this.save} aria-label=${d.type}>
       <h3>${d.type}</h3>
       <div class="editor">
         <div>
           ${CATALOG_LOCALES.map(
             (l) => html`<fieldset>
               <legend>${l.toUpperCase()}</legend>
-              <label
-                >${t('titleField')}<input
-                  name="title-${l}"
-                  .value=${d.title[l] ?? ''}
-                  @input=${(e: Event) => this.change({ title: { ...d.title, [l]: (e.target as HTMLInputElement).value } })}
-              /></label>
-              <label
-                >${t('message')}<textarea
-                  name="message-${l}"
-                  .value=${d.message[l] ?? ''}
-                  @input=${(e: Event) =>
-                    this.change({ message: { ...d.message, [l]: (e.target as HTMLTextAreaElement).value } })}
-                ></textarea>
-              </label>
+              ${this.textField(`title.${l}`, t('titleField'), d.title[l] ?? '', (v) => this.change({ title: { ...d.title, [l]: v } }))}
+              ${this.textField(`message.${l}`, t('message'), d.message[l] ?? '', (v) => this.change({ message: { ...d.message, [l]: v } }), true)}
             </fieldset>`,
           )}
           <div class="grid">
-            <label
-              >${t('icon')}<select @change=${(e: Event) => this.change({ icon: (e.target as HTMLSelectElement).value })}>
-                ${ICONS.map((i) => html`<option ?selected=${i === d.icon}>${i}</option>`)}
-              </select></label
-            >
-            <label
-              >${t('severity')}<select
-                @change=${(e: Event) => this.change({ severity: (e.target as HTMLSelectElement).value })}
-              >
-                ${SEVERITIES.map((s) => html`<option ?selected=${s === d.severity}>${s}</option>`)}
-              </select></label
-            >
-            <label
-              >${t('link')}<input
-                .value=${d.link}
-                placeholder="#/ventas/{entityId}"
-                @input=${(e: Event) => this.change({ link: (e.target as HTMLInputElement).value })}
-            /></label>
+            <div class="field"><label for="e-icon">${t('icon')}</label>
+              <select id="e-icon" @change=${(e: Event) => this.change({ icon: (e.target as HTMLSelectElement).value })}>
+                ${ICONS.map((i) => html`<option value=${i} ?selected=${i === d.icon}>${this.terms.icon[i]}</option>`)}
+              </select></div>
+            <div class="field"><label for="e-severity">${t('severity')}</label>
+              <select id="e-severity" @change=${(e: Event) => this.change({ severity: (e.target as HTMLSelectElement).value })}>
+                ${SEVERITIES.map((s) => html`<option value=${s} ?selected=${s === d.severity}>${this.terms.severity[s]}</option>`)}
+              </select></div>
+            ${this.textField('link', t('link'), d.link, (v) => this.change({ link: v }))}
           </div>
-          <label
-            >${t('rules')}<textarea
-              .value=${d.rules}
-              @input=${(e: Event) => this.change({ rules: (e.target as HTMLTextAreaElement).value })}
-            ></textarea>
-          </label>
+          ${this.textField('rules', t('rules'), d.rules, (v) => this.change({ rules: v }), true)}
         </div>
         <div>
-          <label
-            >${t('sampleData')}<textarea
-              .value=${d.data}
-              @input=${(e: Event) => this.change({ data: (e.target as HTMLTextAreaElement).value })}
-            ></textarea>
-          </label>
-          <label
-            >${t('entityId')}<input
-              .value=${d.entityId}
-              @input=${(e: Event) => this.change({ entityId: (e.target as HTMLInputElement).value })}
-          /></label>
+          ${this.textField('data', t('sampleData'), d.data, (v) => this.change({ data: v }), true)}
+          ${this.textField('entityId', t('entityId'), d.entityId, (v) => this.change({ entityId: v }))}
           <h3>${t('preview')}</h3>
           <div aria-live="polite">
             ${CATALOG_LOCALES.map((l) => {
@@ -236,7 +284,6 @@ export class AdminEventTypes extends AdminPage {
           </div>
         </div>
       </div>
-      ${this.notice ? html`<p class="notice success" role="status">${this.notice}</p>` : nothing}
       <div class="row">
         <button class="primary" type="submit">${t('save')}</button>
         <button type="button" @click=${() => (this.draft = null)}>${t('close')}</button>
@@ -247,20 +294,33 @@ export class AdminEventTypes extends AdminPage {
   override render() {
     const t = this.t;
     return html`<h2>${t('eventTypes')}</h2>
-      ${this.renderError()} ${this.draft ? this.renderEditor() : nothing}
+      ${this.renderError()} ${this.notice ? html`<p class="notice success" role="status">${this.notice}</p>` : nothing}
+      ${
+        this.creating
+          ? html`<admin-new-type .api=${this.api} language=${this.language} .formats=${this.formats}
+              .taken=${new Set(this.items.map((i) => i.type))}
+              @type-created=${this.created}
+              @close=${() => (this.creating = false)}></admin-new-type>`
+          : html`<p><button class="primary" @click=${this.startNew}>${t('newType')}</button></p>`
+      }
+      ${this.draft ? this.renderEditor() : nothing}
       <div class="table">
         <table>
           <thead>
-            <tr><th>${t('type')}</th><th>${t('category')}</th><th>${t('severity')}</th><th>${t('message')}</th><th></th></tr>
+            <tr><th>${t('type')}</th><th>${t('category')}</th><th>${t('severity')}</th><th>${t('message')}</th><th>${t('actions')}</th></tr>
           </thead>
           <tbody>
             ${this.items.map(
-              (i) => html`<tr>
-                <td class="mono">${i.type} ${i.custom ? html`<span class="pill info">${t('custom')}</span>` : nothing}</td>
-                <td>${i.definition.category}</td>
-                <td><span class="pill ${i.definition.severity}">${i.definition.severity}</span></td>
+              (i) => html`<tr data-type=${i.type}>
+                <td>${i.definition.title[this.language] ?? i.definition.title.es ?? ''}
+                  <div class="hint mono">${i.type} ${i.custom ? html`<span class="pill info">${t('custom')}</span>` : nothing}</div></td>
+                <td>${this.terms.category[i.definition.category as keyof typeof this.terms.category] ?? i.definition.category}</td>
+                <td><span class="pill ${i.definition.severity}">${this.terms.severity[i.definition.severity as keyof typeof this.terms.severity] ?? i.definition.severity}</span></td>
                 <td>${i.definition.message[this.language] ?? i.definition.message.es}</td>
-                <td class="actions"><button @click=${() => this.open(i)}>${t('edit')}</button></td>
+                <td class="actions">
+                  <button @click=${() => this.open(i)}>${t('edit')}</button>
+                  <button class=${i.custom ? 'danger' : ''} @click=${() => this.reset(i)}>${i.custom ? t('delete') : t('resetType')}</button>
+                </td>
               </tr>`,
             )}
           </tbody>

@@ -1,4 +1,4 @@
-import type { DeliveryStats } from '@aviso/protocol';
+import type { ChannelKind, DeliveryStats } from '@aviso/protocol';
 import { tokenVar } from '@aviso/ui/tokens';
 import { css, html, nothing } from 'lit';
 import { query } from '../api.ts';
@@ -61,13 +61,14 @@ export class AdminOverview extends AdminPage {
   }
 
   private segments(): (Segment & { key: DayCount })[] {
+    const label = this.terms.status;
     return [
-      { key: 'sent', label: 'sent', colour: tokenVar('success') },
-      { key: 'failed', label: 'failed', colour: tokenVar('critical') },
-      { key: 'bounced', label: 'bounced', colour: tokenVar('warning') },
-      { key: 'pending', label: 'pending', colour: tokenVar('info') },
-      { key: 'cancelled', label: 'cancelled', colour: '#8c959f' },
-      { key: 'skipped', label: 'skipped', colour: '#c4cbd2' },
+      { key: 'sent', label: label.sent, colour: tokenVar('success') },
+      { key: 'failed', label: label.failed, colour: tokenVar('critical') },
+      { key: 'bounced', label: label.bounced, colour: tokenVar('warning') },
+      { key: 'pending', label: label.pending, colour: tokenVar('info') },
+      { key: 'cancelled', label: label.cancelled, colour: '#8c959f' },
+      { key: 'skipped', label: label.skipped, colour: '#c4cbd2' },
     ];
   }
 
@@ -75,11 +76,13 @@ export class AdminOverview extends AdminPage {
     const t = this.t;
     const s = this.stats;
     const segments = this.segments();
+    const f = this.formats;
+    const num = (n: number) => f.number(n);
     return html`<h2>${t('overview')}</h2>
       <div class="row" style="margin-bottom:12px">
         <label
           >${t('days')}
-          <select
+          <select name="days"
             @change=${(e: Event) => {
               this.days = Number((e.target as HTMLSelectElement).value);
               void this.refresh();
@@ -94,11 +97,11 @@ export class AdminOverview extends AdminPage {
         s
           ? html`<div class="card">
               <div class="totals">
-                <span><b>${s.total}</b>${t('total')}</span>
+                <span><b>${num(s.total)}</b>${t('total')}</span>
                 ${segments.map(
                   (g) =>
                     html`<span class=${g.key}
-                      ><b>${g.key === 'pending' ? s.byStatus.pending + s.byStatus.sending : s.byStatus[g.key]}</b
+                      ><b>${num(g.key === 'pending' ? s.byStatus.pending + s.byStatus.sending : s.byStatus[g.key])}</b
                       >${g.label}</span
                     >`,
                 )}
@@ -106,11 +109,12 @@ export class AdminOverview extends AdminPage {
               <h3>${t('perDay')}</h3>
               ${stackedBars(
                 s.byDay.map((d) => ({
-                  label: d.day.slice(5),
+                  label: f.day(d.day),
                   values: d as unknown as Record<string, number>,
                 })),
                 segments,
                 t('perDay'),
+                num,
               )}
               <div class="legend">
                 ${segments.map((g) => html`<span><i style="background:${g.colour}"></i>${g.label}</span>`)}
@@ -122,11 +126,19 @@ export class AdminOverview extends AdminPage {
                 s.byChannel.length
                   ? rateBars(
                       s.byChannel.map((c) => ({
-                        label: c.channel ?? t('noChannel'),
+                        label: c.channel
+                          ? (this.terms.kind[c.channel as ChannelKind] ?? c.channel)
+                          : t('noChannel'),
                         rate: c.successRate,
-                        detail: `sent ${c.sent}, failed ${c.failed}, bounced ${c.bounced}, ${t('total')} ${c.total}`,
+                        detail: t('rateDetail', {
+                          sent: num(c.sent),
+                          failed: num(c.failed),
+                          bounced: num(c.bounced),
+                          total: num(c.total),
+                        }),
                       })),
                       t('successRate'),
+                      (r) => f.percent(r),
                     )
                   : html`<p class="muted">${t('noData')}</p>`
               }

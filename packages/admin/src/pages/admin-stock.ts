@@ -1,7 +1,6 @@
 import type { StockAlert } from '@aviso/protocol';
 import { html, nothing } from 'lit';
 import { query } from '../api.ts';
-import { formatDateTime } from '../i18n.ts';
 import { AdminPage } from '../page.ts';
 
 /** Stock alerts (SPEC section 8), active or resolved, with a manual resolve. */
@@ -23,10 +22,11 @@ export class AdminStock extends AdminPage {
 
   override render() {
     const t = this.t;
+    const f = this.formats;
     return html`<h2>${t('stock')}</h2>
       <div class="row" style="margin-bottom:12px">
-        <label
-          >${t('status')}<select
+        <label for="stock-status">${t('status')}</label>
+        <select id="stock-status"
             @change=${(e: Event) => {
               this.status = (e.target as HTMLSelectElement).value as 'active';
               void this.refresh();
@@ -34,9 +34,8 @@ export class AdminStock extends AdminPage {
           >
             <option value="active" ?selected=${this.status === 'active'}>${t('active')}</option>
             <option value="resolved" ?selected=${this.status === 'resolved'}>${t('resolved')}</option>
-            <option value="" ?selected=${this.status === ''}>${t('all')}</option>
-          </select></label
-        >
+            <option value="" ?selected=${this.status === ''}>${t('allAlerts')}</option>
+          </select>
       </div>
       ${this.renderError('stock')}
       <div class="table">
@@ -44,7 +43,7 @@ export class AdminStock extends AdminPage {
           <thead>
             <tr>
               <th>${t('product')}</th><th>${t('branch')}</th><th>${t('level')}</th><th>${t('minimum')}</th>
-              <th>${t('difference')}</th><th>${t('opened')}</th><th>${t('status')}</th><th></th>
+              <th>${t('difference')}</th><th>${t('opened')}</th><th>${t('status')}</th><th>${t('actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -52,10 +51,10 @@ export class AdminStock extends AdminPage {
               (a) => html`<tr>
                 <td>${a.name ?? a.productId} ${a.sku ? html`<div class="hint mono">${a.sku}</div>` : nothing}</td>
                 <td>${a.branchId}</td>
-                <td>${a.level}</td>
-                <td>${a.min}</td>
-                <td>${a.difference}</td>
-                <td>${formatDateTime(a.openedAt, this.language)}</td>
+                <td>${f.number(a.level)}</td>
+                <td>${f.number(a.min)}</td>
+                <td>${f.number(a.difference)}</td>
+                <td>${f.dateTime(a.openedAt)}</td>
                 <td><span class="pill ${a.status === 'active' ? 'warning' : 'ok'}">${a.status === 'active' ? t('active') : t('resolved')}</span></td>
                 <td class="actions">
                   ${a.status === 'active' ? html`<button @click=${() => this.resolve(a)}>${t('resolve')}</button>` : nothing}

@@ -1,0 +1,210 @@
+import {
+  CATEGORIES,
+  CHANNEL_KINDS,
+  HostIdSchema,
+  type Preferences,
+  type Recipient,
+  RecipientInputSchema,
+  ROLES,
+} from '@aviso/protocol';
+import { css, html, nothing } from 'lit';
+import { type Issue, issuesByPath } from '../messages.ts';
+import { AdminPage } from '../page.ts';
+
+/** Fired when the recipient was saved. */
+export class RecipientSavedEvent extends Event {
+  constructor(readonly recipient: Recipient) {
+    super('recipient-saved', { bubbles: true, composed: true });
+  }
+}
+
+const ADDRESSES = ['email', 'phone', 'whatsapp', 'telegramChatId', 'documentId', 'locale'] as const;
+type Category = (typeof CATEGORIES)[number];
+
+/**
+ * Creates or edits one recipient (`PUT /v1/recipients/:id` replaces it whole): who they are, where
+ * they can be reached, and their preferences — categories, channels and quiet hours.
+ * @fires recipient-saved - the recipient was created or changed
+ * @fires close - the form was cancelled
+ */
+export class AdminRecipientForm extends AdminPage {
+  static override styles = [
+    ...AdminPage.styles,
+    css`
+      form {
+        display: grid;
+        gap: 12px;
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 16px;
+      }
+    `,
+  ];
+  static override properties = { ...AdminPage.properties, busy: { state: true } };
+
+  /** The recipient to edit; null for a new one. */
+  recipient: Recipient | null = null;
+  busy = false;
+
+  protected async load() {}
+
+  private async save(e: SubmitEvent) {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const orNull = (name: string) => text(name) || null;
+    const id = this.recipient?.id ?? text('id');
+    const before = this.recipient?.preferences.categories ?? {};
+    const categories: NonNullable<Preferences['categories']> = {};
+    for (const c of CATEGORIES) {
+      const on = form.get(`cat-${c}`) === 'on';
+      const was = before[c];
+      // A per-channel choice made elsewhere stays while the category is left on.
+      if (!on) categories[c] = false;
+      else if (was !== undefined && was !== false) categories[c] = was;
+    }
+    const channels = Object.fromEntries(
+      CHANNEL_KINDS.filter((k) => form.get(`ch-${k}`) !== 'on').map((k) => [k, false]),
+    );
+    const start = text('quietStart');
+    const end = text('quietEnd');
+    const body = {
+      ...(text('name') ? { name: text('name') } : {}),
+      role: text('role'),
+      branchIds: text('branchIds')
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+      ...Object.fromEntries(ADDRESSES.map((a) => [a, orNull(a)])),
+      preferences: {
+        categories,
+        channels,
+        quietHours: start || end ? { start, end } : null,
+      },
+    };
+    const idCheck = HostIdSchema.safeParse(id);
+    const parsed = RecipientInputSchema.safeParse(body);
+    const problems = {
+      ...(idCheck.success ? {} : issuesByPath(idCheck.error.issues as Issue[], this.t, 'id')),
+      ...(parsed.success ? {} : issuesByPath(parsed.error.issues as Issue[], this.t)),
+    };
+    if (Object.keys(problems).length) return this.showProblems(this.collapse(problems));
+    this.busy = true;
+    let saved: Recipient | undefined;
+    const ok = await this.run(async () => {
+      saved = await this.api.put<Recipient>(`/v1/recipients/${encodeURIComponent(id)}`, body);
+    });
+    this.fieldErrors = this.collapse(this.fieldErrors);
+    this.busy = false;
+    if (ok && saved) this.dispatchEvent(new RecipientSavedEvent(saved));
+  }
+
+  /** Paths the form shows as one field: quiet hours' start and end, and each branch id. */
+  private collapse(errors: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [path, message] of Object.entries(errors)) {
+      const field = path.startsWith('preferences.quietHours')
+        ? 'preferences.quietHours'
+        : path.startsWith('branchIds')
+          ? 'branchIds'
+          : path;
+      out[field] ??= message;
+    }
+    return out;
+  }
+
+  private field(
+    path: string,
+    name: string,
+    label: string,
+    value: string,
+    opts: { help?: string; type?: string } = {},
+  ) {
+    const id = `r-${name}`;
+    const help = opts.help ? `${id}-help` : '';
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <input id=${id} name=${name} type=${opts.type ?? 'text'} .value=${value} autocomplete="off"
+        aria-invalid=${this.invalid(path)} aria-describedby=${this.describedBy(path, help)} />
+      ${opts.help ? html`<span class="hint" id=${help}>${opts.help}</span>` : nothing} ${this.fieldError(path)}
+    </div>`;
+  }
+
+  override render() {
+    const t = this.t;
+    const r = this.recipient;
+    const prefs = r?.preferences ?? {};
+    const title = r ? t('editRecipient') : t('newRecipient');
+    return html`<form class="card" novalidate @submit=${this.save} aria-label=${title}>
+      <h3>${title}</h3>
+      ${this.renderError()}
+      <div class="grid">
+        ${r ? html`<div class="field"><span>${t('recipientId')}</span><span class="mono">${r.id}</span></div>` : this.field('id', 'id', t('recipientId'), '', { help: t('recipientIdHelp') })}
+        ${this.field('name', 'name', t('name'), r?.name ?? '')}
+        <div class="field"><label for="r-role">${t('role')}</label>
+          <select id="r-role" name="role">
+            ${ROLES.map((role) => html`<option value=${role} ?selected=${role === (r?.role ?? 'staff')}>${this.terms.role[role]}</option>`)}
+          </select></div>
+        ${this.field('branchIds', 'branchIds', t('branches'), r?.branchIds.join(', ') ?? '', { help: t('branchesHelp') })}
+        ${this.field('email', 'email', t('email'), r?.email ?? '', { type: 'email' })}
+        ${this.field('phone', 'phone', t('phone'), r?.phone ?? '', { type: 'tel', help: t('phoneHelp') })}
+        ${this.field('whatsapp', 'whatsapp', t('whatsapp'), r?.whatsapp ?? '', { type: 'tel', help: t('phoneHelp') })}
+        ${this.field('telegramChatId', 'telegramChatId', t('telegramChatId'), r?.telegramChatId ?? '')}
+        ${this.field('documentId', 'documentId', t('documentId'), r?.documentId ?? '')}
+        ${this.field('locale', 'locale', t('locale'), r?.locale ?? '', { help: t('localeDefault') })}
+      </div>
+      <fieldset>
+        <legend>${t('preferences')}</legend>
+        <fieldset>
+          <legend>${t('receivesCategories')}</legend>
+          <div class="choices">
+            ${CATEGORIES.map((c: Category) => {
+              const value = prefs.categories?.[c];
+              return html`<span class="check">
+                <input id="r-cat-${c}" name="cat-${c}" type="checkbox" ?checked=${value !== false} />
+                <label for="r-cat-${c}">${this.terms.category[c]}${typeof value === 'object' ? html` <span class="hint">(${t('perChannel')})</span>` : nothing}</label>
+              </span>`;
+            })}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>${t('receivesChannels')}</legend>
+          <div class="choices">
+            ${CHANNEL_KINDS.map(
+              (k) => html`<span class="check">
+                <input id="r-ch-${k}" name="ch-${k}" type="checkbox" ?checked=${prefs.channels?.[k] !== false} />
+                <label for="r-ch-${k}">${this.terms.kind[k]}</label>
+              </span>`,
+            )}
+          </div>
+        </fieldset>
+        <fieldset aria-describedby=${this.describedBy('preferences.quietHours', 'r-quiet-help')}>
+          <legend>${t('quietHours')}</legend>
+          <div class="row">
+            ${this.field('preferences.quietHours', 'quietStart', t('quietFrom'), prefs.quietHours?.start ?? '', { type: 'time' })}
+            <div class="field"><label for="r-quietEnd">${t('quietTo')}</label>
+              <input id="r-quietEnd" name="quietEnd" type="time" .value=${prefs.quietHours?.end ?? ''}
+                aria-invalid=${this.invalid('preferences.quietHours')} /></div>
+          </div>
+          <span class="hint" id="r-quiet-help">${t('quietHelp')}</span>
+        </fieldset>
+      </fieldset>
+      <div class="row">
+        <button class="primary" type="submit" ?disabled=${this.busy}>${t('save')}</button>
+        <button type="button" @click=${() => this.dispatchEvent(new Event('close', { bubbles: true, composed: true }))}>${t('cancel')}</button>
+      </div>
+    </form>`;
+  }
+}
+
+customElements.define('admin-recipient-form', AdminRecipientForm);
+declare global {
+  interface HTMLElementTagNameMap {
+    'admin-recipient-form': AdminRecipientForm;
+  }
+  interface HTMLElementEventMap {
+    'recipient-saved': RecipientSavedEvent;
+  }
+}
