@@ -21,9 +21,3 @@ export const PromotionSettingsSchema = z
   .partial()
   .strict();
 export type PromotionSettings = z.infer<typeof PromotionSettingsSchema>;
-
-/** What the bot answers to `/contact` when the tenant wrote no `contactText`. */
-export const CONTACT_TEXT_DEFAULT = {
-  es: 'Para hablar con {tenant}, comunícate con tu sucursal o con tu contacto habitual.',
-  en: 'To talk to {tenant}, contact your branch or your usual contact.',
-} as const;

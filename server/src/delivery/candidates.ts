@@ -1,10 +1,11 @@
-import type { Preferences } from '@aviso/protocol';
+import type { Category, Preferences } from '@aviso/protocol';
 import type { ChannelKind } from '../channels/index.ts';
 import type { ChannelRow } from '../db/repos/channels.ts';
 import type { DeliveryRow } from '../db/repos/deliveries.ts';
 import type { NotificationRow, RecipientRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
 import type { DeliveryContext } from './context.ts';
+import { groupAddresses } from './groups.ts';
 
 /** One kind a person can be reached through: its providers in order, and the person's address. */
 export interface Candidate {
@@ -32,12 +33,21 @@ export async function candidates(
   recipient?: RecipientRow,
 ): Promise<Candidate[]> {
   const prefs = (recipient?.preferences ?? {}) as Preferences;
+  // A category may be switched off on some channels only (`{"promotions": {"whatsapp": false}}`).
+  const category = prefs.categories?.[n.category as Category];
+  // A group chat's row goes to the branch's (or tenant's) address, not to a person's.
+  const group = row.plan.group ? await groupAddresses(store, row.plan.group) : undefined;
   const out: Candidate[] = [];
   for (const kind of row.plan.channels as ChannelKind[]) {
     if (prefs.channels?.[kind] === false) continue;
+    if (typeof category === 'object' && category[kind] === false) continue;
     const field = ADDRESS[kind];
-    const address = field ? (recipient?.[field] as string | null | undefined) : '';
-    if (field && !address) continue;
+    const address = group
+      ? group[kind as keyof typeof group]
+      : field
+        ? (recipient?.[field] as string | null | undefined)
+        : '';
+    if ((group || field) && !address) continue;
     let providers = await store.channels.usable(kind, n.category, n.type);
     if (!providers.length && kind === 'email' && ctx.defaultEmail) {
       providers = [defaultEmailChannel(ctx, store.tenantId, ctx.defaultEmail)];

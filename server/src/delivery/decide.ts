@@ -4,6 +4,7 @@ import type { RecipientRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
 import type { DeliveryContext, Outcome } from './context.ts';
 import { sendDigest } from './digest.ts';
+import { heldBack } from './hold.ts';
 import { quietUntil } from './policy.ts';
 import { sendThroughPlan } from './send.ts';
 import { sendWebhookEvent } from './webhook-events.ts';
@@ -19,6 +20,8 @@ export async function deliver(ctx: DeliveryContext, row: DeliveryRow, store: Ten
   if (!n) return { status: 'cancelled', lastError: 'the notification no longer exists' };
 
   if (row.step === 'event') return sendWebhookEvent(ctx, row, store, tenant, n);
+  const held = await heldBack(ctx, row, store, tenant, n);
+  if (held) return held;
 
   let recipient: RecipientRow | undefined;
   if (row.recipientId) {

@@ -9,6 +9,7 @@ import type { NewDelivery } from '../db/repos/deliveries.ts';
 import type { NotificationRow, RecipientRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
 import type { Presence } from '../presence/presence.ts';
+import { groupRows } from './groups.ts';
 
 /** Kinds that post to the channel's own endpoint rather than to a person's address. */
 export const ENDPOINT_KINDS = new Set(['slack', 'webhook']);
@@ -71,6 +72,11 @@ export async function planDeliveries(
         plan: { channels: personal, mode },
         dueAt,
       });
+    }
+    if ('groups' in rule && rule.groups && step !== 'digest') {
+      rows.push(
+        ...(await groupRows(n, { step, condition, channels: rule.channels, mode, dueAt }, store, presence)),
+      );
     }
     for (const kind of rule.channels.filter((k) => k === 'slack')) {
       rows.push({

@@ -1,3 +1,4 @@
+import { isUuid, type Preferences } from '@aviso/protocol';
 import type { ProviderHttp } from '../channels/http.ts';
 import { botApi } from '../channels/telegram/api.ts';
 import type { TelegramConfig } from '../channels/telegram/config.ts';
@@ -9,13 +10,20 @@ import type { Inbox } from '../inbox/inbox.ts';
 import { parseChoice, ReplyRepo } from '../inbox/replies.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Limits } from '../lib/limiter.ts';
+import { GroupChats } from './groups.ts';
 import { ChatLinking, moveToken } from './linking.ts';
 import { type BotTexts, botTexts } from './texts.ts';
 
 /** The parts of a Telegram `Update` the bot reads; everything else is ignored. */
 export interface TelegramUpdate {
   update_id?: number;
-  message?: { chat?: { id?: number | string }; text?: string };
+  message?: {
+    /** `private`, `group`, `supergroup` or `channel`. */
+    chat?: { id?: number | string; type?: string };
+    text?: string;
+    /** Telegram made the group a supergroup, whose id this is. */
+    migrate_to_chat_id?: number | string;
+  };
   callback_query?: {
     id?: string;
     from?: { id?: number | string };
@@ -38,6 +46,9 @@ export interface TelegramBotOptions {
 }
 
 const COMMAND = /^\/([A-Za-z_]+)(?:@[A-Za-z0-9_]+)?(?:\s+(.*))?$/s;
+/** The argument of `/stop promociones` and `/start promociones`. */
+const PROMOTIONS = /^(promociones|promoci[oó]n|promos|promotions?)$/i;
+const GROUP_CHATS = new Set(['group', 'supergroup']);
 
 /** One tenant's bot answering one update from its webhook: linking, commands and action answers. */
 export class TelegramBot {
@@ -60,10 +71,52 @@ export class TelegramBot {
 
   async handle(update: TelegramUpdate): Promise<void> {
     if (update.callback_query) return this.callback(update.callback_query);
-    const chatId = update.message?.chat?.id;
+    const chat = update.message?.chat;
     const text = update.message?.text?.trim();
-    if (chatId === undefined || !text) return;
-    await this.message(String(chatId), text);
+    if (chat?.id === undefined) return;
+    const migrated = update.message?.migrate_to_chat_id;
+    if (migrated !== undefined) return this.groups().migrated(String(chat.id), String(migrated));
+    if (!text) return;
+    if (GROUP_CHATS.has(chat.type ?? '')) {
+      // In a group only commands matter: everything else is the members talking to each other.
+      const command = COMMAND.exec(text);
+      if (command) await this.groups().command(String(chat.id), command[1]!.toLowerCase(), command[2]);
+      return;
+    }
+    await this.message(String(chat.id), text);
+  }
+
+  private groups() {
+    return new GroupChats({
+      repo: this.repo,
+      store: this.o.store,
+      tenant: this.o.tenant,
+      channelId: this.o.channel.id,
+      now: this.o.now,
+      say: (chatId, text) => this.say(chatId, text),
+      texts: this.texts(),
+      contact: this.contact(),
+    });
+  }
+
+  /** The tenant's contact text, or a default in the person's language. */
+  private contact(recipient?: RecipientRow): string {
+    const own = (this.o.tenant.settings as { contactText?: unknown }).contactText;
+    return typeof own === 'string' && own.trim()
+      ? own
+      : this.texts(recipient).contactDefault(this.o.tenant.name);
+  }
+
+  /** `/stop promociones` and `/start promociones`: the person's promotions switch, on every channel. */
+  private async promotions(chatId: string, me: RecipientRow | undefined, on: boolean) {
+    const t = this.texts(me);
+    if (!me) return void (await this.say(chatId, t.notLinked));
+    const prefs = (me.preferences ?? {}) as Preferences;
+    await this.o.store.recipients.setPreferences(me.id, {
+      ...prefs,
+      categories: { ...prefs.categories, promotions: on },
+    });
+    await this.say(chatId, on ? t.promotionsOn : t.promotionsOff);
   }
 
   private say(chatId: string, text: string, extra: Record<string, unknown> = {}) {
@@ -86,10 +139,20 @@ export class TelegramBot {
       return void (await this.say(chatId, me ? t.help : t.notLinked));
     }
     const [, name, arg] = command;
+    const token = arg?.trim();
     switch (name!.toLowerCase()) {
-      case 'start':
-        return arg?.trim() ? this.linking.withToken(chatId, arg.trim()) : this.linking.start(chatId, me);
+      case 'start': {
+        if (!token) return this.linking.start(chatId, me);
+        if (PROMOTIONS.test(token)) return this.promotions(chatId, me, true);
+        const scope = await this.repo.scopeOf(token, this.o.channel.id, this.o.now);
+        if (scope === 'branch' || scope === 'tenant')
+          return void (await this.say(chatId, t.wrongChatForLink(false)));
+        return this.linking.withToken(chatId, token);
+      }
+      case 'contact':
+        return void (await this.say(chatId, this.contact(me)));
       case 'stop': {
+        if (token && PROMOTIONS.test(token)) return this.promotions(chatId, me, false);
         await this.repo.unlink(chatId, this.o.now);
         await this.repo.saveChat(this.o.channel.id, chatId, null, this.o.now);
         return void (await this.say(chatId, me ? t.stopped : t.notLinked));
@@ -128,13 +191,18 @@ export class TelegramBot {
     const chatId = String(query.message?.chat?.id ?? query.from?.id ?? '');
     const parsed = parseTelegramCallbackData(query.data ?? '');
     const move = moveToken(query.data);
-    const me = chatId ? await this.repo.recipientOf(chatId) : undefined;
+    // In a branch's group the button answers for whoever pressed it: their private chat id is their user id.
+    const pressedBy = query.from?.id === undefined ? '' : String(query.from.id);
+    const me = chatId
+      ? ((await this.repo.recipientOf(chatId)) ??
+        (pressedBy ? await this.repo.recipientOf(pressedBy) : undefined))
+      : undefined;
     const t = this.texts(me);
     let answer = t.gone;
     if (move && chatId) {
       answer = await this.linking.confirmMove(chatId, move);
     } else if (parsed && me) {
-      const uuid = /^[0-9a-f-]{36}$/i.test(parsed.notificationId);
+      const uuid = isUuid(parsed.notificationId);
       const n = uuid ? await this.o.store.notifications.visible(me, parsed.notificationId) : undefined;
       const action = n?.actions?.[parsed.actionIndex];
       if (n && action) answer = await this.act(me, n.id, action.id, t);

@@ -23,13 +23,27 @@ export interface BotTexts {
   nothingToAnswer: string;
   unknownChoice: (max: number) => string;
   gone: string;
+  /** `/contact` when the tenant wrote no contact text of its own. */
+  contactDefault: (tenant: string) => string;
+  promotionsOff: string;
+  promotionsOn: string;
+  /** In a group: linked as the group chat of a branch (its name) or of the whole tenant. */
+  groupLinked: (branch: string | null, tenant: string) => string;
+  groupBadLink: string;
+  groupHelp: string;
+  groupStatus: (branches: string[], tenant: boolean) => string;
+  groupStopped: string;
+  /** A person's link token sent in a group, or a group's in a private chat. */
+  wrongChatForLink: (group: boolean) => string;
 }
 
 const es: BotTexts = {
   help:
     'Recibo aquí tus avisos.\n' +
     '/start – vincular este chat\n/status – avisos sin leer y los últimos cinco\n' +
-    '/stop – dejar de recibir avisos aquí\n/help – esta ayuda\n' +
+    '/stop – dejar de recibir avisos aquí\n' +
+    '/stop promociones – no recibir promociones (/start promociones para volver a recibirlas)\n' +
+    '/contact – cómo contactar a la empresa\n/help – esta ayuda\n' +
     'Responde con el número de una opción (1, 2…) para contestar el último aviso.',
   askDocument: 'Hola. Para vincular este chat, envíame tu número de documento (cédula).',
   linked: (name, tenant) => `Listo${name ? `, ${name}` : ''}: recibirás aquí los avisos de ${tenant}.`,
@@ -62,13 +76,39 @@ const es: BotTexts = {
   nothingToAnswer: 'No hay ningún aviso pendiente de respuesta.',
   unknownChoice: (max) => `Responde con un número del 1 al ${max}.`,
   gone: 'Ese aviso ya no está disponible.',
+  contactDefault: (tenant) =>
+    `Para hablar con ${tenant}, comunícate con tu sucursal o con tu contacto habitual.`,
+  promotionsOff:
+    'Listo: ya no recibirás promociones. Seguirás recibiendo tus demás avisos. Escribe /start promociones para volver a recibirlas.',
+  promotionsOn: 'Listo: volverás a recibir promociones.',
+  groupLinked: (branch, tenant) =>
+    branch
+      ? `Listo: este grupo recibirá los avisos de la sucursal ${branch} de ${tenant}.`
+      : `Listo: este grupo recibirá los avisos generales de ${tenant}.`,
+  groupBadLink:
+    'Este enlace ya no es válido (caducó o ya se usó). Pide a tu empresa un enlace nuevo para este grupo.',
+  groupHelp:
+    'Para que este grupo reciba los avisos de una sucursal, pide a tu empresa el enlace de grupo y envía aquí ' +
+    '/start seguido del código.\n/status – qué avisos recibe este grupo\n/stop – dejar de enviar avisos a este grupo\n' +
+    '/contact – cómo contactar a la empresa',
+  groupStatus: (branches, tenant) =>
+    branches.length || tenant
+      ? `Este grupo recibe los avisos de: ${[...branches.map((b) => `sucursal ${b}`), ...(tenant ? ['la empresa'] : [])].join(', ')}.`
+      : 'Este grupo no está vinculado a ninguna sucursal.',
+  groupStopped: 'Listo: ya no enviaré avisos a este grupo.',
+  wrongChatForLink: (group) =>
+    group
+      ? 'Este enlace es para un chat privado conmigo, no para un grupo. Ábrelo desde tu teléfono.'
+      : 'Este enlace es para un grupo: añádeme al grupo y envía allí /start con el código.',
 };
 
 const en: BotTexts = {
   help:
     'I deliver your notifications here.\n' +
     '/start – link this chat\n/status – unread count and the last five\n' +
-    '/stop – stop getting notifications here\n/help – this help\n' +
+    '/stop – stop getting notifications here\n' +
+    '/stop promociones – no more promotions (/start promociones to get them again)\n' +
+    '/contact – how to reach the company\n/help – this help\n' +
     'Reply with the number of an option (1, 2…) to answer the latest notification.',
   askDocument: 'Hello. To link this chat, send me your document number.',
   linked: (name, tenant) => `Done${name ? `, ${name}` : ''}: you will get ${tenant}'s notifications here.`,
@@ -101,6 +141,29 @@ const en: BotTexts = {
   nothingToAnswer: 'There is no notification waiting for an answer.',
   unknownChoice: (max) => `Reply with a number from 1 to ${max}.`,
   gone: 'That notification is no longer available.',
+  contactDefault: (tenant) => `To talk to ${tenant}, contact your branch or your usual contact.`,
+  promotionsOff:
+    'Done: you will no longer get promotions. Your other notifications keep coming. Send /start promociones to get them again.',
+  promotionsOn: 'Done: you will get promotions again.',
+  groupLinked: (branch, tenant) =>
+    branch
+      ? `Done: this group will get the notifications of ${tenant}'s ${branch} branch.`
+      : `Done: this group will get ${tenant}'s general notifications.`,
+  groupBadLink:
+    'This link is no longer valid (it expired or was used). Ask your company for a new group link.',
+  groupHelp:
+    'To have this group get a branch’s notifications, ask your company for the group link and send ' +
+    '/start followed by the code here.\n/status – what this group gets\n/stop – stop notifications to this group\n' +
+    '/contact – how to reach the company',
+  groupStatus: (branches, tenant) =>
+    branches.length || tenant
+      ? `This group gets the notifications of: ${[...branches.map((b) => `branch ${b}`), ...(tenant ? ['the company'] : [])].join(', ')}.`
+      : 'This group is not linked to any branch.',
+  groupStopped: 'Done: I will no longer send notifications to this group.',
+  wrongChatForLink: (group) =>
+    group
+      ? 'This link is for a private chat with me, not for a group. Open it on your phone.'
+      : 'This link is for a group: add me to the group and send /start with the code there.',
 };
 
 /** The bot's words in a locale: English for `en…`, Spanish otherwise (the seeds' language). */

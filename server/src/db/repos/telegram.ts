@@ -60,6 +60,28 @@ export class TelegramRepo {
     return row?.recipientId ?? undefined;
   }
 
+  /** What a live (unused, unexpired) token links, without spending it: to tell a chat it is the wrong one. */
+  async scopeOf(
+    token: string,
+    channelId: string,
+    now: Date,
+  ): Promise<'recipient' | 'branch' | 'tenant' | undefined> {
+    const t = telegramLinks;
+    const [row] = await this.db
+      .select({ scope: t.scope })
+      .from(t)
+      .where(
+        and(
+          eq(t.tokenHash, sha256(token)),
+          eq(t.tenantId, this.tenantId),
+          eq(t.channelId, channelId),
+          isNull(t.usedAt),
+          gt(t.expiresAt, now),
+        ),
+      );
+    return row?.scope;
+  }
+
   /** Spends a group token; returns what the group becomes the address of (a branch, or the tenant). */
   async consumeGroupLink(
     token: string,
