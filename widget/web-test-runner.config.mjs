@@ -42,7 +42,8 @@ export default {
   testFramework: {
     config: { timeout: 15000, ...(process.env.WTR_GREP ? { grep: process.env.WTR_GREP } : {}) },
   },
-  testsFinishTimeout: Number(process.env.WTR_FINISH || 120000),
+  // The restart tests start a hub three times (a PGlite folder takes up to a minute on a busy machine).
+  testsFinishTimeout: Number(process.env.WTR_FINISH || 300000),
   browserStartTimeout: 60000,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('tsconfig.json', import.meta.url)) }),
