@@ -80,6 +80,10 @@ export const ERRORS = {
   },
   INTERNAL: { status: 500, message: 'internal error' },
   UNAVAILABLE: { status: 503, message: '{what} is not reachable' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: 'the database is not reachable right now; retry in {retryAfter} s',
+  },
   SHUTTING_DOWN: { status: 503, message: 'this node is shutting down; retry on another' },
 } as const satisfies Record<string, { status: ErrorStatus; message: string }>;
 

@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { DatabaseGuard } from './guard.ts';
 import * as schema from './schema.ts';
 
 /** The database handle every repository uses; the same type on PGlite and on PostgreSQL. */
@@ -12,33 +13,46 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Cheap round trip for `/readyz`. */
-  ping(): Promise<void>;
+  /** A round trip for `/readyz`, failing with `DATABASE_UNAVAILABLE` after `deadlineMs`. */
+  ping(deadlineMs?: number): Promise<void>;
+  /** False while PostgreSQL is known to be out of reach (requests then fail at once); PGlite always true. */
+  available(): boolean;
+  /** Called each time the database goes out of reach or comes back. */
+  onAvailability(listener: (available: boolean) => void): void;
   close(): Promise<void>;
 }
 
 export interface DatabaseOptions {
   /** Pool size on PostgreSQL. */
   max?: number;
+  /** On PostgreSQL, the longest a call waits on an unreachable server before `DATABASE_UNAVAILABLE`. */
+  timeoutMs?: number;
+}
+
+/** Fails with `DATABASE_UNAVAILABLE` when `work` takes longer than `ms`. */
+function within(work: Promise<unknown>, ms: number, error: () => Error): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(error()), ms);
+  });
+  return Promise.race([work, late]).then(
+    () => clearTimeout(timer),
+    (err: unknown) => {
+      clearTimeout(timer);
+      throw err;
+    },
+  );
 }
 
 /**
  * Opens the database named by `url`: `postgres://…` through postgres.js, `memory:` for a throwaway
  * embedded PGlite, anything else a folder for a persistent embedded PGlite.
  */
-export async function openDatabase(url: string, { max = 10 }: DatabaseOptions = {}): Promise<Database> {
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    const client = postgres(url, { max, onnotice: () => {}, idle_timeout: 30, connect_timeout: 10 });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    return {
-      db,
-      kind: 'postgres',
-      ping: async () => {
-        await client`select 1`;
-      },
-      close: () => client.end({ timeout: 5 }),
-    };
-  }
+export async function openDatabase(
+  url: string,
+  { max = 10, timeoutMs = 3_000 }: DatabaseOptions = {},
+): Promise<Database> {
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, max, timeoutMs);
   let client: PGlite;
   if (url === 'memory:' || url === 'memory://') {
     client = new PGlite();
@@ -54,6 +68,49 @@ export async function openDatabase(url: string, { max = 10 }: DatabaseOptions = 
     ping: async () => {
       await client.query('select 1');
     },
+    available: () => true,
+    onAvailability: () => {},
     close: () => client.close(),
+  };
+}
+
+/** PostgreSQL behind a `DatabaseGuard`: no call waits on an unreachable server past `timeoutMs`. */
+function openPostgres(url: string, max: number, timeoutMs: number): Database {
+  const connectS = Math.max(1, Math.ceil(timeoutMs / 1000));
+  const open = (size: number) =>
+    postgres(url, { max: size, onnotice: () => {}, idle_timeout: 30, connect_timeout: connectS });
+  const first = open(max);
+  const listeners: ((available: boolean) => void)[] = [];
+  const guard = new DatabaseGuard(first, {
+    timeoutMs,
+    probe: async (deadlineMs) => {
+      const one = open(1);
+      try {
+        await within(one`select 1`, deadlineMs, () => new Error('the probe timed out'));
+      } finally {
+        void one.end({ timeout: 0 }).catch(() => {});
+      }
+    },
+    reopen: () => {
+      const fresh = open(max);
+      // drizzle set its own parsers on the first pool (dates and JSON as text): the next one needs them too.
+      Object.assign(fresh.options.parsers, first.options.parsers);
+      Object.assign(fresh.options.serializers, first.options.serializers);
+      return fresh;
+    },
+    onChange: (available) => {
+      for (const listener of listeners) listener(available);
+    },
+  });
+  const client = guard.client();
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    ping: (deadlineMs = timeoutMs) =>
+      within(client.unsafe('select 1'), deadlineMs, () => guard.unavailable()),
+    available: () => guard.available,
+    onAvailability: (listener) => listeners.push(listener),
+    close: () => guard.close(),
   };
 }

@@ -7,6 +7,9 @@ import { fail } from '../../lib/errors.ts';
 import type { Metrics } from '../../lib/metrics.ts';
 import type { AppEnv } from '../context.ts';
 
+/** How long `/readyz` waits for the database's answer. */
+const READY_DEADLINE_MS = 800;
+
 const SWAGGER_ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js'] as const;
 
 function swaggerDir(): string {
@@ -41,12 +44,17 @@ export function opsRoutes(app: Hono<AppEnv>, deps: { database: Database; metrics
     );
   }
   app.get('/healthz', (c) => c.json({ ok: true }));
+  // Always answers within a second: a balancer's health check must never hang with the database.
   app.get('/readyz', async (c) => {
+    const { database } = deps;
+    const unavailable = () =>
+      fail('DATABASE_UNAVAILABLE', { retryAfter: 1 }, { headers: { 'Retry-After': '1' } });
+    if (!database.available()) unavailable();
     try {
-      await deps.database.ping();
-      return c.json({ ok: true, database: deps.database.kind });
+      await database.ping(READY_DEADLINE_MS);
+      return c.json({ ok: true, database: database.kind });
     } catch {
-      fail('UNAVAILABLE', { what: 'the database' });
+      unavailable();
     }
   });
   app.get('/docs', (c) => c.html(DOCS_HTML));

@@ -1,0 +1,214 @@
+import type postgres from 'postgres';
+import { type AppError, appError } from '../lib/errors.ts';
+
+type Sql = postgres.Sql;
+
+// What postgres.js and the socket say when PostgreSQL cannot be reached (SQLSTATE class 08 too).
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+]);
+
+/** Whether an error from postgres.js means the database is out of reach (not that a query was wrong). */
+export function isUnreachable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (UNREACHABLE.has(code) || code.startsWith('08'));
+}
+
+export interface GuardOptions {
+  /** The longest a call waits on an unreachable database before it fails. */
+  timeoutMs: number;
+  /** One round trip on a connection of its own, within `deadlineMs`. */
+  probe: (deadlineMs: number) => Promise<void>;
+  /** A fresh pool, for when the current one is given up (its connections may hang for minutes). */
+  reopen: () => Sql;
+  onChange?: (available: boolean) => void;
+}
+
+interface Pending {
+  started: number;
+  fail: (err: AppError) => void;
+}
+
+/**
+ * Keeps every call to PostgreSQL within a bound. postgres.js waits for a connection as long as it
+ * takes (it retries refused connections without end) and a query on a silent connection never
+ * returns, so: a call out for a while makes the guard probe the server on a connection of its own.
+ * If the probe fails, the database is *down*: every call out fails with `DATABASE_UNAVAILABLE`,
+ * the pool is replaced (ending the old one stops its retries and kills its transactions, so none
+ * commits after its caller was told it failed), and new calls fail at once until a probe answers.
+ * A slow but reachable database is left alone: the probe answers, the calls go on.
+ */
+export class DatabaseGuard {
+  private readonly pending = new Set<Pending>();
+  private readonly watchdog: NodeJS.Timeout;
+  private down = false;
+  private probing = false;
+  private closed = false;
+  private lastProbe = 0;
+  private readonly suspectMs: number;
+  private readonly probeMs: number;
+  readonly retryAfterS: number;
+
+  constructor(
+    private sql: Sql,
+    private readonly options: GuardOptions,
+  ) {
+    const { timeoutMs } = options;
+    this.suspectMs = Math.round(timeoutMs * 0.4);
+    this.probeMs = Math.round(timeoutMs * 0.5);
+    this.retryAfterS = Math.max(1, Math.ceil(timeoutMs / 1000));
+    this.watchdog = setInterval(() => this.watch(), Math.max(25, Math.round(timeoutMs / 20)));
+    this.watchdog.unref();
+  }
+
+  /** False while the database is known to be down. */
+  get available(): boolean {
+    return !this.down;
+  }
+
+  /** The error of a call that met an unreachable database. */
+  unavailable(): AppError {
+    return appError(
+      'DATABASE_UNAVAILABLE',
+      { retryAfter: this.retryAfterS },
+      { headers: { 'Retry-After': String(this.retryAfterS) } },
+    );
+  }
+
+  /** The pool the guard hands out: every query and transaction on it goes through `run`. */
+  client(): Sql {
+    return this.wrap(() => this.sql);
+  }
+
+  /** Runs one call under the guard (fails at once while the database is down). */
+  run<T>(call: () => PromiseLike<T>): Promise<T> {
+    if (this.down) return Promise.reject(this.unavailable());
+    return new Promise<T>((resolve, reject) => {
+      const entry: Pending = { started: performance.now(), fail: reject };
+      this.pending.add(entry);
+      const settle = () => this.pending.delete(entry);
+      let started: PromiseLike<T>;
+      try {
+        started = call();
+      } catch (err) {
+        started = Promise.reject(err);
+      }
+      started.then(
+        (value) => {
+          settle();
+          resolve(value);
+        },
+        (err: unknown) => {
+          settle();
+          if (!isUnreachable(err)) return reject(err);
+          void this.check();
+          reject(this.unavailable());
+        },
+      );
+    });
+  }
+
+  /** Wraps a pool or a transaction so that its `unsafe`, `begin` and `savepoint` are guarded. */
+  private wrap(current: () => Sql): Sql {
+    const guard = this;
+    return new Proxy(current(), {
+      get(_target, prop) {
+        const sql = current() as unknown as Record<PropertyKey, unknown>;
+        if (prop === 'unsafe') {
+          return (...args: unknown[]) => {
+            const query = (sql.unsafe as (...a: unknown[]) => postgres.PendingQuery<postgres.Row[]>)(...args);
+            // postgres.js runs a query when it is first awaited; `values()` only sets a flag.
+            let started: Promise<unknown> | undefined;
+            const lazy = {
+              values() {
+                query.values();
+                return lazy;
+              },
+              // biome-ignore lint/suspicious/noThenProperty: drizzle awaits what `unsafe` returns, lazily like postgres.js
+              then(ok?: (v: unknown) => unknown, ko?: (e: unknown) => unknown) {
+                started ??= guard.run(() => query);
+                return started.then(ok, ko);
+              },
+            };
+            return lazy;
+          };
+        }
+        if (prop === 'begin' || prop === 'savepoint') {
+          return (...args: unknown[]) => {
+            const fn = args.pop() as (tx: Sql) => unknown;
+            const open = sql[prop] as (...a: unknown[]) => Promise<unknown>;
+            return guard.run(() => open(...args, (tx: Sql) => fn(guard.wrap(() => tx))));
+          };
+        }
+        const value = sql[prop];
+        return typeof value === 'function' ? value.bind(sql) : value;
+      },
+      apply(_target, self, args) {
+        return Reflect.apply(current() as unknown as (...a: unknown[]) => unknown, self, args);
+      },
+    }) as Sql;
+  }
+
+  private watch() {
+    if (this.probing) return;
+    const now = performance.now();
+    if (this.down) {
+      if (now - this.lastProbe >= Math.min(500, this.probeMs)) void this.check();
+      return;
+    }
+    let oldest = now;
+    for (const p of this.pending) oldest = Math.min(oldest, p.started);
+    if (now - oldest >= this.suspectMs && now - this.lastProbe >= this.suspectMs) void this.check();
+  }
+
+  /** Probes the database and moves between up and down. */
+  private async check() {
+    if (this.probing || this.closed) return;
+    this.probing = true;
+    this.lastProbe = performance.now();
+    let ok = true;
+    try {
+      await this.options.probe(this.probeMs);
+    } catch {
+      ok = false;
+    } finally {
+      this.probing = false;
+      this.lastProbe = performance.now();
+    }
+    if (this.closed) return;
+    if (ok && this.down) {
+      this.down = false;
+      this.options.onChange?.(true);
+    } else if (!ok && !this.down) {
+      this.down = true;
+      const failed = [...this.pending];
+      this.pending.clear();
+      for (const p of failed) p.fail(this.unavailable());
+      const dead = this.sql;
+      this.sql = this.options.reopen();
+      void dead.end({ timeout: 0 }).catch(() => {});
+      this.options.onChange?.(false);
+    }
+  }
+
+  async close() {
+    this.closed = true;
+    clearInterval(this.watchdog);
+    await this.sql.end({ timeout: 5 });
+  }
+}
