@@ -58,7 +58,18 @@ export type NodeConfig = {
   /** The limits the node enforces (each absent one is off). */
   limits?: LimitSettings;
 } & Pick<Config, 'port' | 'host' | 'databaseUrl' | 'redisUrl' | 'adminToken' | 'secretKeys' | 'corsOrigins'> &
-  Partial<Pick<Config, 'smtp' | 'deliveryRetentionDays' | 'trustProxy' | 'publicUrl' | 'egressAllow'>>;
+  Partial<
+    Pick<
+      Config,
+      | 'smtp'
+      | 'deliveryRetentionDays'
+      | 'trustProxy'
+      | 'publicUrl'
+      | 'egressAllow'
+      | 'dbTimeoutMs'
+      | 'redisTimeoutMs'
+    >
+  >;
 
 /** What tests (and only tests) swap in a node. */
 export interface NodeOptions {
@@ -73,12 +84,37 @@ export interface NodeOptions {
 /** How long a stopping node waits for its requests in flight before closing their connections. */
 const DRAIN_BOUND_MS = 10_000;
 
-/** The three Redis connections of a node: adapter publisher, adapter subscriber, presence and limits. */
-function connectRedis(url: string, log: Logger) {
-  const open = () => new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
-  const redis = { pub: open(), sub: open(), presence: open() };
+/**
+ * The three Redis connections of a node: adapter publisher, adapter subscriber, presence and
+ * limits. Each reconnects within a second of Redis coming back. The adapter's publisher queues
+ * while Redis is away (nobody awaits it); presence and limits fail at once or after `timeoutMs`,
+ * so that no request or socket set-up waits on Redis (ADR 0012).
+ */
+function connectRedis(url: string, log: Logger, timeoutMs: number) {
+  const retryStrategy = (times: number) => Math.min(times * 100, 1_000);
+  const open = () => new Redis(url, { maxRetriesPerRequest: null, retryStrategy });
+  const redis = {
+    pub: open(),
+    sub: open(),
+    presence: new Redis(url, {
+      retryStrategy,
+      enableOfflineQueue: false,
+      commandTimeout: timeoutMs,
+      maxRetriesPerRequest: 0,
+      autoResendUnfulfilledCommands: false,
+    }),
+  };
   for (const [name, client] of Object.entries(redis)) {
-    client.on('error', (err) => log.warn({ err: err.message, client: name }, 'redis error'));
+    // One warning per outage, not one per reconnection attempt.
+    let away = false;
+    client.on('error', (err) => {
+      if (!away) log.warn({ err: err.message, client: name }, 'redis unreachable');
+      away = true;
+    });
+    client.on('ready', () => {
+      if (away) log.info({ client: name }, 'redis back');
+      away = false;
+    });
   }
   return redis;
 }
@@ -95,13 +131,17 @@ export async function startNode(
 ): Promise<AvisoNode> {
   const now = options.now ?? (() => new Date());
   const nodeId = randomUUID().slice(0, 8);
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { timeoutMs: config.dbTimeoutMs ?? 3_000 });
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, 'database migrated');
   const box = new SecretBox(config.secretKeys);
   const store = new Store(database.db, box);
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined;
-  const presence: Presence = redis ? new RedisPresence(redis.presence, { nodeId }) : new MemoryPresence();
+  const redisTimeoutMs = config.redisTimeoutMs ?? 1_000;
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, log, redisTimeoutMs) : undefined;
+  const shared = redis ? new RedisPresence(redis.presence, { nodeId }) : undefined;
+  const presence: Presence = shared ?? new MemoryPresence();
+  // A node may start while Redis is away: it then serves without it (presence unknown) until it is back.
+  if (shared && !(await shared.known(2 * redisTimeoutMs))) log.warn('redis unreachable at start');
   const limits = createLimits(config.limits ?? {}, {
     redis: redis?.presence,
     trustedProxies: config.trustProxy ?? 0,
@@ -125,6 +165,7 @@ export async function startNode(
       defaultEmail: config.smtp?.url ? emailConfigFromUrl(config.smtp.url, config.smtp.from) : undefined,
       metrics,
       limiter: new ChannelRateLimiter({ redis: redis?.presence }),
+      presence,
       ...options.delivery,
     }),
   );
@@ -177,6 +218,7 @@ export async function startNode(
     log,
     corsOrigins: config.corsOrigins,
     limits,
+    database,
     ...(redis ? { redis } : {}),
   });
   await new Promise<void>((resolve, reject) => {

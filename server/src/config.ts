@@ -24,6 +24,10 @@ export interface Config {
   smtp: { url: string | null; from: string };
   /** `AVISO_EGRESS_ALLOW`: loopback or private hosts, `host:port`s, IPs and CIDRs providers may be reached at. */
   egressAllow: string[];
+  /** The longest a request waits on an unreachable PostgreSQL before `503 DATABASE_UNAVAILABLE`. */
+  dbTimeoutMs: number;
+  /** The longest a request or a socket set-up waits on Redis before going on without it. */
+  redisTimeoutMs: number;
   /** How long a node holds a claimed delivery before another may take it over (after a crash). */
   deliveryLeaseMs: number;
   /** Days a finished delivery stays in the log before the retention job deletes it. */
@@ -168,6 +172,24 @@ export const envSchema = z
         description:
           'comma-separated hosts, `host:port`s, IPs and CIDRs (`smtp.lan`, `gateway.lan:8080`, `10.0.0.0/8`) that channels may reach although they are loopback, private, link-local or reserved; everything else internal is refused (`DESTINATION_NOT_ALLOWED`). `SMTP_URL`’s host and port are always allowed',
       }),
+    AVISO_DB_TIMEOUT_MS: wholeNumber(
+      3_000,
+      200,
+      60_000,
+      'must be a whole number of milliseconds, 200 to 60000',
+    ).meta({
+      description:
+        'the longest a request waits on an unreachable PostgreSQL: past it the answer is 503 `DATABASE_UNAVAILABLE` with `Retry-After`, and while the database stays away requests get that answer at once (`/readyz` answers within a second either way)',
+    }),
+    AVISO_REDIS_TIMEOUT_MS: wholeNumber(
+      1_000,
+      50,
+      60_000,
+      'must be a whole number of milliseconds, 50 to 60000',
+    ).meta({
+      description:
+        'the longest a request or a socket set-up waits on Redis (presence, shared limits); past it the node goes on without Redis (see docs/decisions/0012-dependency-outages.md)',
+    }),
     AVISO_DELIVERY_LEASE_MS: wholeNumber(
       60_000,
       1_000,
@@ -300,6 +322,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.AVISO_CORS_ORIGINS,
     smtp: { url: e.SMTP_URL ?? null, from: e.SMTP_FROM },
     egressAllow: e.AVISO_EGRESS_ALLOW,
+    dbTimeoutMs: e.AVISO_DB_TIMEOUT_MS,
+    redisTimeoutMs: e.AVISO_REDIS_TIMEOUT_MS,
     deliveryLeaseMs: e.AVISO_DELIVERY_LEASE_MS,
     deliveryRetentionDays: e.AVISO_DELIVERY_RETENTION_DAYS,
     limits: {

@@ -186,6 +186,10 @@ export class AvisoClient extends EventTarget {
     socket.on('notification', (n) => this.receive(n));
     socket.on('notification:updated', (update) => this.dispatchEvent(new NotificationUpdatedEvent(update)));
     socket.on('unread', (payload) => this.onUnread(payload));
+    // The hub refills what a Redis outage kept from it: announced as missed, like a replay.
+    socket.on('resync', () => {
+      this.missed ??= 0;
+    });
     document.addEventListener('visibilitychange', this.onVisibility);
     addEventListener('online', this.onOnline);
     this.scheduleRefresh();

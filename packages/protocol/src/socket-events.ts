@@ -30,6 +30,19 @@ export interface ServerToClientEvents {
   notification: (notification: Notification) => void;
   'notification:updated': (update: NotificationUpdate) => void;
   unread: (payload: UnreadPayload) => void;
+  /**
+   * The hub lost its link to the other nodes (Redis) for a while, so pushes made on them may not
+   * have arrived. Right after this event come the visible notifications newer than `since` (a
+   * time-ordered id from shortly before the link was lost), oldest first, as `notification` events
+   * that may repeat ones already received (dedupe by id), then `unread` with `latestId`. Read
+   * states shown from before may be stale.
+   */
+  resync: (payload: { since: string }) => void;
+  /**
+   * The hub's database went away or came back. While it is `unavailable` the socket stays connected
+   * but answers and reads fail with `DATABASE_UNAVAILABLE`; nothing new is published meanwhile.
+   */
+  status: (payload: { database: 'available' | 'unavailable' }) => void;
 }
 
 /** Events a widget sends to the hub; each takes an acknowledgement callback. */

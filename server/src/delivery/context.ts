@@ -4,6 +4,7 @@ import type { DeliveryRow } from '../db/repos/deliveries.ts';
 import type { Store } from '../db/store.ts';
 import type { ChannelRateLimiter } from '../lib/limiter.ts';
 import { maskPii } from '../lib/log.ts';
+import type { Presence } from '../presence/presence.ts';
 import { backoffMs } from './policy.ts';
 
 /** What a delivery step changes on its row: a final status, or the next try. */
@@ -23,6 +24,8 @@ export interface DeliveryContext {
   backoffCapMs?: number;
   /** The hub's own SMTP account, for tenants that configured no email channel. */
   defaultEmail?: Record<string, unknown>;
+  /** Who is connected: an `offline` step checks again when it is due. */
+  presence?: Presence;
 }
 
 /** The next try after a passing failure (backoff with jitter, at least `Retry-After`), or `failed` after the last. */

@@ -29,6 +29,10 @@ export async function deliver(ctx: DeliveryContext, row: DeliveryRow, store: Ten
     if (!recipient) return { status: 'skipped', lastError: 'the recipient was removed' };
     const why = await noLongerNeeded(row, store, recipient);
     if (why) return { status: 'cancelled', lastError: why };
+    if (row.condition === 'offline') {
+      const now = await presenceNow(ctx, store.tenantId, recipient.id);
+      if (now) return now;
+    }
     const prefs = recipient.preferences as Preferences;
     if (prefs.categories?.[n.category as Category] === false) {
       return { status: 'skipped', lastError: `opted out of ${n.category}` };
@@ -55,4 +59,32 @@ async function noLongerNeeded(row: DeliveryRow, store: TenantStore, recipient: R
   const underWatermark = recipient.readUpTo && row.notificationId! <= recipient.readUpTo;
   if (state?.[field] || state?.readAt || underWatermark) return `${verb} before the step fired`;
   return undefined;
+}
+
+/** How long an `offline` step waits for presence to be known again before it counts the person as offline. */
+export const PRESENCE_WAIT_MS = 60_000;
+const PRESENCE_RETRY_MS = 5_000;
+
+/**
+ * An `offline` step asks again when it is due (the person may have come online since it was
+ * planned): online → cancelled. While presence is unknown (Redis away or being rebuilt) the step
+ * waits a little, up to `PRESENCE_WAIT_MS` of unknown presence; then it goes out, because a
+ * fallback sent once too often is better than a notification nobody gets (ADR 0012).
+ */
+async function presenceNow(ctx: DeliveryContext, tenantId: string, recipientId: string) {
+  if (!ctx.presence) return undefined;
+  try {
+    const online = await ctx.presence.online(tenantId, [recipientId]);
+    if (online.has(recipientId)) {
+      return { status: 'cancelled', lastError: 'online when the step fell due' } satisfies Outcome;
+    }
+    return undefined;
+  } catch {
+    if ((ctx.presence.unknownForMs() ?? 0) >= PRESENCE_WAIT_MS) return undefined;
+    return {
+      status: 'pending',
+      dueAt: new Date(ctx.now().getTime() + PRESENCE_RETRY_MS),
+      lastError: 'presence unknown (Redis away); checked again shortly',
+    } satisfies Outcome;
+  }
 }

@@ -56,10 +56,13 @@ export async function planDeliveries(
     const personal = rule.channels.filter((k) => !ENDPOINT_KINDS.has(k));
     let recipients = personal.length ? await people(rule.to ?? 'targets') : [];
     if (condition === 'offline' && recipients.length) {
-      const online = await presence.online(
-        store.tenantId,
-        recipients.map((r) => r.id),
-      );
+      // Presence unknown (Redis away): planned for everyone, and `deliver` checks again when due.
+      const online = await presence
+        .online(
+          store.tenantId,
+          recipients.map((r) => r.id),
+        )
+        .catch(() => new Set<string>());
       recipients = recipients.filter((r) => !online.has(r.id));
     }
     for (const r of recipients) {

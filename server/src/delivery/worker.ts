@@ -5,6 +5,7 @@ import type { Store } from '../db/store.ts';
 import { ChannelRateLimiter } from '../lib/limiter.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import { PollingLoop } from '../lib/polling-loop.ts';
+import type { Presence } from '../presence/presence.ts';
 import { type DeliveryContext, type Outcome, retryOrFail } from './context.ts';
 import { deliver } from './decide.ts';
 import { queueDeliveryEvent } from './webhook-events.ts';
@@ -28,6 +29,8 @@ export interface DeliveryWorkerOptions {
   metrics?: Pick<Metrics, 'deliveries'>;
   /** The hub's own SMTP account, for tenants that configured no email channel. */
   defaultEmail?: Record<string, unknown>;
+  /** Who is connected, for `offline` steps (checked again when due); none skips that check. */
+  presence?: Presence;
 }
 
 /**
@@ -51,6 +54,7 @@ export class DeliveryWorker extends PollingLoop {
       backoffBaseMs: o.backoffBaseMs,
       backoffCapMs: o.backoffCapMs,
       defaultEmail: o.defaultEmail,
+      presence: o.presence,
     };
   }
 

@@ -95,7 +95,6 @@ export class RedisPresence implements Presence {
   /** Since when presence is unknown (epoch ms); undefined once rebuilt and trusted. */
   private unknownSince: number | undefined = Date.now();
   private everReady = false;
-  private rebuilt = false;
   private generation = 0;
   private settleTimer: NodeJS.Timeout | undefined;
 
@@ -122,27 +121,46 @@ export class RedisPresence implements Presence {
 
   private readonly onLost = () => {
     this.generation++;
-    this.rebuilt = false;
     clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
     this.unknownSince ??= Date.now();
   };
 
   private readonly onReady = () => {
-    const generation = ++this.generation;
-    const first = !this.everReady;
+    void this.recover(!this.everReady);
     this.everReady = true;
-    void this.rebuild().then((ok) => {
-      if (!ok || generation !== this.generation) return;
-      // At start the other nodes' members are already there; after an outage they may not be yet.
-      if (first) this.unknownSince = undefined;
-      else {
-        this.settleTimer = setTimeout(() => {
-          if (generation === this.generation) this.unknownSince = undefined;
-        }, this.settleMs);
-        this.settleTimer.unref();
-      }
-    });
   };
+
+  /** A read failed on a connection that looked alive (a timeout): unknown until rebuilt again. */
+  private failed() {
+    this.onLost();
+    setTimeout(() => void this.recover(false), 1_000).unref();
+  }
+
+  /**
+   * Rebuilds this node's part of presence, then trusts presence again: at once at start (the other
+   * nodes' members are already there), after `settleMs` after an outage (they may not be yet).
+   */
+  private async recover(first: boolean) {
+    if (this.redis.status !== 'ready') return;
+    // Only the latest recovery may declare presence known (a loss in between starts over).
+    const generation = ++this.generation;
+    if (!(await this.rebuild()) || generation !== this.generation) return;
+    if (first) this.unknownSince = undefined;
+    else {
+      this.settleTimer = setTimeout(() => {
+        if (generation === this.generation) this.unknownSince = undefined;
+      }, this.settleMs);
+      this.settleTimer.unref();
+    }
+  }
+
+  /** Resolves once presence is known, or after `ms` (a node starts while Redis is away). */
+  async known(ms: number): Promise<boolean> {
+    const until = Date.now() + ms;
+    while (this.unknownSince !== undefined && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    return this.unknownSince === undefined;
+  }
 
   /** Writes this node's sockets again and redoes the removals Redis missed; false when Redis failed. */
   private async rebuild(): Promise<boolean> {
@@ -158,7 +176,6 @@ export class RedisPresence implements Presence {
       const results = (await pipeline.exec()) ?? [];
       if (results.some(([err]) => err)) return false;
       for (const [member] of removals) this.stale.delete(member);
-      this.rebuilt = true;
       return true;
     } catch {
       return false;
@@ -195,7 +212,10 @@ export class RedisPresence implements Presence {
     const pipeline = this.redis.pipeline();
     for (const r of recipientIds) pipeline.zcount(this.redisKey(tenantId, r), now, '+inf');
     const results = await pipeline.exec().catch(() => null);
-    if (!results || results.some(([err]) => err)) throw new PresenceUnknownError();
+    if (!results || results.some(([err]) => err)) {
+      this.failed();
+      throw new PresenceUnknownError();
+    }
     return new Set(recipientIds.filter((_, i) => Number(results[i]?.[1] ?? 0) > 0));
   }
 
@@ -204,7 +224,10 @@ export class RedisPresence implements Presence {
     if (this.unknownSince !== undefined) return mine;
     const all = await this.redis
       .zcount(this.redisKey(tenantId, recipientId), Date.now(), '+inf')
-      .catch(() => mine);
+      .catch(() => {
+        this.failed();
+        return mine;
+      });
     return Math.max(all, mine);
   }
 
@@ -214,10 +237,8 @@ export class RedisPresence implements Presence {
 
   private async heartbeat() {
     // A rebuild that failed on a live connection (a command timeout) is tried again here.
-    if (!this.rebuilt || this.stale.size) {
-      if (this.redis.status === 'ready') await this.rebuild();
-      return;
-    }
+    if (this.unknownSince !== undefined && !this.settleTimer) return this.recover(!this.everReady);
+    if (this.stale.size && !(await this.rebuild())) return;
     if (!this.local.size) return;
     const expires = Date.now() + this.ttlMs;
     const pipeline = this.redis.pipeline();

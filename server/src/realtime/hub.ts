@@ -11,6 +11,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
+import type { Database } from '../db/client.ts';
 import type { Store } from '../db/store.ts';
 import type { WidgetSession, WidgetTokens } from '../identity/widget-tokens.ts';
 import type { Inbox } from '../inbox/inbox.ts';
@@ -19,6 +20,7 @@ import { appError, asAppError, fail, socketError } from '../lib/errors.ts';
 import { clientAddress, isWrongCredential, type Limits, personKey, rateLimited } from '../lib/limiter.ts';
 import type { Presence } from '../presence/presence.ts';
 import type { AvisoServer } from './broadcaster.ts';
+import { watchAdapter } from './resync.ts';
 import { roomsOfReader } from './rooms.ts';
 
 export interface RealtimeOptions {
@@ -34,6 +36,8 @@ export interface RealtimeOptions {
   replayLimit?: number;
   /** Failed tokens per address, sockets per person, events per person; none when absent. */
   limits?: Limits;
+  /** The node's database: its sockets are told when it goes away and comes back. */
+  database?: Pick<Database, 'onAvailability'>;
 }
 
 interface SocketData {
@@ -84,6 +88,11 @@ export function createSocketServer(options: Pick<RealtimeOptions, 'corsOrigins' 
 export function attachRealtime(io: AvisoServer, http: HttpServer, options: RealtimeOptions): AvisoServer {
   const { tokens, inbox, presence, log, replayLimit = 200, store: stores, limits } = options;
   io.attach(http);
+  if (options.redis) watchAdapter(io, options.redis.sub, { store: stores, inbox, log });
+  // Only this node's sockets: each node tells its own what it sees of the database.
+  options.database?.onAvailability((up) =>
+    io.local.emit('status', { database: up ? 'available' : 'unavailable' }),
+  );
   // Handshakes past the socket cap check but not yet in presence, so a burst cannot slip past it.
   const opening = new Map<string, number>();
   const release = (person: string) => {
