@@ -74,7 +74,8 @@ export async function startConsoleRig(env: Record<string, string> = {}): Promise
       };
     },
     async page({ width = 1024, height = 768, locale = 'es-MX' } = {}) {
-      const context = await browser.newContext({ viewport: { width, height }, locale });
+      // CSP bypassed only so that tests can inject axe-core; the console itself runs under the hub's CSP.
+      const context = await browser.newContext({ viewport: { width, height }, locale, bypassCSP: true });
       return context.newPage();
     },
     async signIn(page, key, tenantName) {
@@ -99,7 +100,8 @@ export async function axeViolations(
 ) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate(async (only) => {
-    const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: unknown[] }> } })
+      .axe;
     const result = await axe.run({ runOnly: { type: 'rule', values: only } });
     return result.violations as { id: string; nodes: { target: unknown; html: string }[] }[];
   }, rules);

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The console's frame: header, side navigation (a scrolling strip on tablets), sign-in card. */
+/** The console's frame: header, side navigation (wrapped rows on tablets), sign-in card. */
 export const shellStyles = css`
   :host {
     display: block;
@@ -42,7 +42,11 @@ export const shellStyles = css`
   }
   .tenant {
     flex: 1;
+    min-width: 0;
     color: var(--_muted);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   header button {
     display: inline-flex;
@@ -123,21 +127,23 @@ export const shellStyles = css`
       grid-template-columns: 1fr;
       grid-template-rows: auto auto 1fr;
     }
+    /* Every section stays in view on a tablet: the links wrap onto a second row, never scroll. */
     nav {
       flex-direction: row;
-      overflow-x: auto;
+      flex-wrap: wrap;
       border-right: 0;
       border-bottom: 1px solid var(--_border);
       padding: 6px 8px;
+    }
+    nav a {
+      padding: 6px 8px;
+      gap: 6px;
     }
     nav a {
       white-space: nowrap;
     }
     main {
       padding: 12px;
-    }
-    .tenant {
-      display: none;
     }
   }
 `;
