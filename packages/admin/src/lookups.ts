@@ -13,6 +13,7 @@ export interface EventTypeItem {
     message: Record<string, string | undefined>;
     link?: string;
     rules?: unknown;
+    whatsappTemplate?: unknown;
   };
 }
 

@@ -94,6 +94,11 @@ export const ui = {
   entityId: 'Entity id',
   preview: 'Preview',
   invalidJson: 'Not valid JSON: {message}',
+  whatsappTemplate: 'WhatsApp template outside 24 h (JSON)',
+  whatsappTemplateHelp:
+    'For people who have not written in 24 hours: Meta template name and language, Twilio Content SID, and the fields that fill its parameters, e.g. {"name":"stock_bajo","language":"es_MX","contentSid":"HX…","body":["data.productName","data.qty"]}. Empty: none.',
+  whatsappPreview: 'WhatsApp outside 24 h',
+  whatsappNoTemplate: 'No template: outside the 24-hour window WhatsApp fails (TEMPLATE_REQUIRED) and the next channel is tried.',
   newType: 'New event type',
   typeName: 'Type name',
   typeNameHelp: 'Capital letters, digits and _, such as CIERRE_DE_CAJA.',

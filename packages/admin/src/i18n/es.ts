@@ -92,6 +92,11 @@ export const ui: Record<UiKey, string> = {
   entityId: 'Id de la entidad',
   preview: 'Vista previa',
   invalidJson: 'JSON no válido: {message}',
+  whatsappTemplate: 'Plantilla de WhatsApp fuera de 24 h (JSON)',
+  whatsappTemplateHelp:
+    'Para quien no ha escrito en 24 horas: nombre e idioma de la plantilla de Meta, Content SID de Twilio y los campos que llenan sus parámetros, p. ej. {"name":"stock_bajo","language":"es_MX","contentSid":"HX…","body":["data.productName","data.qty"]}. Vacío: ninguna.',
+  whatsappPreview: 'WhatsApp fuera de 24 h',
+  whatsappNoTemplate: 'Sin plantilla: fuera de la ventana de 24 horas WhatsApp falla (TEMPLATE_REQUIRED) y se intenta el siguiente canal.',
   newType: 'Nuevo tipo de evento',
   typeName: 'Nombre del tipo',
   typeNameHelp: 'Mayúsculas, dígitos y _, como CIERRE_DE_CAJA.',

@@ -93,6 +93,11 @@ export const ui: Record<UiKey, string> = {
   entityId: 'Id da entidade',
   preview: 'Prévia',
   invalidJson: 'JSON inválido: {message}',
+  whatsappTemplate: 'Modelo de WhatsApp fora de 24 h (JSON)',
+  whatsappTemplateHelp:
+    'Para quem não escreveu em 24 horas: nome e idioma do modelo da Meta, Content SID da Twilio e os campos que preenchem seus parâmetros, p. ex. {"name":"stock_bajo","language":"es_MX","contentSid":"HX…","body":["data.productName","data.qty"]}. Vazio: nenhum.',
+  whatsappPreview: 'WhatsApp fora de 24 h',
+  whatsappNoTemplate: 'Sem modelo: fora da janela de 24 horas o WhatsApp falha (TEMPLATE_REQUIRED) e o próximo canal é tentado.',
   newType: 'Novo tipo de evento',
   typeName: 'Nome do tipo',
   typeNameHelp: 'Maiúsculas, dígitos e _, como FECHAMENTO_DE_CAIXA.',

@@ -4,6 +4,7 @@ import { ApiError } from '../api.ts';
 import type { EventTypeItem } from '../lookups.ts';
 import { errorParams, errorText } from '../messages.ts';
 import { AdminPage } from '../page.ts';
+import { whatsappPreview } from '../whatsapp-preview.ts';
 import type { TypeCreatedEvent } from './admin-new-type.ts';
 import './admin-new-type.ts';
 
@@ -21,6 +22,8 @@ interface Draft {
   severity: string;
   link: string;
   rules: string;
+  /** The WhatsApp template mapping as JSON; empty for none. */
+  whatsappTemplate: string;
   data: string;
   entityId: string;
 }
@@ -81,6 +84,7 @@ export class AdminEventTypes extends AdminPage {
       severity: d.severity,
       link: d.link ?? '',
       rules: d.rules ? JSON.stringify(d.rules, null, 2) : '',
+      whatsappTemplate: d.whatsappTemplate ? JSON.stringify(d.whatsappTemplate, null, 2) : '',
       data: JSON.stringify({ total: 1250.5, branchId: 'central', sku: 'SKU-1', name: 'Martillo' }, null, 2),
       entityId: 'demo-1',
     };
@@ -138,7 +142,8 @@ export class AdminEventTypes extends AdminPage {
       if (template) mapped[template] = errorText(err, this.t, this.terms);
     }
     for (const [path, message] of Object.entries(this.fieldErrors)) {
-      mapped[path.startsWith('rules') ? 'rules' : path] ??= message;
+      const field = ['rules', 'whatsappTemplate'].find((f) => path.startsWith(f)) ?? path;
+      mapped[field] ??= message;
     }
     this.fieldErrors = mapped;
   }
@@ -152,6 +157,14 @@ export class AdminEventTypes extends AdminPage {
     } catch (err) {
       return this.showProblems({ rules: this.t('invalidJson', { message: (err as Error).message }) });
     }
+    let whatsappTemplate: unknown;
+    try {
+      whatsappTemplate = d.whatsappTemplate.trim() ? JSON.parse(d.whatsappTemplate) : null;
+    } catch (err) {
+      return this.showProblems({
+        whatsappTemplate: this.t('invalidJson', { message: (err as Error).message }),
+      });
+    }
     const clean = (texts: Record<string, string>) =>
       Object.fromEntries(Object.entries(texts).filter(([, v]) => v.trim() !== ''));
     const ok = await this.run(() =>
@@ -162,6 +175,7 @@ export class AdminEventTypes extends AdminPage {
         severity: d.severity,
         link: d.link || null,
         ...(rules === undefined ? {} : { rules }),
+        whatsappTemplate,
       }),
     );
     this.mapTemplateErrors();
@@ -260,6 +274,8 @@ export class AdminEventTypes extends AdminPage {
             ${this.textField('link', t('link'), d.link, (v) => this.change({ link: v }))}
           </div>
           ${this.textField('rules', t('rules'), d.rules, (v) => this.change({ rules: v }), true)}
+          ${this.textField('whatsappTemplate', t('whatsappTemplate'), d.whatsappTemplate, (v) => this.change({ whatsappTemplate: v }), true)}
+          <p class="hint">${t('whatsappTemplateHelp')}</p>
         </div>
         <div>
           ${this.textField('data', t('sampleData'), d.data, (v) => this.change({ data: v }), true)}
@@ -281,6 +297,7 @@ export class AdminEventTypes extends AdminPage {
                 }
               </div>`;
             })}
+            ${whatsappPreview(this.t, d, typeof this.previews.es === 'object' ? this.previews.es : undefined)}
           </div>
         </div>
       </div>
