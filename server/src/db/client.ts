@@ -83,13 +83,18 @@ function openPostgres(url: string, max: number, timeoutMs: number): Database {
   const listeners: ((available: boolean) => void)[] = [];
   const guard = new DatabaseGuard(first, {
     timeoutMs,
-    probe: async (deadlineMs) => {
-      const one = open(1);
-      try {
-        await within(one`select 1`, deadlineMs, () => new Error('the probe timed out'));
-      } finally {
-        void one.end({ timeout: 0 }).catch(() => {});
-      }
+    probe: () => {
+      // No type fetch on connect: an internal query that `stop` would leave rejected and unhandled.
+      const one = postgres(url, {
+        max: 1,
+        onnotice: () => {},
+        connect_timeout: connectS,
+        fetch_types: false,
+      });
+      return {
+        answer: one`select 1`.then(() => {}),
+        stop: () => void one.end({ timeout: 0 }).catch(() => {}),
+      };
     },
     reopen: () => {
       const fresh = open(max);

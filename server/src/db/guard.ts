@@ -32,12 +32,14 @@ export function isUnreachable(err: unknown): boolean {
 export interface GuardOptions {
   /** The longest a call waits on an unreachable database before it fails. */
   timeoutMs: number;
-  /** One round trip on a connection of its own, within `deadlineMs`. */
-  probe: (deadlineMs: number) => Promise<void>;
+  /** Starts one round trip on a connection of its own; `stop` closes that connection. */
+  probe: () => { answer: Promise<void>; stop: () => void };
   /** A fresh pool, for when the current one is given up (its connections may hang for minutes). */
   reopen: () => Sql;
   onChange?: (available: boolean) => void;
 }
+
+type Verdict = 'up' | 'down' | 'unsure';
 
 interface Pending {
   started: number;
@@ -48,7 +50,7 @@ interface Pending {
  * Keeps every call to PostgreSQL within a bound. postgres.js waits for a connection as long as it
  * takes (it retries refused connections without end) and a query on a silent connection never
  * returns, so: a call out for a while makes the guard probe the server on a connection of its own.
- * If the probe fails, the database is *down*: every call out fails with `DATABASE_UNAVAILABLE`,
+ * If it fails (or two get no answer), the database is *down*: every call out fails with `DATABASE_UNAVAILABLE`,
  * the pool is replaced (ending the old one stops its retries and kills its transactions, so none
  * commits after its caller was told it failed), and new calls fail at once until a probe answers.
  * A slow but reachable database is left alone: the probe answers, the calls go on.
@@ -69,8 +71,9 @@ export class DatabaseGuard {
     private readonly options: GuardOptions,
   ) {
     const { timeoutMs } = options;
-    this.suspectMs = Math.round(timeoutMs * 0.4);
-    this.probeMs = Math.round(timeoutMs * 0.5);
+    // Two probes that time out mean down: suspicion and both probes fit in the timeout.
+    this.suspectMs = Math.round(timeoutMs * 0.25);
+    this.probeMs = Math.round(timeoutMs * 0.35);
     this.retryAfterS = Math.max(1, Math.ceil(timeoutMs / 1000));
     this.watchdog = setInterval(() => this.watch(), Math.max(25, Math.round(timeoutMs / 20)));
     this.watchdog.unref();
@@ -176,25 +179,27 @@ export class DatabaseGuard {
     if (now - oldest >= this.suspectMs && now - this.lastProbe >= this.suspectMs) void this.check();
   }
 
-  /** Probes the database and moves between up and down. */
+  /**
+   * Probes the database and moves between up and down. An error is down; a probe with no answer in
+   * time is only suspicious (an overloaded machine is slow too), so while up a second one is tried
+   * at once, and two without an answer are down.
+   */
   private async check() {
     if (this.probing || this.closed) return;
     this.probing = true;
-    this.lastProbe = performance.now();
-    let ok = true;
+    let verdict: Verdict = 'unsure';
     try {
-      await this.options.probe(this.probeMs);
-    } catch {
-      ok = false;
+      for (let tries = this.down ? 1 : 2; tries > 0 && verdict === 'unsure'; tries--)
+        verdict = await this.probe();
     } finally {
       this.probing = false;
       this.lastProbe = performance.now();
     }
     if (this.closed) return;
-    if (ok && this.down) {
+    if (verdict === 'up' && this.down) {
       this.down = false;
       this.options.onChange?.(true);
-    } else if (!ok && !this.down) {
+    } else if (verdict !== 'up' && !this.down) {
       this.down = true;
       const failed = [...this.pending];
       this.pending.clear();
@@ -204,6 +209,25 @@ export class DatabaseGuard {
       void dead.end({ timeout: 0 }).catch(() => {});
       this.options.onChange?.(false);
     }
+  }
+
+  private async probe(): Promise<Verdict> {
+    const { answer, stop } = this.options.probe();
+    let verdict: Verdict | undefined;
+    const settled = answer.then(
+      () => (verdict = 'up'),
+      () => (verdict = 'down'),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.probeMs);
+    });
+    await Promise.race([settled, late]);
+    clearTimeout(timer);
+    // A busy event loop runs expired timers before reading sockets: an answer may be waiting.
+    if (!verdict) await new Promise((resolve) => setImmediate(resolve));
+    stop();
+    return verdict ?? 'unsure';
   }
 
   async close() {
