@@ -71,9 +71,12 @@ export class AvisoAdmin extends LitElement {
     this.route = routeFromHash();
   };
 
+  private onSessionEnded = () => this.endSession();
+
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
+    this.addEventListener('session-ended', this.onSessionEnded);
     document.documentElement.lang = this.language;
     const key = session.get();
     if (key) void this.signIn(key);
@@ -81,6 +84,7 @@ export class AvisoAdmin extends LitElement {
 
   override disconnectedCallback() {
     window.removeEventListener('hashchange', this.onHash);
+    this.removeEventListener('session-ended', this.onSessionEnded);
     super.disconnectedCallback();
   }
 

@@ -6,7 +6,10 @@ import { AdminPage } from '../page.ts';
 type ApiKey = z.infer<typeof ApiKeySchema>;
 type ApiKeyCreated = z.infer<typeof ApiKeyCreatedSchema>;
 
-/** API keys: list, create (the key is shown once), revoke. */
+/**
+ * API keys: list, create (the key is shown once), revoke.
+ * @fires session-ended - the key this console is signed in with was revoked
+ */
 export class AdminApiKeys extends AdminPage {
   static override properties = {
     ...AdminPage.properties,
@@ -46,7 +49,10 @@ export class AdminApiKeys extends AdminPage {
   private async revoke(k: ApiKey) {
     const own = this.own(k);
     if (!confirm(this.t(own ? 'confirmRevokeOwn' : 'confirmRevoke', { prefix: k.prefix }))) return;
-    if (await this.run(() => this.api.delete(`/v1/api-keys/${k.id}`))) await this.refresh();
+    if (!(await this.run(() => this.api.delete(`/v1/api-keys/${k.id}`)))) return;
+    // The hub may still accept a revoked key for a few seconds; the console does not wait for that.
+    if (own) this.dispatchEvent(new Event('session-ended', { bubbles: true, composed: true }));
+    else await this.refresh();
   }
 
   private async copy() {
