@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testEnv } from '../../test/support/env.ts';
 import { type AvisoNode, startNode } from '../src/compose.ts';
@@ -53,6 +54,15 @@ describe.skipIf(!testEnv.postgresUrl)('PostgreSQL out of reach', () => {
     const body = (await res.json().catch(() => null)) as { error: { code: string } } | null;
     return { status: res.status, body, headers: res.headers, ms: performance.now() - started };
   };
+
+  it('leaves a slow but reachable database alone: a query longer than the timeout completes', async () => {
+    const slow = node.database.db.execute(sql`select pg_sleep(${(DB_TIMEOUT_MS * 2) / 1000})`);
+    await new Promise((r) => setTimeout(r, DB_TIMEOUT_MS));
+    const ready = await timed((signal) => fetch(`${node.url}/readyz`, { signal }));
+    expect(ready.status).toBe(200);
+    await expect(slow).resolves.toBeDefined();
+    expect(node.database.available()).toBe(true);
+  });
 
   it.each<Cut>(['silence', 'reset'])(
     'answers 503 DATABASE_UNAVAILABLE in bounded time while the database is cut (%s), keeps sockets, and comes back alone',
