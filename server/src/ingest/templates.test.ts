@@ -87,10 +87,8 @@ describe('templates', () => {
     const started = performance.now();
     expect(outcome(slow, { items }, budget)).toBe('TEMPLATE_TOO_COSTLY');
     expect(performance.now() - started).toBeLessThan(RENDER_LIMITS.renderMs * 8);
-    // Failed once: the same budget does not render it again, whatever the data.
-    const again = performance.now();
+    // Failed once: the same budget does not render it again, even with data it would render quickly.
     expect(outcome(slow, { items: [1] }, budget)).toBe('TEMPLATE_TOO_COSTLY');
-    expect(performance.now() - again).toBeLessThan(1);
     expect(outcome(slow, { items: [1] })).toBe('ok');
     // A capture that writes itself twice doubles: what a template writes counts as memory.
     const doubling = `{% assign s = "xxxxxxxxxxxxxxxx" %}${'{% capture s %}{{s}}{{s}}{% endcapture %}'.repeat(40)}{{ s | size }}`;
