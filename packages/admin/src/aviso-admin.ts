@@ -2,7 +2,16 @@ import type { Tenant } from '@aviso/protocol';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Api, ApiError, session } from './api.ts';
 import { Formats } from './formats.ts';
-import { initialLang, LANG_CODES, type Lang, saveLang, termsOf, translator } from './i18n.ts';
+import {
+  initialLang,
+  isLoaded,
+  LANG_CODES,
+  type Lang,
+  loadLang,
+  saveLang,
+  termsOf,
+  translator,
+} from './i18n.ts';
 import { drawIcon, ICON_PATHS, NAV_PATHS } from './icons.ts';
 import { errorText } from './messages.ts';
 import { shellStyles } from './shell-styles.ts';
@@ -62,7 +71,10 @@ export class AvisoAdmin extends LitElement {
   api: Api | null = null;
   tenant: Tenant | null = null;
   route: Route = routeFromHash();
-  language: Lang = initialLang();
+  /** The language shown; a chosen one that is still loading takes its place once it is there. */
+  language: Lang = 'es';
+  /** The language last chosen, which `language` becomes once it has loaded. */
+  private wanted: Lang = 'es';
   signInError = '';
   busy = false;
   private formats = new Formats(this.language);
@@ -77,7 +89,7 @@ export class AvisoAdmin extends LitElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
     this.addEventListener('session-ended', this.onSessionEnded);
-    document.documentElement.lang = this.language;
+    void this.setLang(initialLang(), false);
     const key = session.get();
     if (key) void this.signIn(key);
   }
@@ -129,9 +141,18 @@ export class AvisoAdmin extends LitElement {
     this.signInError = '';
   }
 
-  private setLang(lang: Lang) {
+  private async setLang(lang: Lang, save = true) {
+    if (save) saveLang(lang);
+    this.wanted = lang;
+    if (!isLoaded(lang)) await loadLang(lang).catch(() => undefined);
+    // A later choice made while this one loaded wins; one that could not load keeps what is shown.
+    if (this.wanted !== lang) return;
+    if (!isLoaded(lang)) {
+      this.wanted = this.language;
+      this.requestUpdate();
+      return;
+    }
     this.language = lang;
-    saveLang(lang);
     document.documentElement.lang = lang;
   }
 
@@ -193,6 +214,8 @@ export class AvisoAdmin extends LitElement {
   }
 
   override render() {
+    // Nothing until a chosen language other than Spanish has arrived, so no page flashes in Spanish.
+    if (this.wanted !== this.language && !isLoaded(this.wanted)) return nothing;
     if (!this.api) return this.renderSignIn();
     const t = translator(this.language);
     return html`<div class="shell">

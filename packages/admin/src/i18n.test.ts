@@ -8,11 +8,18 @@ import {
   SEVERITIES,
   WEBHOOK_EVENT_TYPES,
 } from '@aviso/protocol';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from './api.ts';
 import { KIND_FIELDS } from './channel-kinds.ts';
 import { Formats, formatLocale } from './formats.ts';
-import { fieldLabel, LANG_CODES, LANGS, termsOf, translator } from './i18n.ts';
+import * as en from './i18n/en.ts';
+import * as es from './i18n/es.ts';
+import * as pt from './i18n/pt.ts';
+import { fieldLabel, LANG_CODES, loadLang, termsOf, translator } from './i18n.ts';
+
+const LANGS = { es, en, pt };
+beforeAll(() => Promise.all(LANG_CODES.map(loadLang)));
+
 import { errorParams, errorText, reasonText, sendErrorText } from './messages.ts';
 
 describe('the console speaks Spanish, English and Portuguese in full', () => {

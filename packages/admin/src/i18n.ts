@@ -1,19 +1,39 @@
 import type { UiKey } from './i18n/en.ts';
-import * as en from './i18n/en.ts';
 import * as es from './i18n/es.ts';
-import * as pt from './i18n/pt.ts';
 import type { Terms } from './i18n/terms.ts';
 
 export type { Condition, ReasonKey, SendErrorCode, Step, Terms } from './i18n/terms.ts';
 export type StringKey = UiKey;
 
 /** The console's languages, Spanish first (the order of the language switch). */
-export const LANGS = { es, en, pt } as const;
-export type Lang = keyof typeof LANGS;
-export const LANG_CODES = Object.keys(LANGS) as Lang[];
+export const LANG_CODES = ['es', 'en', 'pt'] as const;
+export type Lang = (typeof LANG_CODES)[number];
+
+/** One language: its sentences and its vocabulary. */
+export interface Dictionary {
+  ui: Record<UiKey, string>;
+  terms: Terms;
+}
+
+// Spanish is in the bundle; English and Portuguese are fetched the first time they are chosen.
+const loaded: Partial<Record<Lang, Dictionary>> = { es };
+const loaders: Record<Exclude<Lang, 'es'>, () => Promise<Dictionary>> = {
+  en: () => import('./i18n/en.ts'),
+  pt: () => import('./i18n/pt.ts'),
+};
+
+/** Makes a language ready for `translator` and `termsOf`. */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (lang !== 'es') loaded[lang] ??= await loaders[lang]();
+}
+
+/** Whether a language can be used right away. */
+export const isLoaded = (lang: Lang) => loaded[lang] !== undefined;
+
+const dictionary = (lang: Lang): Dictionary => loaded[lang] ?? es;
 
 const LANG_KEY = 'aviso.admin.lang';
-const isLang = (v: unknown): v is Lang => typeof v === 'string' && v in LANGS;
+const isLang = (v: unknown): v is Lang => (LANG_CODES as readonly unknown[]).includes(v);
 
 /** The saved choice, else the browser's first language the console speaks, else Spanish. */
 export function initialLang(): Lang {
@@ -35,16 +55,16 @@ export function fill(template: string, vars: Record<string, string | number> = {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 
-/** A translator for one language: `t('lastDays', {n: 7})`. */
+/** A translator for one language (Spanish until it is loaded): `t('lastDays', {n: 7})`. */
 export function translator(lang: Lang) {
-  const strings = LANGS[lang].ui;
+  const strings = dictionary(lang).ui;
   return (key: UiKey, vars: Record<string, string | number> = {}) => fill(strings[key], vars);
 }
 export type Translate = ReturnType<typeof translator>;
 
 /** The vocabulary of one language (statuses, categories, roles, field names…). */
 export function termsOf(lang: Lang): Terms {
-  return LANGS[lang].terms;
+  return dictionary(lang).terms;
 }
 
 /** The label of a channel configuration field: the kind's own wording, else the shared one, else the key. */
