@@ -54,4 +54,30 @@ describe('/openapi.json as SDK generators and linters read it', () => {
     const served = (await (await withUrl.request('/openapi.json')).json()) as Doc;
     expect(served.servers).toEqual([{ url: 'https://avisos.example.com' }]);
   });
+
+  it('writes every pattern as a plain regular expression that accepts what the API accepts', async () => {
+    // A regex flag used to be copied into the text (`…$/i`): such a pattern matches nothing, and a
+    // client that validates with the document refused every id.
+    const patterns: string[] = [];
+    JSON.stringify(doc, (key, value) => {
+      if (key === 'pattern' && typeof value === 'string') patterns.push(value);
+      return value;
+    });
+    expect(patterns.length).toBeGreaterThan(5);
+    for (const p of patterns) {
+      expect(p, p).not.toMatch(/\/[a-z]+$/);
+      expect(() => new RegExp(p, 'u'), p).not.toThrow();
+    }
+    type Params = { parameters: { name: string; schema: { pattern: string } }[] };
+    const pattern = (path: string, name: string) => {
+      const params = (doc.paths[path]!.get as unknown as Params).parameters;
+      return new RegExp(params.find((x) => x.name === name)!.schema.pattern, 'u');
+    };
+    const cursor = pattern('/v1/me/notifications', 'cursor');
+    expect(cursor.test('0192f5e4-8c1a-7b3e-9d2f-5a6b7c8d9e0f')).toBe(true);
+    expect(cursor.test('-'.repeat(36))).toBe(false);
+    const recipient = pattern('/v1/recipients/{recipientId}', 'recipientId');
+    expect(recipient.test('caja-1')).toBe(true);
+    expect(recipient.test('caja\u0007')).toBe(false);
+  });
 });

@@ -41,7 +41,9 @@ export const HostIdSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[^\s/?#\p{Cc}]+$/u, 'no spaces, control characters, "/", "?" or "#"')
+  // No regex flag (the OpenAPI pattern would carry it as text): Cc is written out, not as \p{Cc}.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  .regex(/^[^\s/?#\x00-\x1f\x7f-\x9f]+$/, 'no spaces, control characters, "/", "?" or "#"')
   .refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
 
 export const CurrencySchema = z

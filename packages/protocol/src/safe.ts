@@ -5,8 +5,11 @@ import { z } from 'zod';
  * that really are UUIDs. Without them such input reaches the database and comes back as a 500.
  */
 
-/** A UUID in its canonical text form, the only one the API hands out (any version). */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A UUID in its canonical text form, the only one the API hands out (any version). Written without
+ * regex flags: the OpenAPI generator copies a flag into the pattern (`…$/i`), which then matches nothing.
+ */
+export const UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** True for a canonical UUID: the one id check in front of every `uuid` column. */
 export const isUuid = (value: unknown): value is string =>
