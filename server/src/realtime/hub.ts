@@ -220,7 +220,10 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     return { store, row };
   }
 
-  function answer(ack: unknown, work: Promise<Ack>) {
+  // The ack is the event's last argument: a client may send a payload `read-all` does not take, or
+  // none where `read` takes one, and must still get its answer.
+  function answer(args: unknown[], work: Promise<Ack>) {
+    const ack = args.at(-1);
     const reply = typeof ack === 'function' ? (ack as (r: Ack) => void) : () => {};
     work.then(reply, (err) => {
       if (!asAppError(err)) log.error({ err }, 'socket handler failed');
@@ -233,10 +236,11 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     if (tenantId && recipientId) void presence.disconnected(tenantId, recipientId, this.id).catch(() => {});
   }
 
-  function onRead(this: AvisoSocket, payload: { id?: unknown }, ack: unknown) {
+  function onRead(this: AvisoSocket, ...args: unknown[]) {
+    const payload = args[0] as { id?: unknown } | undefined;
     const id = typeof payload?.id === 'string' ? payload.id : '';
     answer(
-      ack,
+      args,
       reader(this).then(async ({ store, row }) => ({
         ok: true,
         count: (await inbox.read(store, row, id)).unreadCount,
@@ -244,9 +248,9 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     );
   }
 
-  function onReadAll(this: AvisoSocket, ack: unknown) {
+  function onReadAll(this: AvisoSocket, ...args: unknown[]) {
     answer(
-      ack,
+      args,
       reader(this).then(async ({ store, row }) => ({
         ok: true,
         count: (await inbox.readAll(store, row)).unreadCount,
@@ -254,12 +258,13 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     );
   }
 
-  function onSeen(this: AvisoSocket, payload: { ids?: unknown }, ack: unknown) {
+  function onSeen(this: AvisoSocket, ...args: unknown[]) {
+    const payload = args[0] as { ids?: unknown } | undefined;
     const ids = Array.isArray(payload?.ids)
       ? payload.ids.filter((i): i is string => typeof i === 'string')
       : [];
     answer(
-      ack,
+      args,
       reader(this).then(async ({ store, row }) => {
         await inbox.seen(store, row, ids);
         return { ok: true } as const;
