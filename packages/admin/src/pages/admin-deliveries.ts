@@ -140,7 +140,12 @@ export class AdminDeliveries extends AdminPage {
           ${d.providerMessageId ? html`<dt>${t('providerId')}</dt><dd class="mono">${d.providerMessageId}</dd>` : nothing}
           <dt>${t('deliveryId')}</dt><dd class="mono">${d.id}</dd>
         </dl>
-        ${d.notificationId ? html`<h3>${t('messageAsSent')}</h3>${this.renderSent()}` : nothing}
+        ${
+          d.notificationId
+            ? html`<h3>${t('messageAsSent')}</h3>${this.renderSent()}
+              <p><a href="#/activity/${d.notificationId}">${t('openActivity')}</a></p>`
+            : nothing
+        }
         <h3>${t('attempts')}</h3>
         <table aria-label=${t('attempts')}>
           <thead><tr><th>#</th><th>${t('attemptAt')}</th><th>${t('duration')}</th><th>${t('result')}</th></tr></thead>
