@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TemplateWarningSchema } from './activity.ts';
 import { ChannelAddressesSchema, StoredAddressesSchema } from './addresses.ts';
 import { CATEGORIES, EVENT_TYPE_PATTERN, ICONS } from './catalog.ts';
+import { BrandingSchema, EmailTemplateSchema } from './email.ts';
 import { isSafeLink } from './links.ts';
 import { ActionSchema, NotificationSchema, RoleSchema, SeveritySchema } from './notification.ts';
 import { PromotionSettingsSchema } from './promotions.ts';
@@ -102,6 +103,8 @@ export const TenantSettingsSchema = z
     telegram: TelegramSettingsSchema,
     retention: RetentionSettingsSchema,
     promotions: PromotionSettingsSchema,
+    /** The logo and colour of the tenant's emails. */
+    branding: BrandingSchema,
     /** What the Telegram bot answers to `/contact` (a Spanish default when absent; `null` restores it). */
     contactText: safeText(1000, 1).nullable(),
   })
@@ -396,6 +399,8 @@ export const EventTypeOverrideSchema = safeJson(
       rules: DeliveryRulesSchema,
       /** The WhatsApp template outside the 24-hour window (`null`: none, text only inside the window). */
       whatsappTemplate: WhatsappTemplateSchema.nullable(),
+      /** The type's own email subject and body (`null`: the default email). */
+      email: EmailTemplateSchema.nullable(),
     })
     .partial()
     .strict(),
