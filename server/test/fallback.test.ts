@@ -60,7 +60,7 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
     const mail = smtp.received[0]!;
     expect(mail.to_).toEqual(['away@example.com']);
     expect(mail.subject).toContain('Stock bajo');
-    expect(mail.text).toContain("El producto 'Martillo' tiene stock bajo (2 unidades) en tu sucursal.");
+    expect(mail.text).toContain('El producto “Martillo” tiene stock bajo (2 unidades) en tu sucursal.');
     expect(`${mail.html}`).toContain('https://pos.example.com/app#/inventarios?search=MRT-1');
     const rows = await deliveriesOf(t, res.body.id);
     const byPerson = Object.fromEntries(rows.map((d) => [d.recipientId, d]));

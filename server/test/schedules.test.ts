@@ -155,7 +155,7 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
     expect((await inbox(owner.me)).map((n) => n.message)).toEqual([
       'Tu suscripción vence en 7 días.',
       'Tu suscripción vence en 3 días.',
-      'Tu suscripción vence en 1 días.',
+      'Tu suscripción vence en 1 día.',
       'Tu suscripción ha vencido.',
     ]);
   });

@@ -88,7 +88,8 @@ describe.each(databaseBackends)('stock alerts on $name', ({ url }) => {
       entityId: 'P-1',
       branchIds: ['A'],
       link: '#/inventarios?search=MRT-1',
-      message: "El producto 'Martillo' tiene stock bajo (5 unidades) en tu sucursal.",
+      message:
+        'El producto “Martillo” tiene stock bajo (5 unidades, mínimo 5) en tu sucursal tras la venta V-100.',
     });
     expect(n!.data).toMatchObject({ branchId: 'A', sku: 'MRT-1', qty: 5, min: 5, reference: 'V-100' });
     expect(await inbox(other)).toEqual([]);
@@ -138,7 +139,8 @@ describe.each(databaseBackends)('stock alerts on $name', ({ url }) => {
       type: 'MULTIPLE_PRODUCTOS_STOCK_BAJO',
       entityId: 'V-777',
       link: '#/inventarios?status=low_stock',
-      message: 'Varios productos con stock bajo tras la venta V-777.',
+      title: 'Varios productos con stock bajo',
+      message: expect.stringMatching(/^En tu sucursal tras la venta V-777: .+, .+ y .+\.$/),
     });
     expect(got[0]!.data).toMatchObject({ branchId: 'A', reference: 'V-777', count: 3 });
     expect((got[0]!.data.products as unknown[]).length).toBe(3);
@@ -250,8 +252,8 @@ describe.each(databaseBackends)('stock alerts on $name', ({ url }) => {
     expect(ownerSees).toHaveLength(1);
     expect(ownerSees[0]).toMatchObject({ type: 'MULTIPLE_PRODUCTOS_STOCK_BAJO', branchIds: [] });
     expect(ownerSees[0]!.message).toContain('3 productos con stock bajo');
-    expect(ownerSees[0]!.message).toContain('Arroz (ARZ-1): 2 (mínimo 10) en sucursal A');
-    expect(ownerSees[0]!.message).toContain('Frijol (FRJ-2): 0 (mínimo 4) en sucursal A');
+    expect(ownerSees[0]!.message).toContain('Arroz (ARZ-1): 2 (mínimo 10) en “A”');
+    expect(ownerSees[0]!.message).toContain('Frijol (FRJ-2): 0 (mínimo 4) en “A”');
     expect(ownerSees[0]!.message).not.toContain('Aceite');
     expect(await inbox(cashier)).toEqual([]);
 

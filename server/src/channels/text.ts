@@ -14,7 +14,7 @@ interface Words {
   footer: (tenant: string) => string;
 }
 
-const WORDS: Record<'es' | 'en', Words> = {
+const WORDS: Record<'es' | 'en' | 'pt', Words> = {
   es: {
     open: 'Abrir',
     reply: 'Responde con el número',
@@ -25,11 +25,17 @@ const WORDS: Record<'es' | 'en', Words> = {
     reply: 'Reply with the number',
     footer: (tenant) => `You get this notice from ${tenant} through Aviso.`,
   },
+  pt: {
+    open: 'Abrir',
+    reply: 'Responda com o número',
+    footer: (tenant) => `Você recebe este aviso de ${tenant} pelo Aviso.`,
+  },
 };
 
-/** The few words a sender adds itself, in the recipient's language (Spanish unless English). */
+/** The few words a sender adds itself, in the recipient's language (Spanish unless English or Portuguese). */
 export function words(locale: string): Words {
-  return locale.toLowerCase().startsWith('en') ? WORDS.en : WORDS.es;
+  const language = locale.toLowerCase().split('-')[0];
+  return language === 'en' ? WORDS.en : language === 'pt' ? WORDS.pt : WORDS.es;
 }
 
 /** Actions as numbered replies for text-only channels: `1 = Confirmar, 2 = Cancelar`. */

@@ -27,6 +27,10 @@ export interface OutboundMessage {
   createdAt?: string;
   /** WhatsApp only: the 24-hour window with this business number, and the template for outside it. */
   whatsapp?: WhatsappSession;
+  /** The tenant's look in emails (logo and colour); absent: the hub's default. */
+  brand?: { logoUrl: string | null; color: string | null };
+  /** Email only: the type's own subject and body, already rendered for this person. */
+  email?: { subject?: string; body?: string };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Branding } from '@aviso/protocol';
 import type { OutboundMessage } from '../channels/index.ts';
 import type { NotificationRow, TenantRow } from '../db/rows.ts';
 
@@ -32,5 +33,15 @@ export function outboundMessage(
     entityId: n.entityId,
     data: n.data,
     createdAt: n.createdAt.toISOString(),
+    brand: brandOf(tenant),
   };
+}
+
+/** The tenant's email look, from `settings.branding`. */
+export function brandOf(tenant: Pick<TenantRow, 'settings'>): {
+  logoUrl: string | null;
+  color: string | null;
+} {
+  const b = (tenant.settings as { branding?: Branding }).branding;
+  return { logoUrl: b?.logoUrl ?? null, color: b?.color ?? null };
 }

@@ -7,6 +7,7 @@ import type { TenantStore } from '../db/store.ts';
 import { maskPii } from '../lib/log.ts';
 import { type Candidate, candidates } from './candidates.ts';
 import { type DeliveryContext, type Outcome, retryOrFail, sentOutcome } from './context.ts';
+import { emailTextsFor } from './email-texts.ts';
 import { outboundMessage } from './message.ts';
 import { whatsappSession } from './whatsapp.ts';
 
@@ -134,6 +135,9 @@ async function sendKind(
       if (option.kind === 'whatsapp') {
         const store = ctx.store.forTenant(tenant.id);
         message.whatsapp = await whatsappSession(store, provider, option.address, n, tenant, ctx.now());
+      }
+      if (option.kind === 'email') {
+        message.email = await emailTextsFor(ctx.store.forTenant(tenant.id), n, tenant, message.locale);
       }
       const sent = await ctx.registry.send(
         option.kind as ChannelKind,

@@ -5,6 +5,7 @@ import {
   type EventInput,
   EventInputSchema,
   type EventTypeDefinition,
+  type TemplateWarning,
 } from '@aviso/protocol';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
@@ -17,6 +18,7 @@ import { scheduleEvent } from '../scheduling/plan.ts';
 import { slaCheckRow } from '../scheduling/sla.ts';
 import { dueData } from '../scheduling/when.ts';
 import { resolveEventType } from './catalog.ts';
+import { enrichData } from './enrich.ts';
 import { resolveAudience } from './targeting.ts';
 import { formatContext, pickLocale, RenderBudget, type RenderFailure } from './templates.ts';
 
@@ -82,10 +84,14 @@ function render(
   const locale = input.locale ?? tenant.locale;
   const ctx = formatContext(tenant, locale);
   const fallbacks: TemplateFallback[] = [];
+  const warnings: TemplateWarning[] = [];
   const template = (field: TemplateFallback['field'], source: string | undefined) => {
     if (!source) return '';
     const out = budget.render(source, data, def.formats, ctx);
-    if (out.ok) return out.text;
+    if (out.ok) {
+      if (out.missing.length) warnings.push({ field, code: 'MISSING_DATA', variables: out.missing });
+      return out.text;
+    }
     fallbacks.push({ field, code: out.code, reason: out.reason });
     return '';
   };
@@ -93,7 +99,7 @@ function render(
   const message = input.message ?? template('message', pickLocale(def.message, locale));
   const title = input.title ?? template('title', pickLocale(def.title, locale));
   const plain = input.entityId ? `${input.type} ${input.entityId}` : input.type;
-  return { message: message || plain, title: title || null, fallbacks };
+  return { message: message || plain, title: title || null, fallbacks, warnings };
 }
 
 /** Turns one validated event into a stored notification (or finds the one its idempotency key names). */
@@ -118,10 +124,12 @@ export async function ingestEvent(
     if (earliest) hooks.onScheduled?.(earliest);
     return accepted;
   }
-  const data = input.dueAt
-    ? dueData(input.data ?? {}, new Date(input.dueAt), now, input.locale ?? tenant.locale, tenant.timezone)
+  const locale = input.locale ?? tenant.locale;
+  const given = input.dueAt
+    ? dueData(input.data ?? {}, new Date(input.dueAt), now, locale, tenant.timezone)
     : (input.data ?? {});
-  const { message, title, fallbacks } = render(def, input, tenant, data, budget);
+  const data = await enrichData(store, given, formatContext(tenant, locale).locale);
+  const { message, title, fallbacks, warnings } = render(def, input, tenant, data, budget);
   for (const f of fallbacks) {
     hooks.log?.warn(
       { tenant: tenant.id, type: input.type, field: f.field, code: f.code, reason: f.reason },
@@ -149,6 +157,7 @@ export async function ingestEvent(
       severity: input.severity ?? def.severity,
       icon: def.icon,
       actions: input.actions ?? null,
+      warnings: warnings.length ? warnings : null,
     },
     input.idempotencyKey ? { key: input.idempotencyKey, hash: requestHash(input) } : undefined,
     planned,
@@ -164,6 +173,7 @@ export async function ingestEvent(
     id: result.row.id,
     status: 'created',
     ...(fallbacks.length ? { templateFallback: fallbacks } : {}),
+    ...(warnings.length ? { warnings } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { type EventTypeDefinition, type Localized, POS_ERP_CATALOG, type ValueFo
 import type { Template } from 'liquidjs';
 import { costProblem, TEMPLATE_LIMITS } from './template-analysis.ts';
 import { engine, parse, RENDER_LIMITS, type RenderLimits } from './template-engine.ts';
+import { renderGlobals } from './template-extras.ts';
 
 export { TEMPLATE_LIMITS } from './template-analysis.ts';
 export { RENDER_LIMITS, type RenderLimits } from './template-engine.ts';
@@ -88,7 +89,8 @@ export interface RenderFailure {
   code: 'TEMPLATE_TOO_COSTLY' | 'TEMPLATE_ERROR';
   reason: string;
 }
-export type Rendered = { ok: true; text: string } | RenderFailure;
+/** A rendered text, with the variables it wrote as empty because the data did not have them. */
+export type Rendered = { ok: true; text: string; missing: string[] } | RenderFailure;
 
 /** Every title and message of the `pos-erp` preset, in every locale. */
 const PRESET_TEMPLATES = new Set(
@@ -166,12 +168,14 @@ export class RenderBudget {
       if (name in data) scope[name] = formatValue(data[name], format, ctx);
     }
     const started = performance.now();
+    const missing = new Set<string>();
     try {
       const out = engine.renderSync(parse(source), scope, {
         renderLimit: left,
         memoryLimit: this.limits.memory,
+        globals: renderGlobals({ locale: ctx.locale, missing }),
       }) as string;
-      return { ok: true, text: out.trim() };
+      return { ok: true, text: out.trim(), missing: [...missing] };
     } catch (err) {
       const failed = failure(err);
       this.failed.set(source, failed);

@@ -103,7 +103,11 @@ export async function runStockSweep(
         tenantStore,
         tenant,
         overrides,
-        ownersSummary(notice, tenant.locale),
+        ownersSummary(
+          notice,
+          tenant.locale,
+          new Map((await tenantStore.branches.list()).map((b) => [b.id, b.name])),
+        ),
         hooks,
       );
       await tenantStore.stock.setNotification(ids, accepted.id);

@@ -115,6 +115,8 @@ export function eventRoutes(deps: { guard: Guard; hooks: IngestHooks }) {
       for (const [field, texts] of [
         ['title', override.title],
         ['message', override.message],
+        ['email.subject', override.email?.subject],
+        ['email.body', override.email?.body],
       ] as const) {
         // Refused now what could not be rendered within the budget later (nested loops, huge ranges…).
         for (const [locale, source] of Object.entries(texts ?? {})) {

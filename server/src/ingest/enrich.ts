@@ -1,0 +1,74 @@
+import type { TenantStore } from '../db/store.ts';
+
+/**
+ * What the hub adds to an event's data before its templates see it (the host's own values win):
+ * - `branchName`: the names of the branches in `branchId` / `branchIds` ("Centro y Norte"), so that
+ *   a message that reaches owners of every branch says which one;
+ * - `originName`, `destinationName`: the names of `originBranchId` and `destinationBranchId`;
+ * - `productCount`, `unitCount`: from an `items` list (`[{qty}]`), so that a transfer of 3 units of
+ *   one product says so instead of "3 products".
+ * Names come from `PUT /v1/branches/:id`; an unknown branch adds nothing.
+ */
+export async function enrichData(
+  store: TenantStore,
+  data: Record<string, unknown>,
+  locale: string,
+): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = { ...data };
+  const ids = branchIdsOf(data);
+  if (out.branchName === undefined && ids.length) {
+    const names = await Promise.all(ids.map((id) => branchName(store, id)));
+    if (names.every((n) => n !== undefined)) out.branchName = list(names as string[], locale);
+  }
+  for (const [idField, nameField] of [
+    ['originBranchId', 'originName'],
+    ['destinationBranchId', 'destinationName'],
+  ] as const) {
+    const id = data[idField];
+    if (out[nameField] === undefined && typeof id === 'string') {
+      const name = await branchName(store, id);
+      if (name !== undefined) out[nameField] = name;
+    }
+  }
+  if (Array.isArray(data.items) && out.productCount === undefined) {
+    const items = data.items.slice(0, 1000) as { qty?: unknown; productId?: unknown }[];
+    out.productCount = new Set(items.map((i, n) => i?.productId ?? n)).size;
+    const units = items.map((i) => i?.qty);
+    if (out.unitCount === undefined && units.every((q) => typeof q === 'number' && Number.isFinite(q))) {
+      out.unitCount = (units as number[]).reduce((a, b) => a + b, 0);
+    }
+  }
+  return out;
+}
+
+/** The branches an event's data names: `branchId`, or up to 10 of `branchIds`. */
+function branchIdsOf(data: Record<string, unknown>): string[] {
+  if (typeof data.branchId === 'string') return [data.branchId];
+  if (Array.isArray(data.branchIds) && data.branchIds.length <= 10) {
+    return data.branchIds.every((b) => typeof b === 'string') ? [...new Set(data.branchIds as string[])] : [];
+  }
+  return [];
+}
+
+function list(names: string[], locale: string): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
+// Every event of a branch asks for its name: a renamed branch shows within this long on every node.
+const NAME_TTL_MS = 30_000;
+const names = new Map<string, { name: string | undefined; at: number }>();
+
+async function branchName(store: TenantStore, id: string): Promise<string | undefined> {
+  if (id.length > 64) return undefined;
+  const key = `${store.tenantId}\u0000${id}`;
+  const hit = names.get(key);
+  if (hit && Date.now() - hit.at < NAME_TTL_MS) return hit.name;
+  const row = await store.branches.get(id);
+  if (names.size > 20_000) names.clear();
+  names.set(key, { name: row?.name, at: Date.now() });
+  return row?.name;
+}
