@@ -1,20 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
-import { settle, until } from './sockets.ts';
+import { connect, settle, until } from './sockets.ts';
 import { telegramStandIn } from './telegram-harness.ts';
 
 const NORTE_GROUP = '-1001000000001';
 const OWN_GROUP = '-1001000000009';
 
 describe.each(databaseBackends)('branch and tenant group chats on $name', ({ url }) => {
+  let clock = Date.now();
   let hub: Awaited<ReturnType<typeof startTestNode>>;
   const telegram = telegramStandIn(() => hub.fetcher);
   const { calls, said, tenant, update } = telegram;
 
   beforeAll(async () => {
     await telegram.start();
-    hub = await startTestNode({ databaseUrl: url }, { delivery: { pollMs: 50 } });
+    hub = await startTestNode({ databaseUrl: url }, { now: () => new Date(clock), delivery: { pollMs: 50 } });
   });
   afterAll(async () => {
     await hub.node.close();
@@ -160,6 +161,41 @@ describe.each(databaseBackends)('branch and tenant group chats on $name', ({ url
         .join('\n'),
     ).toMatch(/Taladro[\s\S]*Martillo|Martillo[\s\S]*Taladro/);
     expect(toGroup(NORTE_GROUP)).toHaveLength(0);
+  });
+
+  it('sends an unseen step to the group when it goes to anyone, and not once everyone it is for saw it', async () => {
+    const { t, norte } = await shop({ to: ['owner'], if: 'unseen', after: '2m', groups: true });
+    const owner = await t.api.post('/v1/widget-tokens', { recipientId: 'dueno' });
+    const cashier = await t.api.post('/v1/widget-tokens', { recipientId: 'beto' });
+    const [ownerSocket, cashierSocket] = await Promise.all([
+      connect(hub.node.url, { token: owner.body.token }),
+      connect(hub.node.url, { token: cashier.body.token }),
+    ]);
+    try {
+      // The cashier saw it, the owner (whom the step is for) did not: the owner and the group get it.
+      const first = (await lowStock(t, 'norte')).body.id as string;
+      await until(() => cashierSocket.received.some((n) => n.id === first), 'the toast');
+      await cashierSocket.emitWithAck('seen', { ids: [first] });
+      clock += 3 * 60_000;
+      await hub.node.worker.runNow();
+      await until(() => toGroup(norte).length === 1, 'the group message');
+
+      // This time the owner saw it: the step goes to nobody, nor to the group.
+      const second = (await lowStock(t, 'norte')).body.id as string;
+      await until(() => ownerSocket.received.some((n) => n.id === second), 'the owner’s toast');
+      await ownerSocket.emitWithAck('seen', { ids: [second] });
+      clock += 3 * 60_000;
+      await hub.node.worker.runNow();
+      await settle(400);
+      expect(toGroup(norte)).toHaveLength(1);
+      const row = (await t.api.get('/v1/deliveries')).body.items.find(
+        (d: { notificationId: string; group: unknown }) => d.notificationId === second && d.group,
+      );
+      expect(row).toMatchObject({ status: 'cancelled', lastError: 'seen by everyone the step was for' });
+    } finally {
+      ownerSocket.close();
+      cashierSocket.close();
+    }
   });
 
   it('links a Telegram group to a branch with /start <token> in the group, and unlinks it with /stop', async () => {

@@ -17,7 +17,7 @@ export function promotionQuietHours(tenant: Pick<TenantRow, 'settings'>) {
  * What holds a due row back before anyone's preferences are read: a promotion inside the tenant's
  * promotion quiet hours waits for their end, on every channel (group chats and Slack included, which
  * have no person and so no quiet hours of their own); a group's `unseen`/`unread` step is cancelled
- * once someone it targeted saw or read the notification.
+ * when everyone the step was for saw or read the notification.
  */
 export async function heldBack(
   ctx: DeliveryContext,
@@ -26,7 +26,7 @@ export async function heldBack(
   tenant: TenantRow,
   n: NotificationRow,
 ): Promise<Outcome | undefined> {
-  const moot = await groupStepMoot(row, store);
+  const moot = await groupStepMoot(row, store, n);
   if (moot) return { status: 'cancelled', lastError: moot };
   if (n.category !== 'promotions' || row.step === 'event') return undefined;
   const until = quietUntil(ctx.now(), promotionQuietHours(tenant), tenant.timezone);

@@ -78,7 +78,12 @@ export async function planDeliveries(
     }
     if ('groups' in rule && rule.groups && step !== 'digest') {
       rows.push(
-        ...(await groupRows(n, { step, condition, channels: rule.channels, mode, dueAt }, store, presence)),
+        ...(await groupRows(
+          n,
+          { step, condition, to: rule.to ?? 'targets', channels: rule.channels, mode, dueAt },
+          store,
+          presence,
+        )),
       );
     }
     for (const kind of rule.channels.filter((k) => k === 'slack')) {
