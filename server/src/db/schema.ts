@@ -1,4 +1,4 @@
-import type { ChannelAddresses } from '@aviso/protocol';
+import type { ChannelAddresses, Recurrence, TemplateWarning } from '@aviso/protocol';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -125,7 +125,9 @@ export const notifications = pgTable(
     link: text('link'),
     severity: text('severity', { enum: ['info', 'success', 'warning', 'critical'] }).notNull(),
     icon: text('icon').notNull(),
-    actions: jsonb('actions').$type<{ id: string; label: string; style?: string }[]>(),
+    actions: jsonb('actions').$type<{ id: string; label: string; style?: string; cancels?: string[] }[]>(),
+    /** What the type's templates could not fill from the event's data (null: nothing missing). */
+    warnings: jsonb('warnings').$type<TemplateWarning[]>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -323,6 +325,8 @@ export const scheduledEvents = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     notificationId: uuid('notification_id'),
     error: text('error'),
+    /** A recurring schedule's rule: each run stores the row of the next occurrence (null: one-off). */
+    recurrence: jsonb('recurrence').$type<Recurrence>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -382,5 +386,27 @@ export const whatsappSessions = pgTable(
   (t) => [
     primaryKey({ columns: [t.channelId, t.number] }),
     index('whatsapp_sessions_tenant_idx').on(t.tenantId, t.number),
+  ],
+);
+
+/**
+ * When a person had the widget open on a node: one row from their first socket on that node to
+ * their last. A notification created inside a session was pushed to them live. A node that dies
+ * leaves its rows open; `aliveAt` (its heartbeat) bounds them.
+ */
+export const presenceSessions = pgTable(
+  'presence_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: tenantId(),
+    recipientId: text('recipient_id').notNull(),
+    nodeId: text('node_id').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
+    aliveAt: timestamp('alive_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('presence_sessions_recipient_idx').on(t.tenantId, t.recipientId, t.startedAt),
+    index('presence_sessions_node_idx').on(t.nodeId, t.endedAt),
   ],
 );
