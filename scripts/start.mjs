@@ -55,7 +55,10 @@ function run(command, args, options) {
 // The demo's mail catcher listens on loopback, which the hub's egress policy refuses unless listed:
 // allow it, so the demo's fallback emails arrive as they do in production against a real server.
 const demoSmtp = `${env.DEMO_SMTP_PUBLIC_HOST?.trim() || '127.0.0.1'}:${env.DEMO_SMTP_PORT?.trim() || '2525'}`;
-const egress = [env.AVISO_EGRESS_ALLOW?.trim(), runDemo ? demoSmtp : ''].filter(Boolean).join(',');
+// So is the demo's own server, whose stand-in of the Telegram Bot API gets the branch group's messages.
+const demoHttp = `127.0.0.1:${env.DEMO_PORT?.trim() || '3100'}`;
+const demoAllow = runDemo ? [demoSmtp, demoHttp] : [];
+const egress = [env.AVISO_EGRESS_ALLOW?.trim(), ...demoAllow].filter(Boolean).join(',');
 const hub = run(process.execPath, [main], { env: { ...env, AVISO_EGRESS_ALLOW: egress } });
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

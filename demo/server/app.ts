@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
-import { BRANCHES, PERSONAS, type Persona } from './backoffice.ts';
+import { BRANCHES, branchName, PERSONAS, type Persona } from './backoffice.ts';
 import type { MailCatcher } from './catcher.ts';
+import type { ChatCatcher } from './chat-catcher.ts';
 import { type Body, DemoError } from './hub.ts';
 import { DEMO_LOW_STOCK_AFTER } from './seed.ts';
 import type { Shop } from './shop.ts';
@@ -12,6 +13,8 @@ import type { Shop } from './shop.ts';
 export interface DemoAppOptions {
   shop: Shop;
   mail: MailCatcher;
+  /** The demo's stand-in of the Telegram Bot API, where the branch group's messages land. */
+  chats: ChatCatcher;
   tenantName: string;
   /** Where browsers load the widget from and open its socket. */
   hubPublicUrl: string;
@@ -73,13 +76,17 @@ export function createDemoApp(o: DemoAppOptions) {
     return c.json(office);
   });
   app.get('/api/mail', (c) => c.json({ items: mail.mails }));
+  app.get('/api/chats', (c) => c.json({ items: o.chats.chats }));
+  app.route('/telegram', o.chats.routes());
   app.get('/api/deliveries', async (c) => {
     const res = await shop.hub.ok('GET', '/v1/deliveries?days=1');
     const names = Object.fromEntries(Object.values(PERSONAS).map((p) => [p.id, p.name]));
-    const items = ((res.items ?? []) as Body[]).slice(0, 30).map((d) => ({
-      ...d,
-      recipientName: names[String(d.recipientId)] ?? d.recipientId,
-    }));
+    const items = ((res.items ?? []) as Body[]).slice(0, 30).map((d) => {
+      // A group chat's row names no person: it names the branch whose group got it.
+      const group = d.group as { branchId: string | null } | null | undefined;
+      const to = group ? `grupo de ${group.branchId ? branchName(group.branchId) : 'la empresa'}` : undefined;
+      return { ...d, recipientName: to ?? names[String(d.recipientId)] ?? d.recipientId };
+    });
     return c.json({ items });
   });
 

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createDemoApp } from './app.ts';
 import { Backoffice } from './backoffice.ts';
 import { MailCatcher } from './catcher.ts';
+import { ChatCatcher } from './chat-catcher.ts';
 import { type DemoConfig, DemoConfigError, loadDemoConfig, localUrl } from './config.ts';
 import { HubClient } from './hub.ts';
 import { seedDemo } from './seed.ts';
@@ -61,13 +62,17 @@ async function main() {
   const publicUrl = config.publicUrl ?? localUrl(config.host, port);
 
   const state = new DemoState(config.stateFile, config.hubUrl);
-  const { tenant, channelId, refused } = await seedDemo({
+  const chats = new ChatCatcher();
+  // The hub reaches the demo's own server for it, as it reaches the mail catcher.
+  const demoAllow = `${new URL(localUrl(config.host, port)).hostname}:${port}`;
+  const { tenant, channelId, refused, telegramRefused } = await seedDemo({
     hub,
     adminToken: config.adminToken,
     devSecretsFile: config.devSecretsFile,
     state,
     smtp: { host: config.smtp.reachHost, port: smtpPort },
     appUrl: `${publicUrl}/pane.html?as=owner`,
+    telegramApiRoot: `${localUrl(config.host, port)}/telegram`,
   });
   const office = new Backoffice(tenant.office);
   const save = () => state.save({ ...tenant, office: office.data });
@@ -78,6 +83,7 @@ async function main() {
   app = createDemoApp({
     shop,
     mail,
+    chats,
     tenantName: tenant.name,
     hubPublicUrl: config.hubPublicUrl,
     distDir: config.distDir,
@@ -89,6 +95,12 @@ async function main() {
       `\n  Mail catcher: smtp://${allow}; the hub sends the demo's fallback emails there, so it needs` +
       `\n  AVISO_EGRESS_ALLOW=${allow} (the hub's egress policy refuses loopback addresses it does not list).\n`,
   );
+  if (telegramRefused) {
+    console.warn(
+      `  aviso demo: the hub refused the demo's Telegram bot (${telegramRefused}).` +
+        `\n  The branch group will get nothing: restart the hub with AVISO_EGRESS_ALLOW=${allow},${demoAllow}.\n`,
+    );
+  }
   if (problem) {
     console.warn(
       `  aviso demo: the hub cannot deliver to the mail catcher (${problem}).` +

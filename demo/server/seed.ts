@@ -1,4 +1,5 @@
 import { BRANCHES, PERSONAS } from './backoffice.ts';
+import { DEMO_GROUP_CHAT } from './chat-catcher.ts';
 import { DemoError, type HubClient } from './hub.ts';
 import type { DemoState, DemoTenant } from './state.ts';
 
@@ -14,6 +15,8 @@ export interface SeedOptions {
   smtp: { host: string; port: number };
   /** Email links open this page (the owner's screen of the demo). */
   appUrl: string;
+  /** The demo's stand-in of the Telegram Bot API, as the hub reaches it (`…/telegram`). */
+  telegramApiRoot: string;
 }
 
 /** The demo tenant, and its email channel's id, or why the hub refused the channel. */
@@ -21,10 +24,15 @@ export interface SeedResult {
   tenant: DemoTenant;
   channelId: string | null;
   refused: string | null;
+  /** Why the hub refused the demo's Telegram channel (the branch group then gets nothing); null when saved. */
+  telegramRefused: string | null;
 }
 
 export const DEMO_TENANT_NAME = 'Abarrotes La Esquina (demo)';
 export const DEMO_CHANNEL_NAME = 'Buzón de la demo';
+export const DEMO_BOT_NAME = 'Bot de la demo';
+/** The branch whose Telegram group ("encargados") gets the low-stock alerts too. */
+export const DEMO_GROUP_BRANCH = 'central';
 /** The demo shortens the low-stock fallback to the owner (2 minutes in the catalog) so it can be watched. */
 export const DEMO_LOW_STOCK_AFTER = '5s';
 
@@ -59,7 +67,10 @@ export async function seedDemo(o: SeedOptions): Promise<SeedResult> {
   const tenant = await tenantFor(o);
   const hub = o.hub.withKey(tenant.apiKey);
   await hub.ok('PATCH', '/v1/tenant', { appUrl: o.appUrl });
-  for (const b of BRANCHES) await hub.ok('PUT', `/v1/branches/${b.id}`, { name: b.name });
+  for (const b of BRANCHES) {
+    const addresses = b.id === DEMO_GROUP_BRANCH ? { telegram: DEMO_GROUP_CHAT } : undefined;
+    await hub.ok('PUT', `/v1/branches/${b.id}`, { name: b.name, ...(addresses ? { addresses } : {}) });
+  }
   for (const { id, name, role, branchIds, email } of Object.values(PERSONAS)) {
     await hub.ok('PUT', `/v1/recipients/${id}`, { name, role, branchIds, email });
   }
@@ -73,11 +84,40 @@ export async function seedDemo(o: SeedOptions): Promise<SeedResult> {
       throw err;
     },
   );
-  const fallback = { after: DEMO_LOW_STOCK_AFTER, if: 'unseen', to: ['owner'], channels: ['email'] };
+  const telegram = await telegramChannel(hub, o.telegramApiRoot).then(
+    () => null,
+    (err: unknown) => {
+      if (err instanceof DemoError && err.status < 500) return err.message;
+      throw err;
+    },
+  );
+  // The owner by email, and the branch's group chat once (groups: true), through the demo's bot.
+  const fallback = {
+    after: DEMO_LOW_STOCK_AFTER,
+    if: 'unseen',
+    to: ['owner'],
+    channels: ['email', 'telegram'],
+    groups: true,
+  };
   for (const type of ['PRODUCTO_STOCK_BAJO', 'MULTIPLE_PRODUCTOS_STOCK_BAJO']) {
     await hub.ok('PUT', `/v1/event-types/${type}`, { rules: { fallback } });
   }
-  return { tenant, ...channel };
+  return { tenant, ...channel, telegramRefused: telegram };
+}
+
+/** The demo's Telegram bot, pointed at the demo's own stand-in of the Bot API. */
+async function telegramChannel(hub: HubClient, apiRoot: string): Promise<void> {
+  const config = {
+    botToken: '123456789:demo-bot-token-not-a-real-one',
+    apiRoot,
+    botUsername: 'AbarrotesDemoBot',
+  };
+  const channels = (await hub.ok('GET', '/v1/channels')) as {
+    items?: { id: string; kind: string; name: string }[];
+  };
+  const id = channels.items?.find((c) => c.kind === 'telegram' && c.name === DEMO_BOT_NAME)?.id;
+  if (id) await hub.ok('PATCH', `/v1/channels/${id}`, { config, enabled: true });
+  else await hub.ok('POST', '/v1/channels', { kind: 'telegram', name: DEMO_BOT_NAME, config });
 }
 
 /** The demo's email channel, created or pointed at the catcher again; resolves to its id. */

@@ -39,15 +39,17 @@ describe.skipIf(!haveChromium)('the demo POS, its own process, in a real browser
     ensureDemoBuilt();
     mkdirSync(SHOTS, { recursive: true });
     const adminToken = 'adm_demo_e2e_token_0123456789';
-    // The hub must be allowed to reach the demo's mail catcher, as the demo says when it starts.
+    // The hub must be allowed to reach the demo's mail catcher and its stand-in of the Telegram Bot
+    // API (on the demo's own port), as the demo says when it starts.
     const smtpPort = await freePort();
+    const demoPort = await freePort();
     [hub, browser] = await Promise.all([
       startHubProcess(
         {
           DATABASE_URL: 'memory:',
           AVISO_ADMIN_TOKEN: adminToken,
           AVISO_SECRET_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
-          AVISO_EGRESS_ALLOW: `127.0.0.1:${smtpPort}`,
+          AVISO_EGRESS_ALLOW: `127.0.0.1:${smtpPort},127.0.0.1:${demoPort}`,
         },
         150_000,
       ),
@@ -60,6 +62,7 @@ describe.skipIf(!haveChromium)('the demo POS, its own process, in a real browser
     demo = await startDemoProcess(hub.url, {
       AVISO_ADMIN_TOKEN: adminToken,
       DEMO_SMTP_PORT: String(smtpPort),
+      DEMO_PORT: String(demoPort),
       DEMO_STATE_FILE: join(stateDir, 'demo.json'),
     });
     // The hub serves nothing of the demo: it lives in its own process only.
@@ -104,6 +107,7 @@ describe.skipIf(!haveChromium)('the demo POS, its own process, in a real browser
   it('a multi-product low-stock sale makes one grouped notification whose link filters the inventory; the offline owner gets it by email', async () => {
     // Its start-up test send reached the catcher: the hub's egress policy lets the demo's channel through.
     expect(demo.output()).not.toContain('cannot deliver');
+    expect(demo.output()).not.toContain('refused the demo');
     const central = pane('central');
     const owner = pane('owner');
     await owner.locator('#online').uncheck();
@@ -133,6 +137,12 @@ describe.skipIf(!haveChromium)('the demo POS, its own process, in a real browser
     await expect
       .poll(() => page.locator('#mail li').first().textContent())
       .toContain('sofia@abarrotes-demo.mx');
+    // The same alert went, once, to Suc. Central's Telegram group of managers (groups: true).
+    const group = page.locator('#chats li', { hasText: 'Varios productos' });
+    await expect.poll(() => group.count(), { timeout: 25_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('#deliveries li', { hasText: 'grupo de Suc. Central' }).first().textContent())
+      .toContain('telegram');
     await page.locator('#mail li summary').first().click();
     await page.locator('.fallback').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/demo-fallback-email.png`, fullPage: true });

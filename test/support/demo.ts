@@ -48,7 +48,8 @@ export async function startDemoProcess(
   env: Record<string, string>,
   timeoutMs = 60_000,
 ): Promise<DemoProcess> {
-  const port = await freePort();
+  // A caller that must tell the hub the demo's address in advance (its egress allow-list) picks the port.
+  const port = env.DEMO_PORT ? Number(env.DEMO_PORT) : await freePort();
   let output = '';
   const child = spawn(process.execPath, [MAIN], {
     cwd: DEMO,
