@@ -137,7 +137,7 @@ describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a rea
     expect(await attempt.textContent()).toMatch(/\d+ ms/);
     expect(await attempt.textContent()).toContain('enviado');
     expect(smtp.received.some((m) => m.to_.includes('lupita@ferreteria.mx'))).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/admin-delivery-details.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/admin-deliveries.png`, fullPage: true });
     // From the delivery to who saw the notification.
     await page.getByRole('link', { name: 'Quién la vio' }).click();
     await page.locator(`[data-receipts="${notificationId}"] tr[data-person="norte"]`).waitFor();

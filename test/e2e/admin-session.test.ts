@@ -120,6 +120,7 @@ describe.skipIf(!hasChromium)('console language, session and event types in a re
     const editor = page.getByRole('form', { name: 'CORTE_DE_CAJA' });
     await editor.locator('.preview[data-locale="es"]').getByText('Corte de caja de').waitFor();
     await page.locator('tr[data-type="CORTE_DE_CAJA"]').getByText('propio').waitFor();
+    await page.screenshot({ path: `${SHOTS}/admin-event-types.png` });
     const types = (
       await tenant.call<{ items: { type: string; custom: boolean; definition: { category: string } }[] }>(
         'GET',
@@ -159,7 +160,6 @@ describe.skipIf(!hasChromium)('console language, session and event types in a re
     page.once('dialog', (d) => void d.accept());
     await page.locator('tr[data-type="CORTE_DE_CAJA"]').getByRole('button', { name: 'Eliminar' }).click();
     await page.getByText('Se eliminó CORTE_DE_CAJA.').waitFor();
-    await page.screenshot({ path: `${SHOTS}/admin-event-types.png` });
     const after = (await tenant.call<{ items: { type: string }[] }>('GET', '/v1/event-types')).body.items;
     expect(after.some((t) => t.type === 'CORTE_DE_CAJA')).toBe(false);
     await page.context().close();

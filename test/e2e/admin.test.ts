@@ -73,7 +73,6 @@ describe.skipIf(!hasChromium)('admin console in a real browser', () => {
     const attempts = page.getByRole('table', { name: 'Intentos' });
     await attempts.waitFor();
     expect(await attempts.locator('tr[data-attempt="1"]').textContent()).toMatch(/\d+ ms/);
-    await page.screenshot({ path: `${SHOTS}/admin-deliveries.png` });
 
     await page.getByRole('link', { name: 'Resumen' }).click();
     await page.getByRole('img', { name: 'Envíos por día y estado' }).waitFor();
