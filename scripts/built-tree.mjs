@@ -23,7 +23,8 @@ function copy(path) {
   cpSync(join(root, path), join(dest, path), { recursive: true, preserveTimestamps: true });
 }
 
-for (const file of ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', '.npmrc', 'LICENSE']) {
+// `patches` holds the dependency patches pnpm-workspace.yaml names: the install applies them.
+for (const file of ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', '.npmrc', 'LICENSE', 'patches']) {
   if (existsSync(join(root, file))) copy(file);
 }
 copy('scripts/start.mjs');
