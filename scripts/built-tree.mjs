@@ -24,7 +24,8 @@ function copy(path) {
 }
 
 // `patches` holds the dependency patches pnpm-workspace.yaml names: the install applies them.
-for (const file of ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', '.npmrc', 'LICENSE', 'patches']) {
+const ROOT_FILES = ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', '.npmrc', 'LICENSE', 'patches'];
+for (const file of ROOT_FILES) {
   if (existsSync(join(root, file))) copy(file);
 }
 copy('scripts/start.mjs');
