@@ -166,7 +166,7 @@ describe.each(databaseBackends)('WhatsApp and the 24-hour window on $name', ({ u
             type: 'body',
             parameters: [
               { type: 'text', text: 'Martillo' },
-              { type: 'text', text: '1,500' },
+              { type: 'text', text: '1500' },
               { type: 'text', text: 'Ferretería Norte' },
             ],
           },
@@ -231,7 +231,7 @@ describe.each(databaseBackends)('WhatsApp and the 24-hour window on $name', ({ u
     expect(template.get('ContentSid')).toBe(CONTENT_SID);
     expect(JSON.parse(template.get('ContentVariables')!)).toEqual({
       1: 'Martillo',
-      2: '1,500',
+      2: '1500',
       3: 'Ferretería Norte',
       4: 'MRT-1',
     });
@@ -257,6 +257,75 @@ describe.each(databaseBackends)('WhatsApp and the 24-hour window on $name', ({ u
     const text = toTwilio().at(-1)!;
     expect(text.get('Body')).toContain('Clavos');
     expect(text.has('ContentSid')).toBe(false);
+  });
+
+  it('fails a sent message that the provider reports failed later, with the template code', async () => {
+    // Meta: a status webhook says the message could not be delivered outside the window (131047).
+    const { t, channelId, phone } = await shop('meta', false);
+    await t.api.put('/v1/event-types/PRODUCTO_STOCK_BAJO', { rules: RULES, whatsappTemplate: TEMPLATE });
+    metaReply = () => ({ status: 200, body: { messages: [{ id: `wamid.${phone}` }] } });
+    try {
+      const id = await lowStock(t);
+      expect(await finished(t, id)).toMatchObject({ status: 'sent', providerMessageId: `wamid.${phone}` });
+      const body = JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: 'WABA',
+            changes: [
+              {
+                field: 'messages',
+                value: {
+                  statuses: [
+                    {
+                      id: `wamid.${phone}`,
+                      status: 'failed',
+                      recipient_id: phone.slice(1),
+                      errors: [{ code: 131047, title: 'Re-engagement message' }],
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      });
+      const res = await hub.fetcher(`/v1/hooks/whatsapp/${channelId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signed(body) },
+        body,
+      });
+      expect(res.status).toBe(200);
+      expect(await finished(t, id)).toMatchObject({ status: 'failed', errorCode: 'TEMPLATE_REQUIRED' });
+    } finally {
+      metaReply = () => ({ status: 200, body: { messages: [{ id: 'wamid.OUT' }] } });
+    }
+
+    // Twilio: the status callback of an undelivered message (63016), signed like any request.
+    const tw = await shop('twilio', false);
+    await tw.t.api.put('/v1/event-types/PRODUCTO_STOCK_BAJO', { rules: RULES, whatsappTemplate: TEMPLATE });
+    const sent = await lowStock(tw.t);
+    expect(await finished(tw.t, sent)).toMatchObject({ status: 'sent', providerMessageId: 'MM0001' });
+    const path = `/v1/hooks/twilio/${tw.channelId}`;
+    const params = {
+      MessageSid: 'MM0001',
+      MessageStatus: 'undelivered',
+      ErrorCode: '63016',
+      To: `whatsapp:${tw.phone}`,
+      From: 'whatsapp:+14155238886',
+    };
+    const callback = await hub.fetcher(path, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}${path}`, params),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+    expect(callback.status).toBe(200);
+    const row = await finished(tw.t, sent);
+    expect(row).toMatchObject({ status: 'failed', errorCode: 'TEMPLATE_REQUIRED' });
+    expect(row.lastError).toContain('(63016)');
   });
 
   it('refuses a malformed mapping with 400 and names the field', async () => {

@@ -127,6 +127,31 @@ export class DeliveryRepo {
       .orderBy(deliveries.id);
   }
 
+  /**
+   * A provider reported later (a status callback) that a message it had accepted failed: the sent
+   * delivery of that kind with that provider id becomes `failed` with the reason. Returns it, if any.
+   */
+  async failSent(
+    kind: string,
+    providerMessageId: string,
+    failure: { errorCode: string; lastError: string },
+    now = new Date(),
+  ): Promise<DeliveryRow | undefined> {
+    const [row] = await this.db
+      .update(deliveries)
+      .set({ status: 'failed', ...failure, updatedAt: now })
+      .where(
+        and(
+          eq(deliveries.tenantId, this.tenantId),
+          eq(deliveries.kind, kind),
+          eq(deliveries.providerMessageId, providerMessageId),
+          eq(deliveries.status, 'sent'),
+        ),
+      )
+      .returning();
+    return row;
+  }
+
   /** Gives the rows folded into a digest the digest's outcome. */
   async settle(
     ids: readonly string[],

@@ -6,6 +6,7 @@ import type { TelegramConfig } from '../../channels/telegram/config.ts';
 import { escapeHtml } from '../../channels/text.ts';
 import type { WhatsappMetaConfig } from '../../channels/whatsapp/config.ts';
 import { sendMeta } from '../../channels/whatsapp/meta.ts';
+import { templateError } from '../../channels/whatsapp/template.ts';
 import type { ChannelRow } from '../../db/repos/channels.ts';
 import { WhatsappSessionRepo } from '../../db/repos/whatsapp.ts';
 import type { TenantRow } from '../../db/rows.ts';
@@ -84,6 +85,30 @@ export function hookRoutes(o: HookRoutesOptions) {
       await new WhatsappSessionRepo(r.store.db, r.store.tenantId).touch(r.channel.id, number, now());
   }
 
+  /**
+   * A provider's status report that a message it had accepted failed (Twilio's status callback,
+   * Meta's `statuses` webhook): its delivery becomes `failed`, with a template code where it is one
+   * (Twilio 63016 and Meta 131047 only arrive this way).
+   */
+  async function failedLater(
+    r: Resolved,
+    kind: string,
+    provider: 'meta' | 'twilio',
+    id: string,
+    code: number,
+  ) {
+    const known = Number.isInteger(code) ? templateError(provider, code) : undefined;
+    const said = Number.isInteger(code) ? ` (${code})` : '';
+    await r.store.deliveries.failSent(
+      kind,
+      id,
+      known
+        ? { errorCode: known.code, lastError: known.message }
+        : { errorCode: 'PROVIDER_ERROR', lastError: `the provider reported the message failed${said}` },
+      now(),
+    );
+  }
+
   /** Answers a numbered reply ("1", "2") on WhatsApp or SMS; returns what to say back, if anything. */
   async function numbered(r: Resolved, kind: 'whatsapp' | 'sms', from: string, text: string | undefined) {
     const choice = parseChoice(text);
@@ -149,8 +174,14 @@ export function hookRoutes(o: HookRoutesOptions) {
     }
     const kind = r.channel.kind === 'sms' ? 'sms' : 'whatsapp';
     const from = (params.From ?? '').replace(/^whatsapp:/, '');
-    // A status callback (MessageStatus, no Body) is not the person writing.
-    if (kind === 'whatsapp' && from && params.MessageStatus === undefined) await wrote(r, from);
+    if (params.MessageStatus !== undefined) {
+      // A status callback, not the person writing.
+      if (['failed', 'undelivered'].includes(params.MessageStatus) && params.MessageSid) {
+        await failedLater(r, kind, 'twilio', params.MessageSid, Number(params.ErrorCode));
+      }
+      return c.body('<?xml version="1.0" encoding="UTF-8"?><Response/>', 200, { 'content-type': 'text/xml' });
+    }
+    if (kind === 'whatsapp' && from) await wrote(r, from);
     const answer = from ? await numbered(r, kind, from, params.Body) : null;
     const twiml = answer ? `<Response><Message>${escapeHtml(answer)}</Message></Response>` : '<Response/>';
     return c.body(`<?xml version="1.0" encoding="UTF-8"?>${twiml}`, 200, { 'content-type': 'text/xml' });
@@ -177,6 +208,7 @@ export function hookRoutes(o: HookRoutesOptions) {
     ) {
       throw refused('X-Hub-Signature-256');
     }
+    for (const s of metaFailures(body)) await failedLater(r, 'whatsapp', 'meta', s.id, s.code);
     for (const m of metaMessages(body)) {
       await wrote(r, m.from);
       if (m.text === undefined) continue;
@@ -196,6 +228,7 @@ interface MetaPayload {
   entry?: {
     changes?: {
       value?: {
+        statuses?: { id?: string; status?: string; errors?: { code?: number }[] }[];
         messages?: {
           from?: string;
           type?: string;
@@ -208,14 +241,31 @@ interface MetaPayload {
   }[];
 }
 
+function metaPayload(body: Buffer): MetaPayload | undefined {
+  try {
+    return JSON.parse(body.toString('utf8')) as MetaPayload;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The messages a (verified) Meta webhook body reports as failed, with the error code. */
+function metaFailures(body: Buffer): { id: string; code: number }[] {
+  const out: { id: string; code: number }[] = [];
+  for (const entry of metaPayload(body)?.entry ?? []) {
+    for (const change of entry?.changes ?? []) {
+      for (const s of change?.value?.statuses ?? []) {
+        if (s?.status === 'failed' && typeof s.id === 'string')
+          out.push({ id: s.id, code: Number(s.errors?.[0]?.code) });
+      }
+    }
+  }
+  return out;
+}
+
 /** The sender (and the text, when it has some) of each incoming message of a (verified) Meta webhook body. */
 function metaMessages(body: Buffer): { from: string; text?: string }[] {
-  let payload: MetaPayload;
-  try {
-    payload = JSON.parse(body.toString('utf8')) as MetaPayload;
-  } catch {
-    return [];
-  }
+  const payload = metaPayload(body);
   const out: { from: string; text?: string }[] = [];
   for (const entry of payload?.entry ?? []) {
     for (const change of entry?.changes ?? []) {
