@@ -28,6 +28,7 @@ import { ChannelRateLimiter, createLimits, type LimitSettings } from './lib/limi
 import { createMetrics } from './lib/metrics.ts';
 import { SecretBox } from './lib/secrets.ts';
 import { MemoryPresence, type Presence, RedisPresence } from './presence/presence.ts';
+import { PresenceLog } from './presence/sessions.ts';
 import { type AvisoServer, SocketBroadcaster } from './realtime/broadcaster.ts';
 import { attachRealtime, createSocketServer } from './realtime/hub.ts';
 import { retentionJob } from './retention/retention.ts';
@@ -186,6 +187,7 @@ export async function startNode(
   );
   background.add(retentionJob(database, { deliveryDays: config.deliveryRetentionDays ?? 90, metrics, log }));
   for (const job of stockSweepJobs(store, { log, now, hooks })) background.add(job);
+  const presenceLog = background.add(new PresenceLog({ repo: store.presenceLog, nodeId, log, now }));
 
   const drain = new Drain();
   const app = createApp({
@@ -214,7 +216,8 @@ export async function startNode(
     tokens,
     store,
     inbox,
-    presence,
+    // The hub's joins and leaves also go to the presence log, for the receipts of notifications.
+    presence: presenceLog.wrap(presence),
     log,
     corsOrigins: config.corsOrigins,
     limits,

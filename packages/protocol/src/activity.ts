@@ -21,7 +21,7 @@ export const NotificationListQuerySchema = z.object({
   type: z.string().regex(EVENT_TYPE_PATTERN, 'an event type such as NUEVA_VENTA').optional(),
   category: z.enum(CATEGORIES).optional(),
   severity: SeveritySchema.optional(),
-  /** Notifications of this branch (global ones included only when `global=true` is not given). */
+  /** Notifications addressed to this branch (global and personal ones are not). */
   branchId: z.string().min(1).max(64).optional(),
   /** Notifications this person can see (the visibility rule: named, branch, owner, global). */
   recipientId: z.string().min(1).max(64).optional(),

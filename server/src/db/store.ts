@@ -1,9 +1,11 @@
 import type { SecretBox } from '../lib/secrets.ts';
 import type { Db } from './client.ts';
+import { ActivityRepo } from './repos/activity.ts';
 import { BranchRepo } from './repos/branches.ts';
 import { ChannelRepo } from './repos/channels.ts';
 import { DeliveryQueue, DeliveryRepo } from './repos/deliveries.ts';
 import { NotificationRepo } from './repos/notifications.ts';
+import { PresenceLogRepo } from './repos/presence-log.ts';
 import { RecipientRepo } from './repos/recipients.ts';
 import { ScheduleQueue, ScheduleRepo } from './repos/schedules.ts';
 import { SettingsRepo } from './repos/settings.ts';
@@ -20,6 +22,7 @@ export class TenantStore {
   readonly deliveries: DeliveryRepo;
   readonly schedules: ScheduleRepo;
   readonly stock: StockRepo;
+  readonly activity: ActivityRepo;
 
   constructor(
     readonly db: Db,
@@ -34,6 +37,7 @@ export class TenantStore {
     this.deliveries = new DeliveryRepo(db, tenantId);
     this.schedules = new ScheduleRepo(db, tenantId);
     this.stock = new StockRepo(db, tenantId);
+    this.activity = new ActivityRepo(db, tenantId);
   }
 }
 
@@ -42,6 +46,7 @@ export class Store {
   readonly tenants: TenantDirectory;
   readonly queue: DeliveryQueue;
   readonly scheduleQueue: ScheduleQueue;
+  readonly presenceLog: PresenceLogRepo;
 
   constructor(
     readonly db: Db,
@@ -50,6 +55,7 @@ export class Store {
     this.tenants = new TenantDirectory(db);
     this.queue = new DeliveryQueue(db);
     this.scheduleQueue = new ScheduleQueue(db);
+    this.presenceLog = new PresenceLogRepo(db);
   }
 
   // Repositories hold no state of their own: one set per tenant serves every request and socket.

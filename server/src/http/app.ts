@@ -29,6 +29,7 @@ import { deliveryRoutes } from './routes/deliveries.ts';
 import { eventRoutes } from './routes/events.ts';
 import { hookRoutes } from './routes/hooks.ts';
 import { meRoutes } from './routes/me.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { metricsMiddleware, opsRoutes } from './routes/ops.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { previewRoutes } from './routes/preview.ts';
@@ -193,6 +194,10 @@ export function createApp(deps: AppDeps) {
   const registry = deps.registry ?? createChannelRegistry();
   app.route('/', channelRoutes({ guard: tenantGuard, registry, log: deps.log, now: deps.now }));
   app.route('/', deliveryRoutes({ guard: tenantGuard, onQueued: deps.onQueued, now: deps.now }));
+  app.route(
+    '/',
+    notificationRoutes({ guard: tenantGuard, presenceLog: deps.store.presenceLog, now: deps.now }),
+  );
   app.route('/', meRoutes({ guard: widgetGuard, inbox: deps.inbox, onQueued: deps.onQueued, now: deps.now }));
   app.route('/', telegramRoutes({ guard: tenantGuard, now: deps.now }));
   app.route('/', hookRoutes({ ...deps, http: registry.http, publicUrl: deps.publicUrl }));

@@ -1,0 +1,89 @@
+import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { presenceSessions } from '../schema.ts';
+
+/** How long after a node's last heartbeat its still-open sessions are taken to have lasted. */
+export const SESSION_GRACE_MS = 45_000;
+
+/**
+ * The presence log: when each person had the widget open, per node. Written by the node that holds
+ * the sockets (`PresenceLog`), read by the receipts of a notification.
+ */
+export class PresenceLogRepo {
+  constructor(private readonly db: Db) {}
+
+  async open(row: { id: string; tenantId: string; recipientId: string; nodeId: string; at: Date }) {
+    await this.db.insert(presenceSessions).values({
+      id: row.id,
+      tenantId: row.tenantId,
+      recipientId: row.recipientId,
+      nodeId: row.nodeId,
+      startedAt: row.at,
+      aliveAt: row.at,
+    });
+  }
+
+  async close(id: string, at: Date) {
+    await this.db
+      .update(presenceSessions)
+      .set({ endedAt: at, aliveAt: at })
+      .where(and(eq(presenceSessions.id, id), isNull(presenceSessions.endedAt)));
+  }
+
+  /** The node is alive: its open sessions last at least until now. */
+  async heartbeat(nodeId: string, at: Date) {
+    await this.db
+      .update(presenceSessions)
+      .set({ aliveAt: at })
+      .where(and(eq(presenceSessions.nodeId, nodeId), isNull(presenceSessions.endedAt)));
+  }
+
+  /** Closes every open session of a node (it is stopping). */
+  async closeNode(nodeId: string, at: Date) {
+    await this.db
+      .update(presenceSessions)
+      .set({ endedAt: at, aliveAt: at })
+      .where(and(eq(presenceSessions.nodeId, nodeId), isNull(presenceSessions.endedAt)));
+  }
+
+  /** Deletes sessions that ended (or whose node went silent) before `before`. */
+  async purge(before: Date): Promise<number> {
+    const rows = await this.db
+      .delete(presenceSessions)
+      .where(
+        or(
+          and(isNotNull(presenceSessions.endedAt), lt(presenceSessions.endedAt, before)),
+          and(isNull(presenceSessions.endedAt), lt(presenceSessions.aliveAt, before)),
+        ),
+      )
+      .returning({ id: presenceSessions.id });
+    return rows.length;
+  }
+
+  /**
+   * Of these people of a tenant, those who had the widget open at `at`: a session that began by
+   * then and had not ended (an open one counts until its node's last heartbeat and a grace).
+   */
+  async liveAt(tenantId: string, recipientIds: readonly string[], at: Date): Promise<Set<string>> {
+    if (!recipientIds.length) return new Set();
+    const s = presenceSessions;
+    const rows = await this.db
+      .selectDistinct({ id: s.recipientId })
+      .from(s)
+      .where(
+        and(
+          eq(s.tenantId, tenantId),
+          inArray(s.recipientId, [...recipientIds]),
+          lte(s.startedAt, at),
+          or(
+            gte(s.endedAt, at),
+            and(
+              isNull(s.endedAt),
+              sql`${s.aliveAt} + ${`${SESSION_GRACE_MS} milliseconds`}::interval >= ${at.toISOString()}::timestamptz`,
+            ),
+          ),
+        ),
+      );
+    return new Set(rows.map((r) => r.id));
+  }
+}
