@@ -102,8 +102,11 @@ describe.skipIf(!hasChromium)('console forms in a real browser', () => {
     form = page.getByRole('form', { name: 'Editar canal' });
     await form.getByLabel('Dirección que recibe los eventos').fill('https://otro.example.com/hooks/aviso');
     await form.getByRole('button', { name: 'Guardar' }).click();
-    expect(await messageOf(form.getByLabel('Secreto de firma'))).toMatch(/escribe de nuevo/);
+    expect(await messageOf(form.getByLabel('Secreto de firma'))).toBe(
+      'Escríbelo de nuevo: cambió el destino.',
+    );
     expect(await form.locator('[data-error-code]').getAttribute('data-error-code')).toBe('SECRET_REQUIRED');
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: `${SHOTS}/admin-field-errors.png` });
   });
 
@@ -215,6 +218,9 @@ describe.skipIf(!hasChromium)('console forms in a real browser', () => {
     }
     const overflow = await nav.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    expect(await tablet.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(768);
+    await nav.getByRole('link', { name: 'Canales' }).click();
+    await tablet.getByRole('row', { name: /Slack inventario/ }).waitFor();
     expect(await tablet.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(768);
     await tablet.screenshot({ path: `${SHOTS}/admin-tablet.png` });
     await tablet.context().close();

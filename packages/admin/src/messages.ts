@@ -147,7 +147,7 @@ export function apiFieldErrors(err: unknown, t: Translate, terms: Terms): Record
       err.code === 'DESTINATION_NOT_ALLOWED'
         ? terms.sendError.DESTINATION_NOT_ALLOWED
         : err.code === 'SECRET_REQUIRED'
-          ? terms.error.SECRET_REQUIRED
+          ? t('secretAgain')
           : undefined;
     out[d.path] ??= own ?? (typeof d.message === 'string' ? d.message : t('fieldInvalid'));
   }

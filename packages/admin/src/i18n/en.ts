@@ -70,6 +70,7 @@ export const ui = {
   ratePerMinuteHelp: 'Empty: no limit.',
   gone: 'The endpoint answered “410 Gone”, so Aviso turned the channel off: {reason}',
   secretKept: 'Leave as is to keep the stored secret.',
+  secretAgain: 'Type it again: the destination changed.',
   generate: 'Generate',
   required: 'required',
   sendTest: 'Send a test',

@@ -68,6 +68,7 @@ export const ui: Record<UiKey, string> = {
   ratePerMinuteHelp: 'Vacío: sin límite.',
   gone: 'El destino respondió «410 Gone» y Aviso desactivó el canal: {reason}',
   secretKept: 'Déjalo así para conservar el secreto guardado.',
+  secretAgain: 'Escríbelo de nuevo: cambió el destino.',
   generate: 'Generar',
   required: 'obligatorio',
   sendTest: 'Enviar prueba',

@@ -69,6 +69,7 @@ export const ui: Record<UiKey, string> = {
   ratePerMinuteHelp: 'Vazio: sem limite.',
   gone: 'O destino respondeu «410 Gone» e o Aviso desativou o canal: {reason}',
   secretKept: 'Deixe assim para manter o segredo guardado.',
+  secretAgain: 'Digite-o de novo: o destino mudou.',
   generate: 'Gerar',
   required: 'obrigatório',
   sendTest: 'Enviar teste',

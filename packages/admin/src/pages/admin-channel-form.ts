@@ -185,7 +185,9 @@ export class AdminChannelForm extends AdminPage {
     const label = fieldLabel(this.terms, d.kind, f.key);
     const value = d.config[f.key];
     const masked = f.input === 'secret' && typeof value === 'string' && value.startsWith(SECRET_MASK);
-    const help = masked ? this.t('secretKept') : fieldHelp(this.terms, d.kind, f.key);
+    // "Leave it to keep the stored secret" is not said while the hub asks for it again.
+    const keep = masked && !(path in this.fieldErrors);
+    const help = keep ? this.t('secretKept') : fieldHelp(this.terms, d.kind, f.key);
     const aria = {
       invalid: this.invalid(path),
       describedBy: this.describedBy(path, help ? helpId(path) : ''),
