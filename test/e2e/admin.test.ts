@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp } from '../../server/test/smtp.ts';
-import { type ConsoleRig, type ConsoleTenant, hasChromium, SHOTS, startConsoleRig } from '../support/console.ts';
+import {
+  type ConsoleRig,
+  type ConsoleTenant,
+  hasChromium,
+  SHOTS,
+  startConsoleRig,
+} from '../support/console.ts';
 
 if (!hasChromium) console.warn('[admin e2e] skipped: no Chromium (apt-get install chromium)');
 
