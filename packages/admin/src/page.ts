@@ -5,8 +5,24 @@ import { type Lang, type StringKey, type Terms, type Translate, termsOf, transla
 import { apiFieldErrors, errorText } from './messages.ts';
 import { pageStyles, tokens } from './styles.ts';
 
+const idPart = (path: string) => path.replace(/[^A-Za-z0-9_-]/g, '-');
 /** A field's error element id: paths such as `config.port` become `err-config-port`. */
-export const errorId = (path: string) => `err-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+export const errorId = (path: string) => `err-${idPart(path)}`;
+/** The id of a field's input (`f-config-port`), which its label names. */
+export const inputId = (path: string) => `f-${idPart(path)}`;
+/** The id of a field's help line. */
+export const helpId = (path: string) => `h-${idPart(path)}`;
+
+/** How `textField` draws its input: controlled (`value`, `onInput`) or read from the form (`name`). */
+export interface TextFieldOptions {
+  name?: string;
+  value?: string;
+  onInput?: (value: string) => void;
+  type?: string;
+  help?: string;
+  required?: boolean;
+  textarea?: boolean;
+}
 
 /**
  * What every page of the console shares: the API client, the language, the tenant's formats, a
@@ -94,6 +110,31 @@ export abstract class AdminPage extends LitElement {
     this.drawnPaths.add(path);
     const message = this.fieldErrors[path];
     return message ? html`<span class="field-error" id=${errorId(path)}>${message}</span>` : nothing;
+  }
+
+  /** A labelled field: its label (tied to the control by `inputId(path)`), the control, its help and its error. */
+  protected field(path: string, label: string, control: unknown, help?: string, required = false) {
+    return html`<div class="field">
+      <label for=${inputId(path)} class=${required ? 'required' : ''}>${label}</label>
+      ${control} ${help ? html`<span class="hint" id=${helpId(path)}>${help}</span>` : nothing}
+      ${this.fieldError(path)}
+    </div>`;
+  }
+
+  /** A labelled text input or textarea, marked and described when its path has an error. */
+  protected textField(path: string, label: string, o: TextFieldOptions = {}) {
+    const aria = {
+      invalid: this.invalid(path),
+      describedBy: this.describedBy(path, o.help ? helpId(path) : ''),
+    };
+    const onInput = o.onInput && ((e: Event) => o.onInput!((e.target as HTMLInputElement).value));
+    const control = o.textarea
+      ? html`<textarea id=${inputId(path)} name=${o.name ?? nothing} .value=${o.value ?? ''}
+          aria-invalid=${aria.invalid} aria-describedby=${aria.describedBy} @input=${onInput}></textarea>`
+      : html`<input id=${inputId(path)} name=${o.name ?? nothing} type=${o.type ?? 'text'} .value=${o.value ?? ''}
+          autocomplete="off" aria-required=${o.required ? 'true' : 'false'} aria-invalid=${aria.invalid}
+          aria-describedby=${aria.describedBy} @input=${onInput} />`;
+    return this.field(path, label, control, o.help, o.required);
   }
 
   /** The current error in the console's language, or the notice for a feature the hub does not offer yet (`what`). */

@@ -16,7 +16,7 @@ import {
 } from '../channel-kinds.ts';
 import { fieldHelp, fieldLabel } from '../i18n.ts';
 import { type Issue, issuesByPath } from '../messages.ts';
-import { AdminPage } from '../page.ts';
+import { AdminPage, helpId, inputId } from '../page.ts';
 
 interface Draft {
   id: string | null;
@@ -34,10 +34,6 @@ interface TypeItem {
   type: string;
   definition: { title: Record<string, string | undefined> };
 }
-
-/** `config.port` → `f-config-port`: ids of inputs, so every label names its own. */
-const inputId = (path: string) => `f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-const helpId = (path: string) => `h-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 /** Fired when the channel was saved. */
 export class ChannelSavedEvent extends Event {
@@ -168,15 +164,6 @@ export class AdminChannelForm extends AdminPage {
     if (ok && saved) this.dispatchEvent(new ChannelSavedEvent(saved));
   }
 
-  /** A labelled control with its help and its error beside it. */
-  private control(path: string, label: string, input: unknown, help?: string, required = false) {
-    return html`<div class="field">
-      <label for=${inputId(path)} class=${required ? 'required' : ''}>${label}</label>
-      ${input} ${help ? html`<span class="hint" id=${helpId(path)}>${help}</span>` : nothing}
-      ${this.fieldError(path)}
-    </div>`;
-  }
-
   private renderConfigField(f: FieldSpec) {
     const d = this.draft;
     if (f.when && !f.when(d.config)) return nothing;
@@ -207,7 +194,7 @@ export class AdminChannelForm extends AdminPage {
         @change=${(e: Event) => this.setConfig(f.key, (e.target as HTMLSelectElement).value)}>
         ${f.options!.map((o) => html`<option value=${o} ?selected=${o === value}>${this.terms.option[`${f.key}.${o}`] ?? o}</option>`)}
       </select>`;
-      return this.control(path, label, input, help, f.required);
+      return this.field(path, label, input, help, f.required);
     }
     if (f.input === 'multi') {
       const chosen = Array.isArray(value) ? (value as string[]) : [];
@@ -245,7 +232,7 @@ export class AdminChannelForm extends AdminPage {
         @input=${(e: Event) => this.setConfig(f.key, (e.target as HTMLInputElement).value)} />
       ${f.generate ? html`<button type="button" @click=${() => this.setConfig(f.key, f.generate!())}>${this.t('generate')}</button>` : nothing}
     </span>`;
-    return this.control(path, label, input, help, f.required);
+    return this.field(path, label, input, help, f.required);
   }
 
   private renderLimits() {
@@ -282,14 +269,12 @@ export class AdminChannelForm extends AdminPage {
         </div>
         <span class="hint" id=${helpId('types')}>${t('typesHelp')}</span> ${this.fieldError('types')}
       </fieldset>
-      ${this.control(
-        'ratePerMinute',
-        t('ratePerMinute'),
-        html`<input id=${inputId('ratePerMinute')} type="number" min="1" step="1" .value=${d.ratePerMinute}
-          aria-invalid=${this.invalid('ratePerMinute')} aria-describedby=${this.describedBy('ratePerMinute', helpId('ratePerMinute'))}
-          @input=${(e: Event) => this.set({ ratePerMinute: (e.target as HTMLInputElement).value })} />`,
-        t('ratePerMinuteHelp'),
-      )}
+      ${this.textField('ratePerMinute', t('ratePerMinute'), {
+        type: 'number',
+        value: d.ratePerMinute,
+        help: t('ratePerMinuteHelp'),
+        onInput: (v) => this.set({ ratePerMinute: v }),
+      })}
     </fieldset>`;
   }
 
@@ -301,7 +286,7 @@ export class AdminChannelForm extends AdminPage {
       <h3>${title}</h3>
       ${this.renderError()}
       <div class="grid">
-        ${this.control(
+        ${this.field(
           'kind',
           t('kind'),
           html`<select id=${inputId('kind')} ?disabled=${d.id !== null}
@@ -309,23 +294,13 @@ export class AdminChannelForm extends AdminPage {
             ${CHANNEL_KINDS.map((k) => html`<option value=${k} ?selected=${k === d.kind}>${this.terms.kind[k]}</option>`)}
           </select>`,
         )}
-        ${this.control(
-          'name',
-          t('name'),
-          html`<input id=${inputId('name')} aria-required="true" aria-invalid=${this.invalid('name')}
-            aria-describedby=${this.describedBy('name')} .value=${d.name}
-            @input=${(e: Event) => this.set({ name: (e.target as HTMLInputElement).value })} />`,
-          undefined,
-          true,
-        )}
-        ${this.control(
-          'priority',
-          t('priority'),
-          html`<input id=${inputId('priority')} type="number" min="0" max="1000" .value=${String(d.priority)}
-            aria-invalid=${this.invalid('priority')} aria-describedby=${this.describedBy('priority', helpId('priority'))}
-            @input=${(e: Event) => this.set({ priority: Number((e.target as HTMLInputElement).value) || 0 })} />`,
-          t('priorityHelp'),
-        )}
+        ${this.textField('name', t('name'), { value: d.name, required: true, onInput: (v) => this.set({ name: v }) })}
+        ${this.textField('priority', t('priority'), {
+          type: 'number',
+          value: String(d.priority),
+          help: t('priorityHelp'),
+          onInput: (v) => this.set({ priority: Number(v) || 0 }),
+        })}
         <div class="field"><span class="check">
           <input id=${inputId('enabled')} type="checkbox" .checked=${d.enabled}
             @change=${(e: Event) => this.set({ enabled: (e.target as HTMLInputElement).checked })} />

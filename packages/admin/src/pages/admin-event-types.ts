@@ -227,27 +227,6 @@ export class AdminEventTypes extends AdminPage {
     if (item) this.open(item);
   }
 
-  private textField(
-    path: string,
-    label: string,
-    value: string,
-    onInput: (v: string) => void,
-    textarea = false,
-  ) {
-    const id = `e-${path.replace(/\W/g, '-')}`;
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      ${
-        textarea
-          ? html`<textarea id=${id} .value=${value} aria-invalid=${this.invalid(path)} aria-describedby=${this.describedBy(path)}
-              @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}></textarea>`
-          : html`<input id=${id} .value=${value} aria-invalid=${this.invalid(path)} aria-describedby=${this.describedBy(path)}
-              @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} />`
-      }
-      ${this.fieldError(path)}
-    </div>`;
-  }
-
   private renderEditor() {
     const d = this.draft!;
     const t = this.t;
@@ -258,8 +237,8 @@ export class AdminEventTypes extends AdminPage {
           ${CATALOG_LOCALES.map(
             (l) => html`<fieldset>
               <legend>${l.toUpperCase()}</legend>
-              ${this.textField(`title.${l}`, t('titleField'), d.title[l] ?? '', (v) => this.change({ title: { ...d.title, [l]: v } }))}
-              ${this.textField(`message.${l}`, t('message'), d.message[l] ?? '', (v) => this.change({ message: { ...d.message, [l]: v } }), true)}
+              ${this.textField(`title.${l}`, t('titleField'), { value: d.title[l] ?? '', onInput: (v) => this.change({ title: { ...d.title, [l]: v } }) })}
+              ${this.textField(`message.${l}`, t('message'), { value: d.message[l] ?? '', onInput: (v) => this.change({ message: { ...d.message, [l]: v } }), textarea: true })}
             </fieldset>`,
           )}
           <div class="grid">
@@ -271,15 +250,15 @@ export class AdminEventTypes extends AdminPage {
               <select id="e-severity" @change=${(e: Event) => this.change({ severity: (e.target as HTMLSelectElement).value })}>
                 ${SEVERITIES.map((s) => html`<option value=${s} ?selected=${s === d.severity}>${this.terms.severity[s]}</option>`)}
               </select></div>
-            ${this.textField('link', t('link'), d.link, (v) => this.change({ link: v }))}
+            ${this.textField('link', t('link'), { value: d.link, onInput: (v) => this.change({ link: v }) })}
           </div>
-          ${this.textField('rules', t('rules'), d.rules, (v) => this.change({ rules: v }), true)}
-          ${this.textField('whatsappTemplate', t('whatsappTemplate'), d.whatsappTemplate, (v) => this.change({ whatsappTemplate: v }), true)}
+          ${this.textField('rules', t('rules'), { value: d.rules, onInput: (v) => this.change({ rules: v }), textarea: true })}
+          ${this.textField('whatsappTemplate', t('whatsappTemplate'), { value: d.whatsappTemplate, onInput: (v) => this.change({ whatsappTemplate: v }), textarea: true })}
           <p class="hint">${t('whatsappTemplateHelp')}</p>
         </div>
         <div>
-          ${this.textField('data', t('sampleData'), d.data, (v) => this.change({ data: v }), true)}
-          ${this.textField('entityId', t('entityId'), d.entityId, (v) => this.change({ entityId: v }))}
+          ${this.textField('data', t('sampleData'), { value: d.data, onInput: (v) => this.change({ data: v }), textarea: true })}
+          ${this.textField('entityId', t('entityId'), { value: d.entityId, onInput: (v) => this.change({ entityId: v }) })}
           <h3>${t('preview')}</h3>
           <div aria-live="polite">
             ${CATALOG_LOCALES.map((l) => {

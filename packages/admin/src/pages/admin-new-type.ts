@@ -8,7 +8,7 @@ import {
 } from '@aviso/protocol';
 import { html } from 'lit';
 import { type Issue, issuesByPath } from '../messages.ts';
-import { AdminPage } from '../page.ts';
+import { AdminPage, inputId } from '../page.ts';
 
 const TARGETS = {
   everyone: { kind: 'everyone' },
@@ -69,20 +69,6 @@ export class AdminNewType extends AdminPage {
     if (ok) this.dispatchEvent(new TypeCreatedEvent(type));
   }
 
-  private input(path: string, label: string, attrs: { name: string; help?: string; textarea?: boolean }) {
-    const id = `n-${path.replace(/\W/g, '-')}`;
-    const help = attrs.help ? `${id}-help` : '';
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      ${
-        attrs.textarea
-          ? html`<textarea id=${id} name=${attrs.name} aria-invalid=${this.invalid(path)} aria-describedby=${this.describedBy(path, help)}></textarea>`
-          : html`<input id=${id} name=${attrs.name} aria-invalid=${this.invalid(path)} aria-describedby=${this.describedBy(path, help)} />`
-      }
-      ${attrs.help ? html`<span class="hint" id=${help}>${attrs.help}</span>` : ''} ${this.fieldError(path)}
-    </div>`;
-  }
-
   private select(
     id: string,
     label: string,
@@ -90,12 +76,13 @@ export class AdminNewType extends AdminPage {
     names: Record<string, string>,
     chosen?: string,
   ) {
-    return html`<div class="field">
-      <label for=${`n-${id}`}>${label}</label>
-      <select id=${`n-${id}`} name=${id}>
+    return this.field(
+      id,
+      label,
+      html`<select id=${inputId(id)} name=${id}>
         ${options.map((o) => html`<option value=${o} ?selected=${o === chosen}>${names[o] ?? o}</option>`)}
-      </select>
-    </div>`;
+      </select>`,
+    );
   }
 
   override render() {
@@ -111,7 +98,7 @@ export class AdminNewType extends AdminPage {
       <h3>${t('newType')}</h3>
       ${this.renderError()}
       <div class="grid">
-        ${this.input('type', t('typeName'), { name: 'type', help: t('typeNameHelp') })}
+        ${this.textField('type', t('typeName'), { name: 'type', help: t('typeNameHelp'), required: true })}
         ${this.select('category', t('category'), CATEGORIES, terms.category, 'system')}
         ${this.select('severity', t('severity'), SEVERITIES, terms.severity, 'info')}
         ${this.select('icon', t('icon'), ICONS, terms.icon, 'bell')}
@@ -120,8 +107,8 @@ export class AdminNewType extends AdminPage {
       ${CATALOG_LOCALES.map(
         (l) => html`<fieldset>
           <legend>${l.toUpperCase()}</legend>
-          ${this.input(`title.${l}`, t('titleField'), { name: `title-${l}` })}
-          ${this.input(`message.${l}`, t('message'), { name: `message-${l}`, textarea: true })}
+          ${this.textField(`title.${l}`, t('titleField'), { name: `title-${l}` })}
+          ${this.textField(`message.${l}`, t('message'), { name: `message-${l}`, textarea: true })}
         </fieldset>`,
       )}
       <div class="row">

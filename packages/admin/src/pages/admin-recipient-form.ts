@@ -9,7 +9,7 @@ import {
 } from '@aviso/protocol';
 import { css, html, nothing } from 'lit';
 import { type Issue, issuesByPath } from '../messages.ts';
-import { AdminPage } from '../page.ts';
+import { AdminPage, inputId } from '../page.ts';
 
 /** Fired when the recipient was saved. */
 export class RecipientSavedEvent extends Event {
@@ -115,23 +115,6 @@ export class AdminRecipientForm extends AdminPage {
     return out;
   }
 
-  private field(
-    path: string,
-    name: string,
-    label: string,
-    value: string,
-    opts: { help?: string; type?: string } = {},
-  ) {
-    const id = `r-${name}`;
-    const help = opts.help ? `${id}-help` : '';
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      <input id=${id} name=${name} type=${opts.type ?? 'text'} .value=${value} autocomplete="off"
-        aria-invalid=${this.invalid(path)} aria-describedby=${this.describedBy(path, help)} />
-      ${opts.help ? html`<span class="hint" id=${help}>${opts.help}</span>` : nothing} ${this.fieldError(path)}
-    </div>`;
-  }
-
   override render() {
     const t = this.t;
     const r = this.recipient;
@@ -141,19 +124,19 @@ export class AdminRecipientForm extends AdminPage {
       <h3>${title}</h3>
       ${this.renderError()}
       <div class="grid">
-        ${r ? html`<div class="field"><span>${t('recipientId')}</span><span class="mono">${r.id}</span></div>` : this.field('id', 'id', t('recipientId'), '', { help: t('recipientIdHelp') })}
-        ${this.field('name', 'name', t('name'), r?.name ?? '')}
-        <div class="field"><label for="r-role">${t('role')}</label>
-          <select id="r-role" name="role">
+        ${r ? html`<div class="field"><span>${t('recipientId')}</span><span class="mono">${r.id}</span></div>` : this.textField('id', t('recipientId'), { name: 'id', value: '', help: t('recipientIdHelp') })}
+        ${this.textField('name', t('name'), { name: 'name', value: r?.name ?? '' })}
+        <div class="field"><label for=${inputId('role')}>${t('role')}</label>
+          <select id=${inputId('role')} name="role">
             ${ROLES.map((role) => html`<option value=${role} ?selected=${role === (r?.role ?? 'staff')}>${this.terms.role[role]}</option>`)}
           </select></div>
-        ${this.field('branchIds', 'branchIds', t('branches'), r?.branchIds.join(', ') ?? '', { help: t('branchesHelp') })}
-        ${this.field('email', 'email', t('email'), r?.email ?? '', { type: 'email' })}
-        ${this.field('phone', 'phone', t('phone'), r?.phone ?? '', { type: 'tel', help: t('phoneHelp') })}
-        ${this.field('whatsapp', 'whatsapp', t('whatsapp'), r?.whatsapp ?? '', { type: 'tel', help: t('phoneHelp') })}
-        ${this.field('telegramChatId', 'telegramChatId', t('telegramChatId'), r?.telegramChatId ?? '')}
-        ${this.field('documentId', 'documentId', t('documentId'), r?.documentId ?? '')}
-        ${this.field('locale', 'locale', t('locale'), r?.locale ?? '', { help: t('localeDefault') })}
+        ${this.textField('branchIds', t('branches'), { name: 'branchIds', value: r?.branchIds.join(', ') ?? '', help: t('branchesHelp') })}
+        ${this.textField('email', t('email'), { name: 'email', value: r?.email ?? '', type: 'email' })}
+        ${this.textField('phone', t('phone'), { name: 'phone', value: r?.phone ?? '', type: 'tel', help: t('phoneHelp') })}
+        ${this.textField('whatsapp', t('whatsapp'), { name: 'whatsapp', value: r?.whatsapp ?? '', type: 'tel', help: t('phoneHelp') })}
+        ${this.textField('telegramChatId', t('telegramChatId'), { name: 'telegramChatId', value: r?.telegramChatId ?? '' })}
+        ${this.textField('documentId', t('documentId'), { name: 'documentId', value: r?.documentId ?? '' })}
+        ${this.textField('locale', t('locale'), { name: 'locale', value: r?.locale ?? '', help: t('localeDefault') })}
       </div>
       <fieldset>
         <legend>${t('preferences')}</legend>
@@ -183,9 +166,9 @@ export class AdminRecipientForm extends AdminPage {
         <fieldset aria-describedby=${this.describedBy('preferences.quietHours', 'r-quiet-help')}>
           <legend>${t('quietHours')}</legend>
           <div class="row">
-            ${this.field('preferences.quietHours', 'quietStart', t('quietFrom'), prefs.quietHours?.start ?? '', { type: 'time' })}
-            <div class="field"><label for="r-quietEnd">${t('quietTo')}</label>
-              <input id="r-quietEnd" name="quietEnd" type="time" .value=${prefs.quietHours?.end ?? ''}
+            ${this.textField('preferences.quietHours', t('quietFrom'), { name: 'quietStart', value: prefs.quietHours?.start ?? '', type: 'time' })}
+            <div class="field"><label for="quiet-end">${t('quietTo')}</label>
+              <input id="quiet-end" name="quietEnd" type="time" .value=${prefs.quietHours?.end ?? ''}
                 aria-invalid=${this.invalid('preferences.quietHours')} /></div>
           </div>
           <span class="hint" id="r-quiet-help">${t('quietHelp')}</span>
