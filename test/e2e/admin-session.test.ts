@@ -120,6 +120,9 @@ describe.skipIf(!hasChromium)('console language, session and event types in a re
     const editor = page.getByRole('form', { name: 'CORTE_DE_CAJA' });
     await editor.locator('.preview[data-locale="es"]').getByText('Corte de caja de').waitFor();
     await page.locator('tr[data-type="CORTE_DE_CAJA"]').getByText('propio').waitFor();
+    await editor.getByLabel('Datos de ejemplo (JSON)').fill('{"cajero": "Ana"}');
+    await editor.locator('.preview[data-locale="es"]').getByText('Corte de caja de Ana.').waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: `${SHOTS}/admin-event-types.png` });
     const types = (
       await tenant.call<{ items: { type: string; custom: boolean; definition: { category: string } }[] }>(
