@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('admin console in a real browser', () => {
     const result = test.locator('[data-test-result]');
     await result.waitFor();
     expect(await result.getAttribute('data-test-result')).toBe('ok');
-    expect(await result.textContent()).toMatch(/Enviado en \d+ ms/);
+    expect(await result.textContent()).toMatch(/Enviado en \d+([.,]\d)? m?s\b/);
     expect(smtp.received.some((m) => m.to_.includes('dueno@ferreteria.test'))).toBe(true);
     await page.screenshot({ path: `${SHOTS}/admin-channel-test.png` });
 
@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)('admin console in a real browser', () => {
     await logged.getByRole('button', { name: 'Detalles' }).click();
     const attempts = page.getByRole('table', { name: 'Intentos' });
     await attempts.waitFor();
-    expect(await attempts.locator('tr[data-attempt="1"]').textContent()).toMatch(/\d+ ms/);
+    expect(await attempts.locator('tr[data-attempt="1"]').textContent()).toMatch(/\d+([.,]\d)? m?s\b/);
 
     await page.getByRole('link', { name: 'Resumen' }).click();
     await page.getByRole('img', { name: 'Envíos por día y estado' }).waitFor();
