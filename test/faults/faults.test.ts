@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv } from '../support/env.ts';
 import { type FaultWindow, sleep } from './checks.ts';
 import { Cluster } from './cluster.ts';
@@ -27,17 +27,20 @@ describe.skipIf(!ready)('faults: two hub processes, their Redis, PostgreSQL and 
     if (figures.length) console.log(`\nRELIABILITY (pnpm test:faults)\n\n${reliabilityTable(figures)}\n`);
   }, 120_000);
 
-  /** Runs a scenario and keeps its figures. */
+  /** Runs a scenario, keeps its figures, and fails with every promise it found broken. */
   const scenario = async (o: Parameters<typeof runScenario>[1]) => {
-    figures.push(await runScenario(cluster, o));
+    const { figures: f, broken, logs } = await runScenario(cluster, o);
+    figures.push(f);
+    const found = broken.items.map((b) => `${b.what}: ${b.detail}`);
+    expect(found, `broken promises; the nodes logged:\n${logs}`).toEqual([]);
   };
 
   it('quick open/close storms leave no ghost and suppress no fallback', async () => {
     await scenario({
       name: 'Socket storm (300 open/close)',
-      fault: async (): Promise<FaultWindow> => {
+      fault: async (broken): Promise<FaultWindow> => {
         const start = Date.now();
-        const storm = await socketStorm(cluster);
+        const storm = await socketStorm(cluster, broken);
         console.log(
           `storm: ${storm.opened} of 300 sockets connected before closing; presence right after ${storm.presenceMs} ms; fallback mails in ${storm.mailMs} ms`,
         );

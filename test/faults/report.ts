@@ -28,12 +28,17 @@ export interface Figures {
   readyMaxMs: number;
   /** The suite's own event-loop lag at worst: how loaded the machine was (timings scale with it). */
   runnerLagMs: number;
+  /** The one-minute load average at the end of the scenario (2 cores: above 2 means queueing). */
+  load: number;
+  /** `kept`, or the promises found broken. */
+  verdict: string;
 }
 
 /** The figures as a Markdown table. */
 export function reliabilityTable(rows: Figures[]): string {
   const head = [
     'Scenario',
+    'Promises',
     'Outage',
     'Events 202',
     'Refused (retried)',
@@ -45,10 +50,11 @@ export function reliabilityTable(rows: Figures[]): string {
     'Mails sent / expected (repeats)',
     'Mails > 5 s late (latest)',
     '/readyz 503s (slowest)',
-    'Runner lag',
+    'Load (runner lag)',
   ];
   const lines = rows.map((r) => [
     r.scenario,
+    r.verdict,
     `${r.outageS.toFixed(1)} s`,
     String(r.accepted),
     String(r.refused),
@@ -60,7 +66,7 @@ export function reliabilityTable(rows: Figures[]): string {
     `${r.mails.sent} / ${r.mails.expected} (${r.mails.repeats})`,
     `${r.lateMails} (${r.latestMailS.toFixed(1)} s)`,
     `${r.readyUnavailable} (${r.readyMaxMs} ms)`,
-    `${r.runnerLagMs} ms`,
+    `${r.load.toFixed(1)} (${r.runnerLagMs} ms)`,
   ]);
   return [head, head.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }

@@ -1,6 +1,5 @@
 import { io } from 'socket.io-client';
-import { expect } from 'vitest';
-import { BOUNDS, expectNoGhosts, sleep } from './checks.ts';
+import { BOUNDS, type Broken, presenceSettles, sleep } from './checks.ts';
 import type { Cluster } from './cluster.ts';
 
 /**
@@ -10,7 +9,7 @@ import type { Cluster } from './cluster.ts';
  * of them is online anywhere, and an overdue payment to each goes out by email at once (a ghost
  * would have suppressed that fallback). Returns how long presence took to be right, and the storm.
  */
-export async function socketStorm(cluster: Cluster, { count = 300, people = 30 } = {}) {
+export async function socketStorm(cluster: Cluster, broken: Broken, { count = 300, people = 30 } = {}) {
   const ids: { id: string; token: string }[] = [];
   for (let i = 0; i < people; i++) {
     const id = `tormenta-${i}`;
@@ -51,11 +50,12 @@ export async function socketStorm(cluster: Cluster, { count = 300, people = 30 }
   );
   await Promise.all(waves);
   const stormMs = Date.now() - started;
-  const presenceMs = await expectNoGhosts(
+  const presence = await presenceSettles(
     cluster,
     ids.map((p) => p.id),
     BOUNDS.presenceMs,
   );
+  if (presence.wrong) broken.add('presence ghost', `after the storm: ${presence.wrong}`);
 
   const mailsBefore = cluster.smtp.mails.length;
   const asked = Date.now();
@@ -66,7 +66,7 @@ export async function socketStorm(cluster: Cluster, { count = 300, people = 30 }
       message: `Pago vencido tras la tormenta de ${p.id}.`,
       data: { amount: 1, dueDate: '2026-11-01' },
     });
-    expect(res.status).toBe(202);
+    if (res.status !== 202) broken.add('storm fallback', `POST /v1/events ${res.status}`);
   }
   const mailed = () =>
     new Set(
@@ -76,11 +76,7 @@ export async function socketStorm(cluster: Cluster, { count = 300, people = 30 }
         .filter(Boolean),
     );
   while (mailed().size < 5 && Date.now() - asked < 15_000) await sleep(100);
-  expect([...mailed()].sort(), 'offline fallbacks after the storm').toEqual(
-    ids
-      .slice(0, 5)
-      .map((p) => p.id)
-      .sort(),
-  );
-  return { opened, stormMs, presenceMs, mailMs: Date.now() - asked };
+  const unmailed = ids.slice(0, 5).filter((p) => !mailed().has(p.id));
+  if (unmailed.length) broken.add('storm fallback', `no mail for ${unmailed.map((p) => p.id)} (a ghost?)`);
+  return { opened, stormMs, presenceMs: presence.ms, mailMs: Date.now() - asked };
 }
