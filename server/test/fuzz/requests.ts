@@ -211,23 +211,30 @@ export function requestArb(
   hint: Hint,
   { tame = false } = {},
 ): fc.Arbitrary<{ cred: Credential; req: RawRequest }> {
+  // A hook route is reached with a channel of its own kind (either tenant's).
+  const hookChannels = world.hookChannelIds(/\/hooks\/(\w+)\//.exec(op.path)?.[1] ?? '');
   const proper = world.credentials.filter((c) => {
     if (op.security === 'apiKey') return c.name.startsWith('API key of');
     if (op.security === 'widgetToken') return c.name.startsWith('widget token of');
     if (op.security === 'adminToken') return c.name === 'admin token';
-    return c.name === 'none';
+    return c.name === 'none' || !!c.hookHeaders;
   });
   const cred = fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...proper) },
+    { weight: hookChannels.length ? 6 : 3, arbitrary: fc.constantFrom(...proper) },
     { weight: 2, arbitrary: fc.constantFrom(...world.credentials) },
   );
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   const path = fc
     .tuple(
       ...pathParams.map((p) =>
-        tame
-          ? schemaArbitrary(p.schema, hint, p.name).map((v) => encodeValue(String(v)))
-          : urlValue(p.schema, hint, p.name),
+        hookChannels.length && p.name === 'channelId'
+          ? fc.oneof(
+              { weight: 3, arbitrary: fc.constantFrom(...hookChannels) },
+              urlValue(p.schema, hint, p.name),
+            )
+          : tame
+            ? schemaArbitrary(p.schema, hint, p.name).map((v) => encodeValue(String(v)) || 'x')
+            : urlValue(p.schema, hint, p.name),
       ),
       freePath,
     )
@@ -277,6 +284,7 @@ export function requestArb(
         headers: {
           ...(cred.authorization ? { authorization: cred.authorization } : {}),
           ...(body.type ? { 'content-type': body.type } : {}),
+          ...cred.hookHeaders?.(method === 'GET' ? '' : (body.body ?? '')),
           ...Object.fromEntries(headers.filter((h) => h !== null)),
         },
         ...(body.body !== undefined && method !== 'GET' ? { body: body.body } : {}),

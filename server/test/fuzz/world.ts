@@ -3,9 +3,10 @@
  * handling; an egress policy that refuses every address, so fuzzed channels reach nothing), two
  * tenants seeded with distinct marker strings, every kind of credential, and the ids of seeded rows.
  */
+import { createHmac } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { createChannelRegistry } from '../../src/channels/index.ts';
-import { EgressPolicy } from '../../src/lib/egress.ts';
+import { EgressPolicy, EgressRefusedError } from '../../src/lib/egress.ts';
 import type { LimitSettings } from '../../src/lib/limiter.ts';
 import { ADMIN_TOKEN, makeTenant, startTestNode, type TestTenant } from '../harness.ts';
 
@@ -26,6 +27,11 @@ class SealedEgress extends EgressPolicy {
   override allows() {
     return false;
   }
+
+  // Not even a DNS lookup: a name is refused as it is.
+  override async resolve(host: string): Promise<never> {
+    throw new EgressRefusedError(host);
+  }
 }
 
 export type TenantLabel = 'a' | 'b';
@@ -37,6 +43,8 @@ export interface Credential {
   authorization?: string;
   /** The raw token for a socket handshake. */
   token?: unknown;
+  /** Headers an inbound hook is verified with (a secret, or a signature of the request's body). */
+  hookHeaders?: (body: string) => Record<string, string>;
   /** The tenant whose data the credential may see; none for the rest. */
   tenant: TenantLabel | null;
 }
@@ -49,8 +57,12 @@ export interface SeededTenant {
   notificationIds: string[];
   /** Ids of its rows other than notifications (channels, spare API keys, stock alerts, deliveries). */
   rowIds: string[];
+  /** Its channels with inbound hooks, by the hook route that serves them. */
+  hookChannelIds: Record<'telegram' | 'whatsapp' | 'twilio', string[]>;
   people: Awaited<ReturnType<TestTenant['person']>>[];
   expiredToken: string;
+  /** The Telegram webhook secret and the Meta app secret of its hook channels. */
+  hookSecrets: { telegram: string; meta: string };
   /** Puts its people back and mints them fresh tokens (a batch may delete them or rotate the secret). */
   restore(): Promise<void>;
 }
@@ -186,6 +198,7 @@ async function seedTenant(
     t,
     markers,
     notificationIds,
+    hookChannelIds: { telegram: [hookIds[0]!], whatsapp: [hookIds[1]!], twilio: [hookIds[2]!] },
     rowIds: [
       spare.body.id,
       channel.body.id,
@@ -195,6 +208,10 @@ async function seedTenant(
     ],
     people,
     expiredToken,
+    hookSecrets: {
+      telegram: hookChannels[0]!.config.webhookSecret!,
+      meta: hookChannels[1]!.config.appSecret!,
+    },
     async restore() {
       for (const [i, [id, body]] of bodies.entries()) people[i] = await t.person(id, body);
     },
@@ -245,6 +262,19 @@ export async function startFuzzWorld(databaseUrl: string) {
     token('token with a non-UUID tid', notUuidTid, null),
     token('wrong key', 'ak_wrong_0123456789abcdef', null),
     token('garbage', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbmEifQ.', null),
+    // What Telegram and Meta send A's hooks: a hook request with them reaches the update's handling.
+    {
+      name: 'Telegram secret of A',
+      hookHeaders: () => ({ 'x-telegram-bot-api-secret-token': a.hookSecrets.telegram }),
+      tenant: 'a',
+    },
+    {
+      name: 'Meta signature of A',
+      hookHeaders: (body) => ({
+        'x-hub-signature-256': `sha256=${createHmac('sha256', a.hookSecrets.meta).update(body).digest('hex')}`,
+      }),
+      tenant: 'a',
+    },
     { name: 'Basic auth', authorization: 'Basic YWRtaW46YWRtaW4=', token: 42, tenant: null },
     { name: 'empty bearer', authorization: 'Bearer ', token: { token: 'x' }, tenant: null },
   ];
@@ -263,6 +293,11 @@ export async function startFuzzWorld(databaseUrl: string) {
     credentials,
     /** Server-made ids of both tenants: a request may name either tenant's rows. */
     serverIds: [...owner.keys()],
+    /** Both tenants' channels with inbound hooks, by hook route (`telegram`, `whatsapp`, `twilio`). */
+    hookChannelIds: (route: string) => {
+      const kind = route as keyof SeededTenant['hookChannelIds'];
+      return [...(a.hookChannelIds[kind] ?? []), ...(b.hookChannelIds[kind] ?? [])];
+    },
     /** Which tenant a server-made id belongs to. */
     ownerOf: (id: string) => owner.get(id),
     /** Undoes what a batch may have done to the people the credentials speak for. */
