@@ -152,7 +152,8 @@ export async function startNode(
   const metrics = createMetrics(() => io.engine?.clientsCount ?? 0);
   const broadcaster = new SocketBroadcaster(io);
   const tokens = new WidgetTokens(store, box, broadcaster);
-  const inbox = new Inbox(broadcaster);
+  // The worker is built below; a read or an answer wakes it only once the node runs.
+  const inbox = new Inbox(broadcaster, { onQueued: () => worker.wake(), now });
   const registry =
     options.registry ??
     createChannelRegistry({ egressAllow: hubEgressAllow(config.egressAllow, config.smtp?.url) });
@@ -199,6 +200,7 @@ export async function startNode(
     now,
     publicUrl: config.publicUrl,
     limits,
+    jobs: background,
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,
     database,

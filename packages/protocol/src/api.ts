@@ -291,6 +291,14 @@ export const EventTypeNameSchema = z
   .string()
   .regex(EVENT_TYPE_PATTERN, 'UPPER_SNAKE_CASE, at most 64 characters');
 
+/**
+ * An action of an event: what the widget and the phones offer, plus what answering it cancels
+ * (`cancels`: cancel keys of scheduled reminders, e.g. the T-2h reminder once a reservation is confirmed).
+ */
+export const EventActionSchema = ActionSchema.extend({
+  cancels: z.array(CancelKeySchema).min(1).max(10).optional(),
+}).strict();
+
 /** An event; every string in it (actions, cancelKey, data…) must be storable. */
 export const EventInputSchema = safeJson(
   z
@@ -304,7 +312,7 @@ export const EventInputSchema = safeJson(
       title: safeText(200, 1).optional(),
       link: LinkSchema.optional(),
       severity: SeveritySchema.optional(),
-      actions: z.array(ActionSchema).max(5).optional(),
+      actions: z.array(EventActionSchema).max(5).optional(),
       idempotencyKey: safeText(255, 1).optional(),
       locale: LocaleSchema.optional(),
       /** Publish later, once, at this instant. */

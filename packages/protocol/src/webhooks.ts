@@ -30,3 +30,17 @@ export function newWebhookSecret(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
   return `whsec_${btoa(String.fromCharCode(...bytes))}`;
 }
+
+/**
+ * The `data` of a `notification.read` webhook: the first time a person read a notification (in the
+ * widget, by archiving it, or by answering one of its actions). A read-all sends one event naming
+ * the newest notification it covers, with `all: true`.
+ */
+export const ReadEventDataSchema = z.object({
+  notificationId: z.string(),
+  type: z.string(),
+  recipientId: z.string(),
+  readAt: z.string(),
+  all: z.literal(true).optional(),
+});
+export type ReadEventData = z.infer<typeof ReadEventDataSchema>;

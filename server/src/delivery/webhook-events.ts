@@ -37,7 +37,11 @@ export async function sendWebhookEvent(
   if (!hook?.enabled) return { status: 'cancelled', lastError: 'the webhook endpoint is disabled or gone' };
   const wait = ctx.limiter.take(hook.id, hook.ratePerMinute, 'webhook', ctx.now());
   if (wait > 0) return { status: 'pending', dueAt: new Date(ctx.now().getTime() + wait) };
-  const { about, action } = row.plan as { about?: string; action?: Record<string, unknown> };
+  const { about, action, read } = row.plan as {
+    about?: string;
+    action?: Record<string, unknown>;
+    read?: Record<string, unknown>;
+  };
   const started = performance.now();
   try {
     const sender = ctx.registry.get('webhook') as unknown as WebhookSender;
@@ -45,7 +49,7 @@ export async function sendWebhookEvent(
     const data =
       row.plan.event === 'notification.created'
         ? undefined
-        : { notificationId: n.id, type: n.type, ...(about ? { deliveryId: about } : {}), ...action };
+        : { notificationId: n.id, type: n.type, ...(about ? { deliveryId: about } : {}), ...action, ...read };
     const sent = data
       ? await sender.sendEvent({ id: row.id, type: row.plan.event as never, data }, config)
       : await ctx.registry.send('webhook', outboundMessage(n, tenant, row.id, null), '', hook.config);

@@ -12,6 +12,7 @@ import type { Broadcaster } from '../inbox/broadcaster.ts';
 import type { Inbox } from '../inbox/inbox.ts';
 import type { IngestHooks, PlanDeliveries } from '../ingest/events.ts';
 import { ingestHooks } from '../ingest/hooks.ts';
+import type { Background } from '../lib/background.ts';
 import { AppError, appError, errorRenderer, fail } from '../lib/errors.ts';
 import { type Limits, personKey, rateLimit } from '../lib/limiter.ts';
 import type { Metrics } from '../lib/metrics.ts';
@@ -28,6 +29,7 @@ import { channelRoutes } from './routes/channels.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
 import { eventRoutes } from './routes/events.ts';
 import { hookRoutes } from './routes/hooks.ts';
+import { jobRoutes } from './routes/jobs.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { metricsMiddleware, opsRoutes } from './routes/ops.ts';
@@ -73,6 +75,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** The node's request limits (per API key, tenant, person, failed credentials); none when absent. */
   limits?: Limits;
+  /** The node's background jobs, which operators may run now (`POST /v1/jobs/:name/run`); none when absent. */
+  jobs?: Pick<Background, 'names' | 'run'>;
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
@@ -177,6 +181,8 @@ export function createApp(deps: AppDeps) {
     });
 
   app.route('/', adminRoutes({ store: deps.store, box: deps.box, guard: adminGuard }));
+  const jobs = deps.jobs ?? { names: () => [], run: () => undefined };
+  app.route('/', jobRoutes({ guard: adminGuard, jobs }));
   app.route('/', tenantRoutes({ guard: tenantGuard, box: deps.box, broadcaster: deps.broadcaster }));
   app.route(
     '/',
@@ -188,7 +194,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/', eventRoutes({ guard: tenantGuard, hooks }));
-  app.route('/', scheduleRoutes({ guard: tenantGuard, now: deps.now }));
+  app.route('/', scheduleRoutes({ guard: tenantGuard, now: deps.now, hooks }));
   app.route('/', stockRoutes({ guard: tenantGuard, hooks, now: deps.now }));
   app.route('/', previewRoutes({ guard: tenantGuard }));
   const registry = deps.registry ?? createChannelRegistry();

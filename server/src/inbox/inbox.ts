@@ -5,7 +5,7 @@ import {
   type InboxQuery,
   isUuid,
 } from '@aviso/protocol';
-import type { RecipientRow } from '../db/rows.ts';
+import type { NotificationRow, RecipientRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
 import { webhookRows } from '../delivery/planner.ts';
 import { fail } from '../lib/errors.ts';
@@ -22,9 +22,41 @@ export interface ActOptions {
 /** An answer to an action, with the label of the action that counts. */
 export type ActOutcome = ActionResult & { label: string };
 
+/** What the inbox needs besides the broadcaster. */
+export interface InboxOptions {
+  /** Wakes the delivery worker when webhooks were queued (a read, an answer). */
+  onQueued?: () => void;
+  /** The node's clock, which the webhooks it queues are due by. */
+  now?: () => Date;
+}
+
 /** One person's inbox: what they see and what they do with it, the same over HTTP and sockets. */
 export class Inbox {
-  constructor(private readonly broadcaster: Broadcaster) {}
+  constructor(
+    private readonly broadcaster: Broadcaster,
+    private readonly options: InboxOptions = {},
+  ) {}
+
+  /** Whether this reader had already read the notification (a mark, or under their read-all watermark). */
+  private async wasRead(store: TenantStore, reader: RecipientRow, id: string): Promise<boolean> {
+    if (reader.readUpTo && id <= reader.readUpTo) return true;
+    return !!(await store.notifications.state(reader.id, id))?.readAt;
+  }
+
+  /** Queues the `notification.read` webhooks of a read (`all`: the read-all up to this notification). */
+  private async queueRead(
+    store: TenantStore,
+    reader: RecipientRow,
+    n: Pick<NotificationRow, 'id' | 'type' | 'category'>,
+    readAt: string,
+    all = false,
+  ) {
+    const rows = await webhookRows(store, 'notification.read', n, this.options.now?.() ?? new Date());
+    if (!rows.length) return;
+    const read = { recipientId: reader.id, readAt, ...(all ? { all: true } : {}) };
+    await store.deliveries.insert(rows.map((r) => ({ ...r, plan: { ...r.plan, read } })));
+    this.options.onQueued?.();
+  }
 
   async page(store: TenantStore, reader: RecipientRow, query: InboxQuery): Promise<InboxPage> {
     const [{ items, nextCursor }, unreadCount] = await Promise.all([
@@ -53,13 +85,15 @@ export class Inbox {
   }
 
   async read(store: TenantStore, reader: RecipientRow, id: string) {
-    await this.visibleOr404(store, reader, id);
+    const n = await this.visibleOr404(store, reader, id);
+    const wasRead = await this.wasRead(store, reader, id);
     await store.notifications.mark(reader.id, [id], { read: true });
     await store.deliveries.cancelPending([id], reader.id, ['unseen', 'unread']);
     await store.schedules.cancelSla([id]); // read in time: the SLA check has nothing to do
     const state = await store.notifications.state(reader.id, id);
     const readAt = (state?.readAt ?? new Date()).toISOString();
     this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], readAt });
+    if (!wasRead) await this.queueRead(store, reader, n, readAt);
     return { id, readAt, unreadCount: await this.pushCount(store, reader) };
   }
 
@@ -69,12 +103,16 @@ export class Inbox {
     if (newest) await store.deliveries.cancelUpTo(reader.id, newest, at);
     if (await store.notifications.readAll(reader, at)) {
       this.broadcaster.updated(store.tenantId, reader.id, { ids: [], all: true, readAt: at.toISOString() });
+      // One event for the whole read-all, naming the newest notification it covers.
+      const n = newest ? await store.notifications.byId(newest) : undefined;
+      if (n) await this.queueRead(store, reader, n, at.toISOString(), true);
     }
     return { readAt: at.toISOString(), unreadCount: await this.pushCount(store, reader) };
   }
 
   async archive(store: TenantStore, reader: RecipientRow, id: string) {
-    await this.visibleOr404(store, reader, id);
+    const n = await this.visibleOr404(store, reader, id);
+    const wasRead = await this.wasRead(store, reader, id);
     await store.notifications.mark(reader.id, [id], { archived: true });
     await store.deliveries.cancelPending([id], reader.id, ['unseen', 'unread']);
     await store.schedules.cancelSla([id]); // read in time: the SLA check has nothing to do
@@ -82,6 +120,7 @@ export class Inbox {
     const archivedAt = (state?.archivedAt ?? new Date()).toISOString();
     const readAt = (state?.readAt ?? new Date()).toISOString();
     this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], archivedAt, readAt });
+    if (!wasRead) await this.queueRead(store, reader, n, readAt);
     return { id, archivedAt, unreadCount: await this.pushCount(store, reader) };
   }
 
@@ -119,13 +158,19 @@ export class Inbox {
       ...r,
       plan: { ...r.plan, action: { ...data, actedAt: now.toISOString() } },
     }));
+    const wasRead = await this.wasRead(store, reader, id);
     const outcome = await new ReplyRepo(store.db, store.tenantId).record(id, reader.id, actionId, now, hooks);
     if (!outcome.recorded) await store.notifications.mark(reader.id, [id], { read: true }, now);
     await store.deliveries.cancelPending([id], reader.id, ['unseen', 'unread'], now);
     await store.schedules.cancelSla([id], now);
+    // The answer that counts cancels what its action names (the reminders it makes moot).
+    if (outcome.recorded) {
+      for (const key of action.cancels ?? []) await store.schedules.cancel(key, now);
+    }
     if (outcome.recorded && hooks.length) onQueued?.();
     const state = await store.notifications.state(reader.id, id);
     const readAt = (state?.readAt ?? now).toISOString();
+    if (!wasRead) await this.queueRead(store, reader, n, readAt);
     this.broadcaster.updated(store.tenantId, reader.id, {
       ids: [id],
       readAt,

@@ -18,7 +18,9 @@ export function toWire(n: NotificationRow, state: InboxItem['s'] = null, reader?
     link: n.link,
     severity: n.severity,
     icon: n.icon,
-    actions: (n.actions as Notification['actions']) ?? null,
+    // What an answer cancels is the host's business, not the reader's.
+    actions:
+      n.actions?.map(({ cancels: _, ...a }) => a as NonNullable<Notification['actions']>[number]) ?? null,
     createdAt: n.createdAt.toISOString(),
     readAt: iso(state?.readAt ?? underWatermark),
     seenAt: iso(state?.seenAt ?? state?.readAt ?? underWatermark),

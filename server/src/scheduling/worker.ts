@@ -5,6 +5,7 @@ import type { Store, TenantStore } from '../db/store.ts';
 import { type IngestHooks, ingestEvent } from '../ingest/events.ts';
 import { AppError } from '../lib/errors.ts';
 import { PollingLoop } from '../lib/polling-loop.ts';
+import { nextRecurringRow, occurrenceEvent } from './recurring.ts';
 import { acknowledged, breachEvent, incidentLimits, incidentRow, type SlaCheck } from './sla.ts';
 
 export interface ScheduleWorkerOptions {
@@ -77,13 +78,30 @@ export class ScheduleWorker extends PollingLoop {
     );
   }
 
-  /** Publishes the stored event; the same row published again is a duplicate, not a second notification. */
+  /**
+   * Publishes the stored event; the same row published again is a duplicate, not a second
+   * notification. A recurring row then stores the row of its next occurrence.
+   */
   private async publish(row: ScheduleRow, store: TenantStore): Promise<Outcome> {
-    const parsed = EventInputSchema.safeParse({ ...row.event, idempotencyKey: scheduleKey(row.id) });
-    if (!parsed.success)
-      return { status: 'failed', error: `the stored event is invalid: ${parsed.error.message}` };
-    const accepted = await this.ingest(store, parsed.data);
-    return { status: 'done', notificationId: accepted.id, error: null };
+    const tenant = await store.settings.get();
+    const event = occurrenceEvent(row, tenant);
+    const parsed = EventInputSchema.safeParse({ ...event, idempotencyKey: scheduleKey(row.id) });
+    let outcome: Outcome;
+    if (!parsed.success) {
+      outcome = { status: 'failed', error: `the stored event is invalid: ${parsed.error.message}` };
+    } else {
+      try {
+        const accepted = await this.ingest(store, parsed.data);
+        outcome = { status: 'done', notificationId: accepted.id, error: null };
+      } catch (err) {
+        // A refused occurrence (its type was deleted, say) does not end the series.
+        if (!(err instanceof AppError) || !row.recurrence) throw err;
+        outcome = { status: 'failed', error: `${err.code}: ${err.message}`.slice(0, 500) };
+      }
+    }
+    const next = row.recurrence ? nextRecurringRow(row, this.now()) : undefined;
+    if (next && (await store.schedules.insertNext(row.id, next))) this.wake();
+    return outcome;
   }
 
   private async ingest(store: TenantStore, input: Parameters<typeof ingestEvent>[3]) {

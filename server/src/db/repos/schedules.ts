@@ -1,4 +1,21 @@
-import { and, count, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, notInArray, or } from 'drizzle-orm';
+import { isUuid, type ScheduleListQuery } from '@aviso/protocol';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  notInArray,
+  or,
+  sql,
+} from 'drizzle-orm';
+import { fail } from '../../lib/errors.ts';
 import type { Db } from '../client.ts';
 import { IDEMPOTENCY_WINDOW_MS } from '../rows.ts';
 import { idempotencyKeys, scheduledEvents, tenants } from '../schema.ts';
@@ -77,8 +94,23 @@ export class ScheduleRepo {
       .orderBy(scheduledEvents.dueAt);
   }
 
-  /** Cancels every pending schedule of a host's cancel key; returns how many. */
+  /**
+   * Cancels every pending schedule of a host's cancel key; returns how many. A recurring row being
+   * published right now is marked stopped first, so that it stores no next occurrence (the worker
+   * checks the mark under the same row lock, see `insertNext`).
+   */
   async cancel(cancelKey: string, now = new Date()): Promise<number> {
+    await this.db
+      .update(scheduledEvents)
+      .set({ recurrence: sql`${scheduledEvents.recurrence} || '{"stopped":true}'::jsonb` })
+      .where(
+        and(
+          eq(scheduledEvents.tenantId, this.tenantId),
+          eq(scheduledEvents.cancelKey, cancelKey),
+          eq(scheduledEvents.status, 'running'),
+          isNotNull(scheduledEvents.recurrence),
+        ),
+      );
     const rows = await this.db
       .update(scheduledEvents)
       .set({ status: 'cancelled', error: 'cancelled by its cancelKey', updatedAt: now })
@@ -92,6 +124,67 @@ export class ScheduleRepo {
       )
       .returning({ id: scheduledEvents.id });
     return rows.length;
+  }
+
+  /**
+   * Stores the next occurrence of a recurring schedule, unless the series was cancelled while
+   * `current` ran: the current row is locked for the check, as `cancel` locks it to mark it.
+   */
+  async insertNext(currentId: string, next: NewSchedule): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [current] = await tx
+        .select({ recurrence: scheduledEvents.recurrence })
+        .from(scheduledEvents)
+        .where(and(eq(scheduledEvents.tenantId, this.tenantId), eq(scheduledEvents.id, currentId)))
+        .for('update');
+      if (!current || current.recurrence?.stopped) return false;
+      const stored = await tx
+        .insert(scheduledEvents)
+        .values({ ...next, tenantId: this.tenantId })
+        .onConflictDoNothing()
+        .returning({ id: scheduledEvents.id });
+      return stored.length > 0;
+    });
+  }
+
+  /** The rows of one recurring series (pending ones first). */
+  ofSeries(seriesId: string): Promise<ScheduleRow[]> {
+    const s = scheduledEvents;
+    return this.db
+      .select()
+      .from(s)
+      .where(and(eq(s.tenantId, this.tenantId), sql`${s.recurrence}->>'seriesId' = ${seriesId}`))
+      .orderBy(asc(s.dueAt));
+  }
+
+  /** The schedules of one status (pending by default), soonest first, a page at a time. */
+  async list(q: ScheduleListQuery): Promise<{ items: ScheduleRow[]; nextCursor: string | null }> {
+    const s = scheduledEvents;
+    const [at, id] = (q.cursor ?? '').split('_');
+    const after =
+      at && id && isUuid(id) && !Number.isNaN(Date.parse(at))
+        ? or(gt(s.dueAt, new Date(at)), and(eq(s.dueAt, new Date(at)), gt(s.id, id)))
+        : undefined;
+    if (q.cursor && !after) fail('VALIDATION_FAILED', { what: 'cursor' });
+    const rows = await this.db
+      .select()
+      .from(s)
+      .where(
+        and(
+          eq(s.tenantId, this.tenantId),
+          eq(s.status, q.status),
+          q.cancelKey ? eq(s.cancelKey, q.cancelKey) : undefined,
+          after,
+        ),
+      )
+      .orderBy(asc(s.dueAt), asc(s.id))
+      .limit(q.limit + 1);
+    const items = rows.slice(0, q.limit);
+    const last = items.at(-1);
+    return {
+      items,
+      nextCursor: rows.length > q.limit && last ? `${last.dueAt.toISOString()}_${last.id}` : null,
+    };
   }
 
   /** Cancels the pending SLA checks of these notifications (someone acknowledged them). */
