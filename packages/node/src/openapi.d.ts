@@ -17,6 +17,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The background jobs of this node */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{name}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a background job of this node now and wait for it */
+        post: operations["runJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenant": {
         parameters: {
             query?: never;
@@ -95,7 +129,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or rename a branch (the id is the host’s own) */
+        /**
+         * Create or rename a branch (the id is the host’s own), and set its group chats
+         * @description `addresses` are the branch’s group chats (`{"telegram": "-100…", "whatsapp": "+52…"}`): rules with `groups: true` send its notifications there once. Given keys replace, `null` removes, keys left out (and a body without `addresses`) keep what is stored.
+         */
         put: operations["upsertBranch"];
         post?: never;
         /** Delete a branch */
@@ -271,6 +308,25 @@ export interface paths {
         /** Add a type or override fields of a catalog entry (templates per locale, icon, link, target) */
         put: operations["upsertEventType"];
         post?: never;
+        /** Remove the tenant’s override: a catalog type is reset to the catalog, an added type is deleted */
+        delete: operations["resetEventType"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is scheduled (pending by default), soonest first: one-off, reminders, recurring, SLA checks */
+        get: operations["listSchedules"];
+        put?: never;
+        /** Publish an event on a cron pattern (payment cycles, maintenance, subscription checks) */
+        post: operations["createRecurringSchedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -287,7 +343,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Cancel every pending reminder and scheduled notification with this cancelKey */
+        /** Cancel every pending reminder, scheduled notification and recurring schedule with this cancelKey */
         delete: operations["cancelSchedules"];
         options?: never;
         head?: never;
@@ -490,6 +546,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant’s notifications, newest first, filtered by type, category, branch, person, entity or age */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notification, with the data its templates missed */
+        get: operations["getNotification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who it was for, who got it live, who saw, read or answered it and when, and every delivery */
+        get: operations["getNotificationReceipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -630,6 +737,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/branches/{branchId}/telegram-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A t.me link that makes a Telegram group the branch’s group chat
+         * @description Open the link on a phone and pick the group: Telegram adds the bot to it and sends `/start <token>` there, which makes the group chat the address of this branch (`addresses.telegram`). The bot may also be added by hand and sent `/start <token>` in the group. Single use, 24 hours.
+         */
+        post: operations["createBranchTelegramLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant/telegram-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A t.me link that makes a Telegram group the tenant’s own group chat (its default recipient)
+         * @description Open the link on a phone and pick the group: Telegram adds the bot to it and sends `/start <token>` there, which makes the group chat the address of this tenant (`addresses.telegram`). The bot may also be added by hand and sent `/start <token>` in the group. Single use, 24 hours.
+         */
+        post: operations["createTenantTelegramLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/hooks/telegram/{channelId}": {
         parameters: {
             query?: never;
@@ -742,10 +889,186 @@ export interface operations {
                                 finishedSchedulesDays?: number;
                                 finishedDeliveriesDays?: number;
                             };
+                            promotions?: {
+                                quietHours?: {
+                                    start: string;
+                                    end: string;
+                                } | null;
+                            };
+                            branding?: {
+                                logoUrl?: string | null;
+                                color?: string | null;
+                            };
+                            contactText?: string | null;
+                        };
+                        addresses: {
+                            telegram?: string;
+                            whatsapp?: string;
                         };
                         createdAt: string;
                         apiKey: string;
                         widgetSecret: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    runJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        startedAt: string;
+                        durationMs: number;
+                        result?: unknown;
                     };
                 };
             };
@@ -844,6 +1167,21 @@ export interface operations {
                                 finishedSchedulesDays?: number;
                                 finishedDeliveriesDays?: number;
                             };
+                            promotions?: {
+                                quietHours?: {
+                                    start: string;
+                                    end: string;
+                                } | null;
+                            };
+                            branding?: {
+                                logoUrl?: string | null;
+                                color?: string | null;
+                            };
+                            contactText?: string | null;
+                        };
+                        addresses: {
+                            telegram?: string;
+                            whatsapp?: string;
                         };
                         createdAt: string;
                     };
@@ -939,6 +1277,21 @@ export interface operations {
                             finishedSchedulesDays?: number;
                             finishedDeliveriesDays?: number;
                         };
+                        promotions?: {
+                            quietHours?: {
+                                start: string;
+                                end: string;
+                            } | null;
+                        };
+                        branding?: {
+                            logoUrl?: string | null;
+                            color?: string | null;
+                        };
+                        contactText?: string | null;
+                    };
+                    addresses?: {
+                        telegram?: string | null;
+                        whatsapp?: string | null;
                     };
                 };
             };
@@ -972,6 +1325,21 @@ export interface operations {
                                 finishedSchedulesDays?: number;
                                 finishedDeliveriesDays?: number;
                             };
+                            promotions?: {
+                                quietHours?: {
+                                    start: string;
+                                    end: string;
+                                } | null;
+                            };
+                            branding?: {
+                                logoUrl?: string | null;
+                                color?: string | null;
+                            };
+                            contactText?: string | null;
+                        };
+                        addresses: {
+                            telegram?: string;
+                            whatsapp?: string;
                         };
                         createdAt: string;
                     };
@@ -1379,6 +1747,10 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    addresses?: {
+                        telegram?: string | null;
+                        whatsapp?: string | null;
+                    };
                 };
             };
         };
@@ -1391,6 +1763,10 @@ export interface operations {
                     "application/json": {
                         id: string;
                         name: string;
+                        addresses: {
+                            telegram?: string;
+                            whatsapp?: string;
+                        };
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -1404,6 +1780,10 @@ export interface operations {
                     "application/json": {
                         id: string;
                         name: string;
+                        addresses: {
+                            telegram?: string;
+                            whatsapp?: string;
+                        };
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -1560,6 +1940,10 @@ export interface operations {
                         items: {
                             id: string;
                             name: string;
+                            addresses: {
+                                telegram?: string;
+                                whatsapp?: string;
+                            };
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -1654,18 +2038,110 @@ export interface operations {
                         locale: string | null;
                         preferences: {
                             categories?: {
-                                sales?: boolean;
-                                expenses?: boolean;
-                                inventory?: boolean;
-                                purchases?: boolean;
-                                catalog?: boolean;
-                                orders?: boolean;
-                                billing?: boolean;
-                                subscription?: boolean;
-                                maintenance?: boolean;
-                                reservations?: boolean;
-                                support?: boolean;
-                                system?: boolean;
+                                sales?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                expenses?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                inventory?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                purchases?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                catalog?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                orders?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                billing?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                subscription?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                maintenance?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                reservations?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                support?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                system?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                promotions?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
                             };
                             channels?: {
                                 email?: boolean;
@@ -1768,18 +2244,110 @@ export interface operations {
                     locale?: string | null;
                     preferences?: {
                         categories?: {
-                            sales?: boolean;
-                            expenses?: boolean;
-                            inventory?: boolean;
-                            purchases?: boolean;
-                            catalog?: boolean;
-                            orders?: boolean;
-                            billing?: boolean;
-                            subscription?: boolean;
-                            maintenance?: boolean;
-                            reservations?: boolean;
-                            support?: boolean;
-                            system?: boolean;
+                            sales?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            expenses?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            inventory?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            purchases?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            catalog?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            orders?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            billing?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            subscription?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            maintenance?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            reservations?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            support?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            system?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            promotions?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
                         };
                         channels?: {
                             email?: boolean;
@@ -1817,18 +2385,110 @@ export interface operations {
                         locale: string | null;
                         preferences: {
                             categories?: {
-                                sales?: boolean;
-                                expenses?: boolean;
-                                inventory?: boolean;
-                                purchases?: boolean;
-                                catalog?: boolean;
-                                orders?: boolean;
-                                billing?: boolean;
-                                subscription?: boolean;
-                                maintenance?: boolean;
-                                reservations?: boolean;
-                                support?: boolean;
-                                system?: boolean;
+                                sales?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                expenses?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                inventory?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                purchases?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                catalog?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                orders?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                billing?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                subscription?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                maintenance?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                reservations?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                support?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                system?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                promotions?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
                             };
                             channels?: {
                                 email?: boolean;
@@ -1867,18 +2527,110 @@ export interface operations {
                         locale: string | null;
                         preferences: {
                             categories?: {
-                                sales?: boolean;
-                                expenses?: boolean;
-                                inventory?: boolean;
-                                purchases?: boolean;
-                                catalog?: boolean;
-                                orders?: boolean;
-                                billing?: boolean;
-                                subscription?: boolean;
-                                maintenance?: boolean;
-                                reservations?: boolean;
-                                support?: boolean;
-                                system?: boolean;
+                                sales?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                expenses?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                inventory?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                purchases?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                catalog?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                orders?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                billing?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                subscription?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                maintenance?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                reservations?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                support?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                system?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
+                                promotions?: boolean | {
+                                    email?: boolean;
+                                    whatsapp?: boolean;
+                                    telegram?: boolean;
+                                    sms?: boolean;
+                                    slack?: boolean;
+                                    webhook?: boolean;
+                                };
                             };
                             channels?: {
                                 email?: boolean;
@@ -2063,18 +2815,110 @@ export interface operations {
                             locale: string | null;
                             preferences: {
                                 categories?: {
-                                    sales?: boolean;
-                                    expenses?: boolean;
-                                    inventory?: boolean;
-                                    purchases?: boolean;
-                                    catalog?: boolean;
-                                    orders?: boolean;
-                                    billing?: boolean;
-                                    subscription?: boolean;
-                                    maintenance?: boolean;
-                                    reservations?: boolean;
-                                    support?: boolean;
-                                    system?: boolean;
+                                    sales?: boolean | {
+                                        email?: boolean;
+                                        whatsapp?: boolean;
+                                        telegram?: boolean;
+                                        sms?: boolean;
+                                        slack?: boolean;
+                                        webhook?: boolean;
+                                    };
+                                    expenses?: boolean | {
+                                        email?: boolean;
+                                        whatsapp?: boolean;
+                                        telegram?: boolean;
+                                        sms?: boolean;
+                                        slack?: boolean;
+                                        webhook?: boolean;
+                                    };
+                                    inventory?: boolean | {
+                                        email?: boolean;
+                                        whatsapp?: boolean;
+                                        telegram?: boolean;
+                                        sms?: boolean;
+                                        slack?: boolean;
+                                        webhook?: boolean;
+                                    };
+                                    purchases?: boolean | {
+                                        email?: boolean;
+                                        whatsapp?: boolean;
+                                        telegram?: boolean;
+                                        sms?: boolean;
+                                        slack?: boolean;
+                                        webhook?: boolean;
+                                    };
+                                    catalog?: boolean | {
+                                        email?: boolean;
+                                        whatsapp?: boolean;
+                                        telegram?: boolean;
+                                        sms?: boolean;
+                                        slack?: boolean;
+                                        webhook?: boolean;
+                                    };
+                                    orders?: boolean | {
+                                        email?: boolean;
+                                        whatsapp?: boolean;
+                                        telegram?: boolean;
+                                        sms?: boolean;
+                                        slack?: boolean;
+                                        webhook?: boolean;
+                                    };
+                                    billing?: boolean | {
+                                        email?: boolean;
+                                        whatsapp?: boolean;
+                                        telegram?: boolean;
+                                        sms?: boolean;
+                                        slack?: boolean;
+                                        webhook?: boolean;
+                                    };
+                                    subscription?: boolean | {
+                                        email?: boolean;
+                                        whatsapp?: boolean;
+                                        telegram?: boolean;
+                                        sms?: boolean;
+                                        slack?: boolean;
+                                        webhook?: boolean;
+                                    };
+                                    maintenance?: boolean | {
+                                        email?: boolean;
+                                        whatsapp?: boolean;
+                                        telegram?: boolean;
+                                        sms?: boolean;
+                                        slack?: boolean;
+                                        webhook?: boolean;
+                                    };
+                                    reservations?: boolean | {
+                                        email?: boolean;
+                                        whatsapp?: boolean;
+                                        telegram?: boolean;
+                                        sms?: boolean;
+                                        slack?: boolean;
+                                        webhook?: boolean;
+                                    };
+                                    support?: boolean | {
+                                        email?: boolean;
+                                        whatsapp?: boolean;
+                                        telegram?: boolean;
+                                        sms?: boolean;
+                                        slack?: boolean;
+                                        webhook?: boolean;
+                                    };
+                                    system?: boolean | {
+                                        email?: boolean;
+                                        whatsapp?: boolean;
+                                        telegram?: boolean;
+                                        sms?: boolean;
+                                        slack?: boolean;
+                                        webhook?: boolean;
+                                    };
+                                    promotions?: boolean | {
+                                        email?: boolean;
+                                        whatsapp?: boolean;
+                                        telegram?: boolean;
+                                        sms?: boolean;
+                                        slack?: boolean;
+                                        webhook?: boolean;
+                                    };
                                 };
                                 channels?: {
                                     email?: boolean;
@@ -2429,6 +3273,7 @@ export interface operations {
                         label: string;
                         /** @enum {string} */
                         style?: "primary" | "secondary" | "danger";
+                        cancels?: string[];
                     }[];
                     idempotencyKey?: string;
                     locale?: string;
@@ -2468,6 +3313,13 @@ export interface operations {
                             /** @enum {string} */
                             code: "TEMPLATE_TOO_COSTLY" | "TEMPLATE_ERROR";
                             reason: string;
+                        }[];
+                        warnings?: {
+                            /** @enum {string} */
+                            field: "title" | "message" | "emailSubject" | "emailBody";
+                            /** @enum {string} */
+                            code: "MISSING_DATA";
+                            variables: string[];
                         }[];
                     };
                 };
@@ -2586,6 +3438,13 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "TEMPLATE_TOO_COSTLY" | "TEMPLATE_ERROR";
                                 reason: string;
+                            }[];
+                            warnings?: {
+                                /** @enum {string} */
+                                field: "title" | "message" | "emailSubject" | "emailBody";
+                                /** @enum {string} */
+                                code: "MISSING_DATA";
+                                variables: string[];
                             }[];
                         } | {
                             error: {
@@ -2751,10 +3610,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    category?: "sales" | "expenses" | "inventory" | "purchases" | "catalog" | "orders" | "billing" | "subscription" | "maintenance" | "reservations" | "support" | "system";
+                    category?: "sales" | "expenses" | "inventory" | "purchases" | "catalog" | "orders" | "billing" | "subscription" | "maintenance" | "reservations" | "support" | "system" | "promotions";
                     /** @enum {string} */
                     severity?: "info" | "success" | "warning" | "critical";
-                    icon?: ("sale" | "expense" | "purchase" | "transfer-out" | "transfer-in" | "low-stock" | "low-stock-multiple" | "product" | "supplier" | "customer" | "user" | "order-pickup" | "order-delivery" | "invoice" | "document" | "payment-due" | "payment-overdue" | "subscription" | "maintenance" | "reservation" | "reminder" | "no-show" | "conversation" | "sla" | "incident" | "test" | "bell") | string;
+                    icon?: ("sale" | "expense" | "purchase" | "transfer-out" | "transfer-in" | "low-stock" | "low-stock-multiple" | "product" | "supplier" | "customer" | "user" | "order-pickup" | "order-delivery" | "invoice" | "document" | "payment-due" | "payment-overdue" | "subscription" | "maintenance" | "reservation" | "reminder" | "no-show" | "conversation" | "sla" | "incident" | "test" | "promotion" | "bell") | string;
                     target?: {
                         /** @enum {string} */
                         kind: "branches";
@@ -2796,6 +3655,7 @@ export interface operations {
                              * @enum {string}
                              */
                             mode?: "first-available" | "all";
+                            groups?: boolean;
                         };
                         escalate?: {
                             after: string;
@@ -2808,6 +3668,7 @@ export interface operations {
                              * @enum {string}
                              */
                             mode?: "first-available" | "all";
+                            groups?: boolean;
                         };
                         digest?: {
                             window: string;
@@ -2816,6 +3677,32 @@ export interface operations {
                             to?: "targets" | ("owner" | "admin" | "manager" | "staff")[];
                         };
                     };
+                    whatsappTemplate?: {
+                        /** @example stock_bajo */
+                        name?: string;
+                        /** @example es_MX */
+                        language?: string;
+                        /** @example HXb5b62575e6e4ff6129ad7c8efe1f983e */
+                        contentSid?: string;
+                        /** @default [] */
+                        body?: string[];
+                        /** @default [] */
+                        buttons?: {
+                            /** @enum {string} */
+                            type: "url" | "quick_reply";
+                            index: number;
+                            /** @example data.productName */
+                            value: string;
+                        }[];
+                    } | null;
+                    email?: {
+                        subject?: {
+                            [key: string]: string;
+                        };
+                        body?: {
+                            [key: string]: string;
+                        };
+                    } | null;
                 };
             };
         };
@@ -2830,6 +3717,335 @@ export interface operations {
                         definition: {
                             [key: string]: unknown;
                         };
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    resetEventType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listSchedules: {
+        parameters: {
+            query?: {
+                status?: "pending" | "running" | "done" | "cancelled" | "failed";
+                cancelKey?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            cancelKey: string | null;
+                            label: string;
+                            type: string | null;
+                            dueAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "running" | "done" | "cancelled" | "failed";
+                            recurrence: {
+                                seriesId: string;
+                                cron: string;
+                                timezone: string;
+                                offset: string;
+                                occurrence: string;
+                                until: string | null;
+                                remaining: number | null;
+                            } | null;
+                            notificationId: string | null;
+                            error: string | null;
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createRecurringSchedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body within 24 h returns the first result; another body, 409 */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cancelKey: string;
+                    cron: string;
+                    timezone?: string;
+                    /** Format: date-time */
+                    startAt?: string;
+                    /** Format: date-time */
+                    until?: string;
+                    maxRuns?: number;
+                    reminders?: string[];
+                    event: {
+                        type: string;
+                        entityId?: string;
+                        branchIds?: string[] | null;
+                        recipientIds?: string[];
+                        data?: {
+                            [key: string]: unknown;
+                        };
+                        message?: string;
+                        title?: string;
+                        link?: string;
+                        /** @enum {string} */
+                        severity?: "info" | "success" | "warning" | "critical";
+                        actions?: {
+                            id: string;
+                            label: string;
+                            /** @enum {string} */
+                            style?: "primary" | "secondary" | "danger";
+                            cancels?: string[];
+                        }[];
+                        idempotencyKey?: string;
+                        locale?: string;
+                        /** Format: date-time */
+                        deliverAt?: string;
+                        /** Format: date-time */
+                        dueAt?: string;
+                        reminders?: string[];
+                        cancelKey?: string;
+                        requireAck?: boolean;
+                    };
+                    idempotencyKey?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "scheduled";
+                        scheduled: {
+                            id: string;
+                            label: string;
+                            dueAt: string;
+                        }[];
+                        nextOccurrences: string[];
+                    };
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "scheduled";
+                        scheduled: {
+                            id: string;
+                            label: string;
+                            dueAt: string;
+                        }[];
+                        nextOccurrences: string[];
                     };
                 };
             };
@@ -3033,6 +4249,13 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "TEMPLATE_TOO_COSTLY" | "TEMPLATE_ERROR";
                                 reason: string;
+                            }[];
+                            warnings?: {
+                                /** @enum {string} */
+                                field: "title" | "message" | "emailSubject" | "emailBody";
+                                /** @enum {string} */
+                                code: "MISSING_DATA";
+                                variables: string[];
                             }[];
                         } | null;
                         resolved: string[];
@@ -3429,6 +4652,12 @@ export interface operations {
                     title?: string;
                     message?: string;
                     link?: string | null;
+                    /** @enum {string} */
+                    severity?: "info" | "success" | "warning" | "critical";
+                    email?: {
+                        subject?: string;
+                        body?: string;
+                    };
                 };
             };
         };
@@ -3442,6 +4671,18 @@ export interface operations {
                         title: string | null;
                         message: string;
                         link: string | null;
+                        warnings: {
+                            /** @enum {string} */
+                            field: "title" | "message" | "emailSubject" | "emailBody";
+                            /** @enum {string} */
+                            code: "MISSING_DATA";
+                            variables: string[];
+                        }[];
+                        email: {
+                            subject: string;
+                            html: string;
+                            text: string;
+                        };
                     };
                 };
             };
@@ -3614,7 +4855,7 @@ export interface operations {
                     };
                     enabled?: boolean;
                     priority?: number;
-                    categories?: ("sales" | "expenses" | "inventory" | "purchases" | "catalog" | "orders" | "billing" | "subscription" | "maintenance" | "reservations" | "support" | "system")[] | null;
+                    categories?: ("sales" | "expenses" | "inventory" | "purchases" | "catalog" | "orders" | "billing" | "subscription" | "maintenance" | "reservations" | "support" | "system" | "promotions")[] | null;
                     types?: string[] | null;
                     ratePerMinute?: number | null;
                 };
@@ -3889,7 +5130,7 @@ export interface operations {
                     };
                     enabled?: boolean;
                     priority?: number;
-                    categories?: ("sales" | "expenses" | "inventory" | "purchases" | "catalog" | "orders" | "billing" | "subscription" | "maintenance" | "reservations" | "support" | "system")[] | null;
+                    categories?: ("sales" | "expenses" | "inventory" | "purchases" | "catalog" | "orders" | "billing" | "subscription" | "maintenance" | "reservations" | "support" | "system" | "promotions")[] | null;
                     types?: string[] | null;
                     ratePerMinute?: number | null;
                 };
@@ -4104,6 +5345,9 @@ export interface operations {
                             notificationId: string | null;
                             type: string;
                             recipientId: string | null;
+                            group: {
+                                branchId: string | null;
+                            } | null;
                             /** @enum {string} */
                             step: "fallback" | "escalate" | "digest" | "event" | "test";
                             /** @enum {string|null} */
@@ -4327,6 +5571,9 @@ export interface operations {
                         notificationId: string | null;
                         type: string;
                         recipientId: string | null;
+                        group: {
+                            branchId: string | null;
+                        } | null;
                         /** @enum {string} */
                         step: "fallback" | "escalate" | "digest" | "event" | "test";
                         /** @enum {string|null} */
@@ -4390,6 +5637,416 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                type?: string;
+                category?: "sales" | "expenses" | "inventory" | "purchases" | "catalog" | "orders" | "billing" | "subscription" | "maintenance" | "reservations" | "support" | "system" | "promotions";
+                severity?: "info" | "success" | "warning" | "critical";
+                branchId?: string;
+                recipientId?: string;
+                entityId?: string;
+                warnings?: "true" | "false";
+                days?: number;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            type: string;
+                            category: string;
+                            title: string | null;
+                            message: string;
+                            entityId: string | null;
+                            branchIds: string[] | null;
+                            recipientIds: string[] | null;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            link: string | null;
+                            /** @enum {string} */
+                            severity: "info" | "success" | "warning" | "critical";
+                            icon: string;
+                            actions: {
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                style?: "primary" | "secondary" | "danger";
+                            }[] | null;
+                            warnings: {
+                                /** @enum {string} */
+                                field: "title" | "message" | "emailSubject" | "emailBody";
+                                /** @enum {string} */
+                                code: "MISSING_DATA";
+                                variables: string[];
+                            }[];
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: string;
+                        category: string;
+                        title: string | null;
+                        message: string;
+                        entityId: string | null;
+                        branchIds: string[] | null;
+                        recipientIds: string[] | null;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        link: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "success" | "warning" | "critical";
+                        icon: string;
+                        actions: {
+                            id: string;
+                            label: string;
+                            /** @enum {string} */
+                            style?: "primary" | "secondary" | "danger";
+                        }[] | null;
+                        warnings: {
+                            /** @enum {string} */
+                            field: "title" | "message" | "emailSubject" | "emailBody";
+                            /** @enum {string} */
+                            code: "MISSING_DATA";
+                            variables: string[];
+                        }[];
+                        createdAt: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getNotificationReceipts: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        notification: {
+                            id: string;
+                            type: string;
+                            category: string;
+                            title: string | null;
+                            message: string;
+                            entityId: string | null;
+                            branchIds: string[] | null;
+                            recipientIds: string[] | null;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            link: string | null;
+                            /** @enum {string} */
+                            severity: "info" | "success" | "warning" | "critical";
+                            icon: string;
+                            actions: {
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                style?: "primary" | "secondary" | "danger";
+                            }[] | null;
+                            warnings: {
+                                /** @enum {string} */
+                                field: "title" | "message" | "emailSubject" | "emailBody";
+                                /** @enum {string} */
+                                code: "MISSING_DATA";
+                                variables: string[];
+                            }[];
+                            createdAt: string;
+                        };
+                        counts: {
+                            audience: number;
+                            live: number;
+                            seen: number;
+                            read: number;
+                            acted: number;
+                            deliveries: number;
+                        };
+                        people: {
+                            recipientId: string;
+                            name: string | null;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "manager" | "staff";
+                            live: boolean | null;
+                            seenAt: string | null;
+                            readAt: string | null;
+                            archivedAt: string | null;
+                            actionId: string | null;
+                            actedAt: string | null;
+                            deliveries: {
+                                id: string;
+                                notificationId: string | null;
+                                type: string;
+                                recipientId: string | null;
+                                group: {
+                                    branchId: string | null;
+                                } | null;
+                                /** @enum {string} */
+                                step: "fallback" | "escalate" | "digest" | "event" | "test";
+                                /** @enum {string|null} */
+                                condition: "offline" | "unseen" | "unread" | null;
+                                channel: string | null;
+                                channelId: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "sending" | "sent" | "failed" | "bounced" | "cancelled" | "skipped";
+                                attempts: number;
+                                dueAt: string;
+                                sentAt: string | null;
+                                durationMs: number | null;
+                                providerMessageId: string | null;
+                                errorCode: string | null;
+                                lastError: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        }[];
+                        truncated: boolean;
+                        endpoints: {
+                            id: string;
+                            notificationId: string | null;
+                            type: string;
+                            recipientId: string | null;
+                            group: {
+                                branchId: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            step: "fallback" | "escalate" | "digest" | "event" | "test";
+                            /** @enum {string|null} */
+                            condition: "offline" | "unseen" | "unread" | null;
+                            channel: string | null;
+                            channelId: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "sending" | "sent" | "failed" | "bounced" | "cancelled" | "skipped";
+                            attempts: number;
+                            dueAt: string;
+                            sentAt: string | null;
+                            durationMs: number | null;
+                            providerMessageId: string | null;
+                            errorCode: string | null;
+                            lastError: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4944,18 +6601,110 @@ export interface operations {
                 content: {
                     "application/json": {
                         categories?: {
-                            sales?: boolean;
-                            expenses?: boolean;
-                            inventory?: boolean;
-                            purchases?: boolean;
-                            catalog?: boolean;
-                            orders?: boolean;
-                            billing?: boolean;
-                            subscription?: boolean;
-                            maintenance?: boolean;
-                            reservations?: boolean;
-                            support?: boolean;
-                            system?: boolean;
+                            sales?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            expenses?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            inventory?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            purchases?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            catalog?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            orders?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            billing?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            subscription?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            maintenance?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            reservations?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            support?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            system?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            promotions?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
                         };
                         channels?: {
                             email?: boolean;
@@ -5041,18 +6790,110 @@ export interface operations {
             content: {
                 "application/json": {
                     categories?: {
-                        sales?: boolean;
-                        expenses?: boolean;
-                        inventory?: boolean;
-                        purchases?: boolean;
-                        catalog?: boolean;
-                        orders?: boolean;
-                        billing?: boolean;
-                        subscription?: boolean;
-                        maintenance?: boolean;
-                        reservations?: boolean;
-                        support?: boolean;
-                        system?: boolean;
+                        sales?: boolean | {
+                            email?: boolean;
+                            whatsapp?: boolean;
+                            telegram?: boolean;
+                            sms?: boolean;
+                            slack?: boolean;
+                            webhook?: boolean;
+                        };
+                        expenses?: boolean | {
+                            email?: boolean;
+                            whatsapp?: boolean;
+                            telegram?: boolean;
+                            sms?: boolean;
+                            slack?: boolean;
+                            webhook?: boolean;
+                        };
+                        inventory?: boolean | {
+                            email?: boolean;
+                            whatsapp?: boolean;
+                            telegram?: boolean;
+                            sms?: boolean;
+                            slack?: boolean;
+                            webhook?: boolean;
+                        };
+                        purchases?: boolean | {
+                            email?: boolean;
+                            whatsapp?: boolean;
+                            telegram?: boolean;
+                            sms?: boolean;
+                            slack?: boolean;
+                            webhook?: boolean;
+                        };
+                        catalog?: boolean | {
+                            email?: boolean;
+                            whatsapp?: boolean;
+                            telegram?: boolean;
+                            sms?: boolean;
+                            slack?: boolean;
+                            webhook?: boolean;
+                        };
+                        orders?: boolean | {
+                            email?: boolean;
+                            whatsapp?: boolean;
+                            telegram?: boolean;
+                            sms?: boolean;
+                            slack?: boolean;
+                            webhook?: boolean;
+                        };
+                        billing?: boolean | {
+                            email?: boolean;
+                            whatsapp?: boolean;
+                            telegram?: boolean;
+                            sms?: boolean;
+                            slack?: boolean;
+                            webhook?: boolean;
+                        };
+                        subscription?: boolean | {
+                            email?: boolean;
+                            whatsapp?: boolean;
+                            telegram?: boolean;
+                            sms?: boolean;
+                            slack?: boolean;
+                            webhook?: boolean;
+                        };
+                        maintenance?: boolean | {
+                            email?: boolean;
+                            whatsapp?: boolean;
+                            telegram?: boolean;
+                            sms?: boolean;
+                            slack?: boolean;
+                            webhook?: boolean;
+                        };
+                        reservations?: boolean | {
+                            email?: boolean;
+                            whatsapp?: boolean;
+                            telegram?: boolean;
+                            sms?: boolean;
+                            slack?: boolean;
+                            webhook?: boolean;
+                        };
+                        support?: boolean | {
+                            email?: boolean;
+                            whatsapp?: boolean;
+                            telegram?: boolean;
+                            sms?: boolean;
+                            slack?: boolean;
+                            webhook?: boolean;
+                        };
+                        system?: boolean | {
+                            email?: boolean;
+                            whatsapp?: boolean;
+                            telegram?: boolean;
+                            sms?: boolean;
+                            slack?: boolean;
+                            webhook?: boolean;
+                        };
+                        promotions?: boolean | {
+                            email?: boolean;
+                            whatsapp?: boolean;
+                            telegram?: boolean;
+                            sms?: boolean;
+                            slack?: boolean;
+                            webhook?: boolean;
+                        };
                     };
                     channels?: {
                         email?: boolean;
@@ -5077,18 +6918,110 @@ export interface operations {
                 content: {
                     "application/json": {
                         categories?: {
-                            sales?: boolean;
-                            expenses?: boolean;
-                            inventory?: boolean;
-                            purchases?: boolean;
-                            catalog?: boolean;
-                            orders?: boolean;
-                            billing?: boolean;
-                            subscription?: boolean;
-                            maintenance?: boolean;
-                            reservations?: boolean;
-                            support?: boolean;
-                            system?: boolean;
+                            sales?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            expenses?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            inventory?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            purchases?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            catalog?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            orders?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            billing?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            subscription?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            maintenance?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            reservations?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            support?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            system?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
+                            promotions?: boolean | {
+                                email?: boolean;
+                                whatsapp?: boolean;
+                                telegram?: boolean;
+                                sms?: boolean;
+                                slack?: boolean;
+                                webhook?: boolean;
+                            };
                         };
                         channels?: {
                             email?: boolean;
@@ -5170,6 +7103,206 @@ export interface operations {
             path: {
                 id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    channelId?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        expiresAt: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createBranchTelegramLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                branchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    channelId?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        expiresAt: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createTenantTelegramLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: {
