@@ -78,6 +78,21 @@ describe.each(databaseBackends)('every route, fuzzed, on $name', ({ url }) => {
     expect(operations.length).toBeGreaterThan(50);
   });
 
+  it('has checks that catch a 5xx, an error without a code, a leak and a foreign row', () => {
+    const [a, b] = [world.credentials.find((c) => c.tenant === 'a')!, world.tenants.b];
+    const req = { method: 'GET', path: '/v1/tenant' };
+    const json = (status: number, body: unknown) => ({ status, headers: {}, text: JSON.stringify(body) });
+    expect(() => checkAnswer(world, a, req, json(200, { name: 'mine' }))).not.toThrow();
+    expect(() => checkAnswer(world, a, req, json(500, { error: { code: 'INTERNAL' } }))).toThrow(/5xx/);
+    expect(() => checkAnswer(world, a, req, json(400, { message: 'bad' }))).toThrow(/stable code/);
+    expect(() => checkAnswer(world, a, req, json(200, { name: b.markers[0] }))).toThrow(/tenant b's data/);
+    const foreign = { method: 'GET', path: `/v1/channels/${b.rowIds[1]}` };
+    expect(() => checkAnswer(world, a, foreign, json(200, {}))).toThrow(/tenant b's row/);
+    expect(() =>
+      checkAnswer(world, a, foreign, json(404, { error: { code: 'CHANNEL_NOT_FOUND' } })),
+    ).not.toThrow();
+  });
+
   it('answers every request without a 5xx, a leak or a foreign row, and stays healthy', async () => {
     const hint = worldHint(world);
     // Every route gets its batch even when one fails: the report lists all that did.

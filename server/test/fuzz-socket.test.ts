@@ -49,6 +49,21 @@ describe.each(databaseBackends)('socket events, fuzzed, on $name', ({ url }) => 
   }, 180_000);
   afterAll(() => world?.close());
 
+  it('has checks that catch a malformed or INTERNAL ack and a leak', () => {
+    expect(checkAck({ ok: true, count: 2 }, 'read')).toEqual({ ok: true, count: 2 });
+    expect(() => checkAck({ ok: true, count: -1 }, 'read')).toThrow(/malformed/);
+    expect(() => checkAck({ ok: false, error: { code: 'NOPE', message: '' } }, 'read')).toThrow(/malformed/);
+    expect(() => checkAck({ ok: false, error: { code: 'INTERNAL', message: 'x' } }, 'read')).toThrow(
+      /INTERNAL/,
+    );
+    expect(() => checkAck(undefined, 'read')).toThrow(/malformed/);
+    const socket = { seen: [`notification ${world.tenants.b.markers[0]}`] } as Parameters<
+      typeof checkNoLeak
+    >[2];
+    expect(() => checkNoLeak(world, 'a', socket, 'a socket')).toThrow(/tenant b's data/);
+    expect(() => checkNoLeak(world, 'b', socket, 'a socket')).not.toThrow();
+  });
+
   it('accepts a handshake only with a widget token, and refuses any other with a stable code', async () => {
     const auth = fc.oneof(
       {

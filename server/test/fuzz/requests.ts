@@ -111,6 +111,16 @@ const REFINED: Record<string, string[]> = {
   window: ['15m', '1h'],
   deliverAt: ['2030-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z'],
   dueAt: ['2030-01-01T00:00:00.000Z'],
+  // Destinations inside the network, in the notations the egress policy must see through.
+  url: [
+    'http://127.0.0.1:6379/',
+    'http://169.254.169.254/latest/meta-data',
+    'http://2130706433/',
+    'https://[::1]/x',
+  ],
+  apiRoot: ['http://localhost:8080', 'http://0x7f.1/', 'http://[::ffff:10.0.0.1]/'],
+  apiBase: ['http://10.0.0.1', 'http://100.64.0.1'],
+  host: ['127.0.0.1', 'localhost', '0177.0.0.1', 'smtp.example.com'],
 };
 const isString = (s: JsonSchema) =>
   s.type === 'string' || (Array.isArray(s.type) && s.type.includes('string'));
