@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { owned } from './services.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // Workspace packages resolve to their TypeScript sources under this condition, as in test/support.
@@ -41,11 +42,13 @@ export class HubNode {
 
   /** Starts the process and waits until `/healthz` answers. */
   async start(timeoutMs = 120_000) {
-    const child = spawn(process.execPath, [...FROM_SOURCES, 'server/src/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = owned(
+      spawn(process.execPath, [...FROM_SOURCES, 'server/src/main.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, LOG_LEVEL: 'warn', ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
     this.child = child;
     child.once('exit', (code, signal) => {
       if (this.child !== child) return;

@@ -3,6 +3,19 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const children = new Set<ChildProcess>();
+// Whatever ends the suite (a failure, Ctrl-C, a timeout), no hub or Redis it started outlives it.
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+/** Keeps `child` in the set killed when the suite's process exits. */
+export function owned(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
 /** Sends one command to a Redis with the RESP protocol and returns its reply (enough for tests). */
 export function redisCommand(port: number, ...args: string[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -72,10 +85,12 @@ export class RedisChild {
   }
 
   async start() {
-    const child = spawn(
-      'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
+    const child = owned(
+      spawn(
+        'redis-server',
+        ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        { stdio: 'ignore' },
+      ),
     );
     this.child = child;
     for (let i = 0; i < 100; i++) {
