@@ -105,6 +105,29 @@ describe.each(databaseBackends)('did Norte see it? on $name', ({ url }) => {
     for (const tab of [anaTab, ownerTab, betoTab]) tab.close();
   });
 
+  it('counts as live only while a tab is open: two tabs, one closed, then both', async () => {
+    const { t, ana } = await shop();
+    const live = async () => {
+      const id = (
+        await t.api.post('/v1/events', { type: 'NUEVO_GASTO', data: { branchId: 'norte', total: 1 } })
+      ).body.id;
+      // Sessions are written off the socket's path: give the log a moment before asking.
+      await new Promise((r) => setTimeout(r, 200));
+      const body = (await t.api.get(`/v1/notifications/${id}/receipts`)).body;
+      return body.people.find((p: { recipientId: string }) => p.recipientId === 'ana').live as boolean;
+    };
+    const first = await connect(hub.node.url, { token: ana.token });
+    const second = await connect(hub.node.url, { token: ana.token });
+    await until(() => first.counts.length > 0 && second.counts.length > 0, 'two tabs online');
+    expect(await live()).toBe(true);
+    first.close();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await live()).toBe(true);
+    second.close();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await live()).toBe(false);
+  });
+
   it('lists the tenant’s notifications with filters, and keeps other tenants out', async () => {
     const { t } = await shop();
     const sale = await t.api.post('/v1/events', {

@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { CATEGORIES, EVENT_TYPE_PATTERN } from './catalog.ts';
 import { DeliverySchema } from './deliveries.ts';
 import { ActionSchema, RoleSchema, SeveritySchema } from './notification.ts';
+import { isSafeText, UNSAFE_TEXT_MESSAGE } from './safe.ts';
+
+/** A host's id in a query (a branch, a person, an entity): storable text, no control characters. */
+const QueryId = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+    .regex(/^[^\x00-\x1f\x7f]+$/, 'no control characters')
+    .refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
 
 /**
  * A template that wrote nothing where it named data the event did not bring (`{{supplierName}}`
@@ -22,10 +33,10 @@ export const NotificationListQuerySchema = z.object({
   category: z.enum(CATEGORIES).optional(),
   severity: SeveritySchema.optional(),
   /** Notifications addressed to this branch (global and personal ones are not). */
-  branchId: z.string().min(1).max(64).optional(),
+  branchId: QueryId(64).optional(),
   /** Notifications this person can see (the visibility rule: named, branch, owner, global). */
-  recipientId: z.string().min(1).max(64).optional(),
-  entityId: z.string().min(1).max(128).optional(),
+  recipientId: QueryId(64).optional(),
+  entityId: QueryId(128).optional(),
   /** Only those whose templates reported missing data. */
   warnings: z.enum(['true', 'false']).optional(),
   /** Only notifications created in the last `days` days. */

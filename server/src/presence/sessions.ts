@@ -23,7 +23,8 @@ export interface PresenceLogOptions {
  */
 export class PresenceLog implements BackgroundJob {
   readonly name = 'presence-log';
-  private readonly open = new Map<string, { sockets: Set<string>; sessionId: string }>();
+  // Per person with a socket here: that socket's id, or the set of them (memory per idle socket counts).
+  private readonly open = new Map<string, string | Set<string>>();
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private beats = 0;
@@ -48,15 +49,15 @@ export class PresenceLog implements BackgroundJob {
   connected(tenantId: string, recipientId: string, socketId: string) {
     const key = `${tenantId}\u0000${recipientId}`;
     const entry = this.open.get(key);
-    if (entry) {
-      entry.sockets.add(socketId);
+    if (entry !== undefined) {
+      if (typeof entry === 'string') this.open.set(key, new Set([entry, socketId]));
+      else entry.add(socketId);
       return;
     }
-    const sessionId = newId();
-    this.open.set(key, { sockets: new Set([socketId]), sessionId });
+    this.open.set(key, socketId);
     const at = this.now();
     void this.write('open', () =>
-      this.o.repo.open({ id: sessionId, tenantId, recipientId, nodeId: this.o.nodeId, at }),
+      this.o.repo.open({ id: newId(), tenantId, recipientId, nodeId: this.o.nodeId, at }),
     );
   }
 
@@ -64,10 +65,10 @@ export class PresenceLog implements BackgroundJob {
   disconnected(tenantId: string, recipientId: string, socketId: string) {
     const key = `${tenantId}\u0000${recipientId}`;
     const entry = this.open.get(key);
-    if (!entry?.sockets.delete(socketId) || entry.sockets.size) return;
+    if (typeof entry === 'string' ? entry !== socketId : !entry?.delete(socketId) || entry.size) return;
     this.open.delete(key);
     const at = this.now();
-    void this.write('close', () => this.o.repo.close(entry.sessionId, at));
+    void this.write('close', () => this.o.repo.close(this.o.nodeId, tenantId, recipientId, at));
   }
 
   /** The node's presence, with this log told of every socket that joins or leaves. */

@@ -30,12 +30,13 @@ export function cronOf(pattern: string, timezone: string): Cron {
     invalid('cron', 'five fields (minute hour day month weekday), six with seconds first, or @daily-style');
   }
   let cron: Cron;
+  let runs: Date[];
   try {
     cron = new Cron(pattern, { timezone, paused: true });
+    runs = cron.nextRuns(6, new Date());
   } catch (err) {
-    invalid('cron', (err as Error).message.replace(/^CronPattern: /, ''));
+    invalid('cron', (err as Error).message.replace(/^Cron\w*: /, '').slice(0, 300));
   }
-  const runs = cron.nextRuns(6, new Date());
   if (!runs.length) invalid('cron', 'the pattern never fires');
   for (let i = 1; i < runs.length; i++) {
     if (runs[i]!.getTime() - runs[i - 1]!.getTime() < MIN_INTERVAL_MS) {

@@ -23,11 +23,20 @@ export class PresenceLogRepo {
     });
   }
 
-  async close(id: string, at: Date) {
+  /** Ends a person's open session on a node (a node has at most one open per person). */
+  async close(nodeId: string, tenantId: string, recipientId: string, at: Date) {
+    const s = presenceSessions;
     await this.db
-      .update(presenceSessions)
+      .update(s)
       .set({ endedAt: at, aliveAt: at })
-      .where(and(eq(presenceSessions.id, id), isNull(presenceSessions.endedAt)));
+      .where(
+        and(
+          eq(s.nodeId, nodeId),
+          eq(s.tenantId, tenantId),
+          eq(s.recipientId, recipientId),
+          isNull(s.endedAt),
+        ),
+      );
   }
 
   /** The node is alive: its open sessions last at least until now. */
