@@ -10,6 +10,7 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import { newId } from '../../db/ids.ts';
 import type { ScheduleRow } from '../../db/repos/schedules.ts';
+import { resolveEventType } from '../../ingest/catalog.ts';
 import { type IngestHooks, requestHash } from '../../ingest/events.ts';
 import { fail } from '../../lib/errors.ts';
 import { planRecurring, scheduleOut } from '../../scheduling/recurring.ts';
@@ -54,6 +55,10 @@ export function scheduleRoutes(deps: { guard: Guard; now?: () => Date; hooks?: I
       const input = c.req.valid('json');
       const key = c.req.valid('header')['idempotency-key'] ?? input.idempotencyKey;
       const store = c.var.store;
+      // Refused now what every occurrence would refuse later.
+      if (!resolveEventType(input.event.type, await store.settings.eventTypeOverrides())) {
+        fail('UNKNOWN_EVENT_TYPE', { type: input.event.type });
+      }
       const tenant = await store.settings.get();
       const at = now();
       const seriesId = newId();
