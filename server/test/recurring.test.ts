@@ -121,13 +121,13 @@ describe.each(databaseBackends)(
       });
       expect(withDue.status).toBe(400);
       const unknown = await t.api.post('/v1/schedules', {
-      cancelKey: 'm',
-      cron: '0 9 1 */3 *',
-      event: { ...event, type: 'NO_EXISTE' },
-    });
-    expect(unknown.status).toBe(422);
-    expect(unknown.body.error.code).toBe('UNKNOWN_EVENT_TYPE');
-    const ended = await t.api.post('/v1/schedules', {
+        cancelKey: 'm',
+        cron: '0 9 1 */3 *',
+        event: { ...event, type: 'NO_EXISTE' },
+      });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.error.code).toBe('UNKNOWN_EVENT_TYPE');
+      const ended = await t.api.post('/v1/schedules', {
         cancelKey: 'm',
         cron: '0 9 1 */3 *',
         until: '2025-01-01T00:00:00Z',
