@@ -39,7 +39,11 @@ describe('POST /v1/event-types/:type/preview', () => {
       message: 'Hola {{ folio | downcase }} {{ nadie }}',
       link: '#/v/{folio}',
     });
-    expect(draft.body).toEqual({ title: 'Venta V-7', message: 'Hola v-7', link: '#/v/V-7' });
+    expect(draft.body).toMatchObject({ title: 'Venta V-7', message: 'Hola v-7', link: '#/v/V-7' });
+    // What the draft could not fill is told, and the branded email shows what a mail would say.
+    expect(draft.body.warnings).toEqual([{ field: 'message', code: 'MISSING_DATA', variables: ['nadie'] }]);
+    expect(draft.body.email.subject).toBe('[Ferretería] Venta V-7');
+    expect(draft.body.email.text).toContain('Hola v-7');
 
     await t.api.put('/v1/event-types/NUEVA_VENTA', { message: { en: 'Sold {{ folio }}' } });
     const saved = await t.api.post('/v1/event-types/NUEVA_VENTA/preview', {

@@ -99,6 +99,8 @@ describe.each(databaseBackends)('realtime on $name', ({ url }) => {
     const other = await connect(hub.node.url, {
       token: (await t.person('sync-eve', { role: 'staff', branchIds: ['S'] })).token,
     });
+    // Her count at connect is told once she has joined: before the sales, so that it is 0.
+    await until(() => other.counts.length === 1, 'the other person’s first count');
     const ids = [await sale('S'), await sale('S'), await sale('S')];
     await until(() => tab2.received.length === 3 && tab1.received.length === 3, 'three sales in both tabs');
 
