@@ -1,10 +1,10 @@
 // `pnpm start`: builds what is stale (the hub and the packages it serves, and the demo when it is on),
 // runs the hub as compiled JavaScript (server/dist/main.js), and once the hub is ready starts the demo
 // POS's own backend beside it. Signals go to both; the hub's exit code is this process's.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildEnv, pnpm, root, staleness, stamp, withDependencies, workspacePackages } from './workspace.mjs';
+import { buildStale, pnpm, root, workspacePackages } from './workspace.mjs';
 
 const env = process.env;
 const OFF = ['0', 'false', 'no', 'off'];
@@ -16,21 +16,7 @@ const runDemo = demoOn && !!demo?.manifest.scripts?.start;
 
 // A production install (`pnpm install --prod`) has no compilers: it runs the tree as it was built.
 if (existsSync(join(root, 'node_modules/.bin/tsc'))) {
-  const wanted = ['@aviso/server', ...(runDemo ? ['@aviso/demo'] : [])];
-  for (const pkg of withDependencies(packages, wanted)) {
-    if (!pkg.manifest.scripts?.build) continue;
-    const reason = staleness(pkg, packages);
-    if (!reason) continue;
-    console.log(`aviso: building ${pkg.name} (${reason})…`);
-    const startedAt = Date.now();
-    const r = spawnSync(pnpm, ['--filter', pkg.name, 'build'], {
-      cwd: root,
-      stdio: 'inherit',
-      env: buildEnv,
-    });
-    if (r.status !== 0) process.exit(r.status ?? 1);
-    stamp(pkg, startedAt);
-  }
+  if (!buildStale(['@aviso/server', ...(runDemo ? ['@aviso/demo'] : [])], packages)) process.exit(1);
 }
 
 const main = join(root, 'server/dist/main.js');

@@ -1,6 +1,6 @@
 // The workspace's packages in build order, and which builds are older than their sources. Shared by
 // `pnpm build` (scripts/build.mjs), `pnpm start` (scripts/start.mjs) and `pnpm typecheck`.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,3 +101,25 @@ export function staleness(pkg, packages) {
 
 /** The environment of every build: front ends are always production bundles, whatever the shell says. */
 export const buildEnv = { ...process.env, NODE_ENV: 'production' };
+
+/**
+ * Builds what is stale among `names` and the workspace packages they depend on; returns false when a
+ * build failed. `pnpm start` and the benches run compiled JavaScript through this.
+ */
+export function buildStale(names, packages = workspacePackages()) {
+  for (const pkg of withDependencies(packages, names)) {
+    if (!pkg.manifest.scripts?.build) continue;
+    const reason = staleness(pkg, packages);
+    if (!reason) continue;
+    console.log(`aviso: building ${pkg.name} (${reason})…`);
+    const startedAt = Date.now();
+    const r = spawnSync(pnpm, ['--filter', pkg.name, 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: buildEnv,
+    });
+    if (r.status !== 0) return false;
+    stamp(pkg, startedAt);
+  }
+  return true;
+}
