@@ -7,12 +7,18 @@ export class Child<In extends { type: string }, Out extends { type: string }> {
   readonly process: ChildProcess;
   private readonly listeners = new Set<(m: Out) => void>();
 
+  /**
+   * `execArgv` defaults to running the workspace from its TypeScript sources; without
+   * `--conditions=aviso-source`, `@aviso/*` imports resolve to the compiled packages.
+   */
   constructor(
     script: string,
     readonly name: string,
+    options: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {},
   ) {
     this.process = fork(new URL(script, import.meta.url), {
-      execArgv: ['--conditions=aviso-source', '--import', 'tsx'],
+      execArgv: options.execArgv ?? ['--conditions=aviso-source', '--import', 'tsx'],
+      ...(options.env ? { env: options.env } : {}),
       serialization: 'advanced', // typed arrays cross as typed arrays
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

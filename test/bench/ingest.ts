@@ -1,75 +1,183 @@
-// Ingest alone: how many events per second one node stores and answers, with no sockets attached.
-// `pnpm bench:ingest` (AVISO_BENCH_DATABASE_URL for PostgreSQL; BENCH_INGEST_SECONDS, default 5).
-
-import { startNode } from '../../server/src/compose.ts';
-import { createLogger } from '../../server/src/lib/log.ts';
+// `pnpm bench:ingest`: how many events per second one hub stores and answers, with no sockets, beside
+// the floor: the least an events endpoint can do on the same database (ingest-floor.ts). Three
+// processes: the load generator, the floor server and the hub (compiled, as in production), each
+// measured with the same bodies and the same concurrency, in alternating rounds.
+//
+// AVISO_BENCH_DATABASE_URL=postgres://… measures on PostgreSQL (in a database of its own,
+// `aviso_bench_ingest`, made anew); without it, on the embedded default (PGlite in a folder).
+// BENCH_INGEST_SECONDS (default 5) per phase, BENCH_INGEST_ROUNDS (default 2), BENCH_PROFILE=<dir>
+// writes a CPU profile of the hub there and prints where its time went.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { Child } from './children.ts';
 import { loadConfig } from './config.ts';
+import type { FromLoad, FromServer, LoadPhase, ToLoad, ToServer } from './messages.ts';
+import { summarizeProfile } from './profile.ts';
+import { fmt, table } from './stats.ts';
+
+type Server = Child<ToServer, FromServer>;
+type Result = Extract<FromLoad, { type: 'result' }>;
 
 const config = loadConfig();
 const seconds = Number(process.env.BENCH_INGEST_SECONDS || 5);
-const node = await startNode(
-  {
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: config.databaseUrl,
-    redisUrl: null,
-    adminToken: 'adm_bench',
-    secretKeys: [{ id: 'k', key: Buffer.alloc(32, 7) }],
-    corsOrigins: '*',
-  },
-  createLogger('warn'),
-);
-const json = { 'content-type': 'application/json' };
-const created = await fetch(`${node.url}/v1/admin/tenants`, {
-  method: 'POST',
-  headers: { ...json, authorization: 'Bearer adm_bench' },
-  body: JSON.stringify({ name: 'ingest bench' }),
-});
-const { apiKey } = (await created.json()) as { apiKey: string };
-const headers = { ...json, authorization: `Bearer ${apiKey}` };
-const event = (i: number) => ({
-  type: 'NUEVA_VENTA',
-  entityId: `V-${i}`,
-  data: { branchId: `b${i % 20}`, total: i },
-});
+const rounds = Number(process.env.BENCH_INGEST_ROUNDS || 2);
+const profileDir = process.env.BENCH_PROFILE || undefined;
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const log = (line: string) => console.log(`[ingest] ${line}`);
 
-/** Keeps `concurrency` requests in flight for `seconds`; returns events stored per second. */
-async function phase(name: string, concurrency: number, perRequest: number) {
-  let stored = 0;
-  let seq = 0;
-  const until = performance.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < until) {
-        const base = seq;
-        seq += perRequest;
-        const body =
-          perRequest === 1
-            ? event(base)
-            : { events: Array.from({ length: perRequest }, (_, k) => event(base + k)) };
-        const res = await fetch(`${node.url}/v1/events${perRequest === 1 ? '' : '/batch'}`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(body),
-        });
-        if (res.status === 202) stored += perRequest;
-        await res.arrayBuffer();
-      }
-    }),
-  );
-  const rate = stored / ((performance.now() - started) / 1000);
-  console.log(`[ingest] ${name}: ${stored} events in ${seconds} s → ${Math.round(rate)} events/s`);
-  return rate;
+// The hub runs compiled: build what is stale first.
+if (spawnSync('node', ['scripts/build-stale.mjs', '@aviso/server'], { cwd: root, stdio: 'inherit' }).status) {
+  throw new Error('the hub could not be built');
 }
 
-console.log(
-  `[ingest] database ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}, no sockets, ${seconds} s per phase`,
-);
-const single = await phase('single POST /v1/events, 32 in flight', 32, 1);
-const batch = await phase('POST /v1/events/batch of 500, 4 in flight', 4, 500);
-console.log('\n| figure | events/s | SPEC target |\n|---|---|---|');
-console.log(`| single events, 32 in flight | ${Math.round(single)} | ≥ 10,000 per node |`);
-console.log(`| batches of 500, 4 in flight | ${Math.round(batch)} | ≥ 10,000 per node |`);
-await node.close();
+/** The database each server gets: one PostgreSQL database made anew, or a PGlite folder each. */
+async function databases(): Promise<{ hub: string; floor: string; kind: string; cleanup: () => Promise<void> }> {
+  if (config.databaseUrl.startsWith('postgres')) {
+    const admin = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe('drop database if exists aviso_bench_ingest with (force)');
+    await admin.unsafe('create database aviso_bench_ingest');
+    const [{ server_version: version }] = await admin<{ server_version: string }[]>`show server_version`;
+    await admin.end();
+    const url = new URL(config.databaseUrl);
+    url.pathname = '/aviso_bench_ingest';
+    return {
+      hub: url.href,
+      floor: url.href,
+      kind: `PostgreSQL ${version}`,
+      cleanup: async () => {
+        const again = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
+        await again.unsafe('drop database if exists aviso_bench_ingest with (force)');
+        await again.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(os.tmpdir(), 'aviso-bench-ingest-'));
+  return {
+    hub: join(dir, 'hub'),
+    floor: join(dir, 'floor'),
+    kind: 'embedded PGlite (on disk)',
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function startServer(script: string, name: string, databaseUrl: string, compiled: boolean) {
+  const execArgv = compiled ? ['--import', 'tsx'] : ['--conditions=aviso-source', '--import', 'tsx'];
+  if (profileDir && name === 'hub') execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
+  const child: Server = new Child(script, name, {
+    execArgv,
+    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+  });
+  const listening = await child.next('listening', 60_000);
+  return { child, url: listening.url, headers: listening.headers };
+}
+
+async function cpuMs(server: Server): Promise<number> {
+  const answer = server.next('cpu', 5_000);
+  server.send({ type: 'cpu' });
+  return (await answer).ms;
+}
+
+const db = await databases();
+log(`${db.kind}, ${seconds} s per phase after 1 s of warm-up, ${rounds} rounds, load ${os.loadavg()[0]!.toFixed(1)}`);
+const load = new Child<ToLoad, FromLoad>('./ingest-load.ts', 'load');
+await load.next('ready', 30_000);
+const floor = await startServer('./ingest-floor.ts', 'floor', db.floor, false);
+const hub = await startServer('./ingest-hub.ts', 'hub', db.hub, true);
+
+let nextId = 0;
+async function measure(server: { child: Server; url: string; headers: Record<string, string> }, mode: Mode) {
+  const phase: LoadPhase = {
+    url: `${server.url}${mode.path}`,
+    headers: server.headers,
+    perRequest: mode.perRequest,
+    concurrency: mode.concurrency,
+    warmupSeconds: 1,
+    seconds,
+    firstId: nextId,
+  };
+  const cpuBefore = await cpuMs(server.child);
+  const answer = load.next('result', (seconds + 120) * 1000);
+  load.send({ type: 'run', phase });
+  const result = await answer;
+  const cpu = (await cpuMs(server.child)) - cpuBefore;
+  nextId = result.nextId;
+  return { ...result, rate: result.events / result.seconds, cpuMsPerEvent: cpu / Math.max(1, result.events) };
+}
+
+interface Mode {
+  name: string;
+  path: string;
+  perRequest: number;
+  concurrency: number;
+}
+const modes: Mode[] = [
+  { name: 'single events, 32 in flight', path: '/v1/events', perRequest: 1, concurrency: 32 },
+  { name: 'batches of 500, 4 in flight', path: '/v1/events/batch', perRequest: 500, concurrency: 4 },
+];
+type Measured = Result & { rate: number; cpuMsPerEvent: number };
+const best = new Map<string, Measured>();
+const keep = (key: string, m: Measured) => {
+  const seen = best.get(key);
+  if (!seen || m.rate > seen.rate) best.set(key, m);
+};
+for (let round = 1; round <= rounds; round++) {
+  for (const mode of modes) {
+    for (const [name, server] of [
+      ['floor', floor],
+      ['hub', hub],
+    ] as const) {
+      const m = await measure(server, mode);
+      keep(`${name} ${mode.name}`, m);
+      log(
+        `round ${round}, ${name.padEnd(5)} ${mode.name}: ${fmt(m.rate, 0)} events/s, p99 ${fmt(m.p99)} ms, ` +
+          `${fmt(m.cpuMsPerEvent, 3)} ms CPU per event, ${m.refused} refused, load ${os.loadavg()[0]!.toFixed(1)}`,
+      );
+    }
+  }
+}
+const loadAtEnd = os.loadavg()[0]!;
+
+await Promise.all([hub.child.stop({ type: 'exit' }, 15_000), floor.child.stop({ type: 'exit' })]);
+await load.stop({ type: 'exit' });
+await db.cleanup();
+
+const rows = [['figure', 'hub', 'floor (same run)', 'hub ÷ floor', 'target']];
+const embedded = !config.databaseUrl.startsWith('postgres');
+for (const mode of modes) {
+  const h = best.get(`hub ${mode.name}`)!;
+  const f = best.get(`floor ${mode.name}`)!;
+  const batch = mode.perRequest > 1;
+  const rateTarget = embedded
+    ? batch
+      ? '—'
+      : '≥ 2,000/s'
+    : batch
+      ? '≥ 50 % and ≥ 20,000/s'
+      : '≥ 50 %';
+  rows.push([
+    `${mode.name}: events/s`,
+    fmt(h.rate, 0),
+    fmt(f.rate, 0),
+    `${fmt((100 * h.rate) / f.rate, 0)} %`,
+    rateTarget,
+  ]);
+  rows.push([`${mode.name}: p99 ms`, fmt(h.p99), fmt(f.p99), `${fmt(h.p99 / f.p99)} ×`, '≤ 2 ×']);
+  rows.push([
+    `${mode.name}: CPU ms per event`,
+    fmt(h.cpuMsPerEvent, 3),
+    fmt(f.cpuMsPerEvent, 3),
+    `${fmt(h.cpuMsPerEvent / f.cpuMsPerEvent)} ×`,
+    '—',
+  ]);
+}
+console.log(`\n${db.kind}, best of ${rounds} rounds each, load average ${loadAtEnd.toFixed(1)} at the end\n`);
+console.log(table(rows));
+if (config.jsonOut) {
+  writeFileSync(config.jsonOut, JSON.stringify({ database: db.kind, load: loadAtEnd, best: Object.fromEntries(best) }));
+}
+if (profileDir) console.log(`\nWhere the hub's CPU went:\n\n${summarizeProfile(profileDir)}`);
 process.exit(0);

@@ -59,3 +59,45 @@ export type FromPublisher =
       /** Events not sent because `maxInFlight` POSTs were already waiting. */
       skipped: number;
     };
+
+/** One measured phase of the ingest bench's load generator. */
+export interface LoadPhase {
+  url: string;
+  headers: Record<string, string>;
+  /** 1: `POST` one event per request; more: a batch `{ events }` of this many. */
+  perRequest: number;
+  concurrency: number;
+  warmupSeconds: number;
+  seconds: number;
+  /** The entity number of the first event (each phase continues where the last one stopped). */
+  firstId: number;
+}
+
+/** Ingest orchestrator → load generator. */
+export type ToLoad = { type: 'run'; phase: LoadPhase } | { type: 'exit' };
+
+/** Load generator → ingest orchestrator. */
+export type FromLoad =
+  | { type: 'ready' }
+  | {
+      type: 'result';
+      /** Events answered 202 after the warm-up. */
+      events: number;
+      requests: number;
+      /** Answers other than 202 and connection errors. */
+      refused: number;
+      seconds: number;
+      /** Request latency, ms. */
+      p50: number;
+      p99: number;
+      nextId: number;
+    };
+
+/** Ingest orchestrator → a server under test (the hub or the floor). */
+export type ToServer = { type: 'cpu' } | { type: 'exit' };
+
+/** A server under test → ingest orchestrator. */
+export type FromServer =
+  | { type: 'listening'; url: string; headers: Record<string, string> }
+  /** CPU time the process has used so far, ms (user + system). */
+  | { type: 'cpu'; ms: number };
