@@ -136,7 +136,8 @@ export async function startNode(
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, 'database migrated');
   const box = new SecretBox(config.secretKeys);
-  const store = new Store(database.db, box);
+  // Group commit: PGlite has one connection, so one group at a time; PostgreSQL writes a few at once.
+  const store = new Store(database.db, box, { maxInFlight: database.kind === 'pglite' ? 1 : 4 });
   const redisTimeoutMs = config.redisTimeoutMs ?? 1_000;
   const redis = config.redisUrl ? connectRedis(config.redisUrl, log, redisTimeoutMs) : undefined;
   const shared = redis ? new RedisPresence(redis.presence, { nodeId }) : undefined;

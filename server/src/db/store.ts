@@ -4,6 +4,7 @@ import { ActivityRepo } from './repos/activity.ts';
 import { BranchRepo } from './repos/branches.ts';
 import { ChannelRepo } from './repos/channels.ts';
 import { DeliveryQueue, DeliveryRepo } from './repos/deliveries.ts';
+import { NotificationWriter, type NotificationWriterOptions } from './repos/notification-writer.ts';
 import { NotificationRepo } from './repos/notifications.ts';
 import { PresenceLogRepo } from './repos/presence-log.ts';
 import { RecipientRepo } from './repos/recipients.ts';
@@ -28,11 +29,12 @@ export class TenantStore {
     readonly db: Db,
     readonly tenantId: string,
     readonly box: SecretBox,
+    writer: NotificationWriter = new NotificationWriter(db),
   ) {
     this.settings = new SettingsRepo(db, tenantId);
     this.branches = new BranchRepo(db, tenantId);
     this.recipients = new RecipientRepo(db, tenantId);
-    this.notifications = new NotificationRepo(db, tenantId);
+    this.notifications = new NotificationRepo(db, tenantId, writer);
     this.channels = new ChannelRepo(db, tenantId, box);
     this.deliveries = new DeliveryRepo(db, tenantId);
     this.schedules = new ScheduleRepo(db, tenantId);
@@ -47,11 +49,15 @@ export class Store {
   readonly queue: DeliveryQueue;
   readonly scheduleQueue: ScheduleQueue;
   readonly presenceLog: PresenceLogRepo;
+  /** One group commit for every tenant's new notifications. */
+  readonly writer: NotificationWriter;
 
   constructor(
     readonly db: Db,
     readonly box: SecretBox,
+    writer: NotificationWriterOptions = {},
   ) {
+    this.writer = new NotificationWriter(db, writer);
     this.tenants = new TenantDirectory(db);
     this.queue = new DeliveryQueue(db);
     this.scheduleQueue = new ScheduleQueue(db);
@@ -65,7 +71,7 @@ export class Store {
     let store = this.scoped.get(tenantId);
     if (!store) {
       if (this.scoped.size >= 10_000) this.scoped.clear();
-      store = new TenantStore(this.db, tenantId, this.box);
+      store = new TenantStore(this.db, tenantId, this.box, this.writer);
       this.scoped.set(tenantId, store);
     }
     return store;

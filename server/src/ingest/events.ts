@@ -8,11 +8,12 @@ import {
   type TemplateWarning,
 } from '@aviso/protocol';
 import type { Logger } from 'pino';
-import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import type { NewDelivery } from '../db/repos/deliveries.ts';
+import type { InsertResult, NewNotification, NotificationWrite } from '../db/repos/notification-writer.ts';
+import type { NewSchedule } from '../db/repos/schedules.ts';
 import type { NotificationRow, TenantRow } from '../db/rows.ts';
-import { TenantStore } from '../db/store.ts';
+import type { TenantStore } from '../db/store.ts';
 import { AppError, appError, fail, zodDetails } from '../lib/errors.ts';
 import { scheduleEvent } from '../scheduling/plan.ts';
 import { slaCheckRow } from '../scheduling/sla.ts';
@@ -102,15 +103,27 @@ function render(
   return { message: message || plain, title: title || null, fallbacks, warnings };
 }
 
-/** Turns one validated event into a stored notification (or finds the one its idempotency key names). */
-export async function ingestEvent(
+/** An event made ready to store: its notification and what goes with it, or already answered. */
+type Prepared =
+  | { done: EventAccepted }
+  | {
+      done?: undefined;
+      write: Omit<NotificationWrite, 'tenantId'>;
+      /** The SLA watch stored with it, told to the scheduler once committed. */
+      check: NewSchedule | undefined;
+      fallbacks: TemplateFallback[];
+      warnings: TemplateWarning[];
+    };
+
+/** Everything of an event but the write: type, audience, schedules, data, texts, deliveries. */
+async function prepareEvent(
   store: TenantStore,
   tenant: TenantRow,
   overrides: ReadonlyMap<string, Record<string, unknown>>,
   input: EventInput,
   hooks: IngestHooks,
-  budget = new RenderBudget(),
-): Promise<EventAccepted> {
+  budget: RenderBudget,
+): Promise<Prepared> {
   const def = resolveEventType(input.type, overrides);
   if (!def) {
     fail('UNKNOWN_EVENT_TYPE', { type: input.type });
@@ -122,7 +135,7 @@ export async function ingestEvent(
   if (input.deliverAt || input.reminders) {
     const { accepted, earliest } = await scheduleEvent(store, tenant, input, requestHash(input), now);
     if (earliest) hooks.onScheduled?.(earliest);
-    return accepted;
+    return { done: accepted };
   }
   const locale = input.locale ?? tenant.locale;
   const given = input.dueAt
@@ -142,39 +155,67 @@ export async function ingestEvent(
     : [];
   // The SLA watch is stored with its notification: a crash cannot keep one without the other.
   const check = input.requireAck ? slaCheckRow(def, id, now) : undefined;
-  const result = await store.notifications.insert(
-    {
-      id,
-      type: input.type,
-      category: def.category,
-      title,
-      message,
-      entityId: input.entityId ?? null,
-      branchIds: audience.branchIds,
-      recipientIds: audience.recipientIds,
-      data,
-      link: input.link ?? buildLink(def.link, { entityId: input.entityId, data }),
-      severity: input.severity ?? def.severity,
-      icon: def.icon,
-      actions: input.actions ?? null,
-      warnings: warnings.length ? warnings : null,
-    },
-    input.idempotencyKey ? { key: input.idempotencyKey, hash: requestHash(input) } : undefined,
-    planned,
-    check ? [check] : [],
-  );
+  const values: NewNotification = {
+    id,
+    type: input.type,
+    category: def.category,
+    title,
+    message,
+    entityId: input.entityId ?? null,
+    branchIds: audience.branchIds,
+    recipientIds: audience.recipientIds,
+    data,
+    link: input.link ?? buildLink(def.link, { entityId: input.entityId, data }),
+    severity: input.severity ?? def.severity,
+    icon: def.icon,
+    actions: input.actions ?? null,
+    warnings: warnings.length ? warnings : null,
+  };
+  const idempotency = input.idempotencyKey
+    ? { key: input.idempotencyKey, hash: requestHash(input) }
+    : undefined;
+  return {
+    write: { values, idempotency, planned, schedules: check ? [check] : [] },
+    check,
+    fallbacks,
+    warnings,
+  };
+}
+
+/** The answer to a stored event; once committed, it goes live and the workers are woken. */
+function settle(
+  prepared: Exclude<Prepared, { done: EventAccepted }>,
+  result: InsertResult,
+  hooks: IngestHooks,
+) {
   if (result.status === 'conflict') {
     fail('IDEMPOTENCY_CONFLICT', {}, { details: { id: result.id } });
   }
-  if (result.status === 'duplicate') return { id: result.id, status: 'duplicate' };
-  hooks.onCreated(result.row, planned.length);
+  if (result.status === 'duplicate') return { id: result.id, status: 'duplicate' } as EventAccepted;
+  const { write, check, fallbacks, warnings } = prepared;
+  hooks.onCreated(result.row, write.planned.length);
   if (check) hooks.onScheduled?.(check.dueAt);
   return {
     id: result.row.id,
     status: 'created',
     ...(fallbacks.length ? { templateFallback: fallbacks } : {}),
     ...(warnings.length ? { warnings } : {}),
-  };
+  } as EventAccepted;
+}
+
+/** Turns one validated event into a stored notification (or finds the one its idempotency key names). */
+export async function ingestEvent(
+  store: TenantStore,
+  tenant: TenantRow,
+  overrides: ReadonlyMap<string, Record<string, unknown>>,
+  input: EventInput,
+  hooks: IngestHooks,
+  budget = new RenderBudget(),
+): Promise<EventAccepted> {
+  const prepared = await prepareEvent(store, tenant, overrides, input, hooks, budget);
+  if (prepared.done) return prepared.done;
+  const { values, idempotency, planned, schedules } = prepared.write;
+  return settle(prepared, await store.notifications.insert(values, idempotency, planned, schedules), hooks);
 }
 
 // A batch renders and stores up to 1,000 events: give other requests and sockets a turn this often.
@@ -211,33 +252,33 @@ export async function ingestBatch(
     valid.push([index, input]);
   }
   const overrides = await store.settings.eventTypeOverrides();
-  const created: [NotificationRow, number][] = [];
-  const scheduled: Date[] = [];
-  const deferred: IngestHooks = {
-    ...hooks,
-    onCreated: (row, queued) => created.push([row, queued]),
-    onScheduled: (earliest) => scheduled.push(earliest),
-  };
   const budget = new RenderBudget();
-  // One transaction for the whole batch: one commit instead of one per event. Live pushes and
-  // wake-ups wait for that commit, so nobody is shown a notification that could still roll back.
-  await store.db.transaction(async (tx) => {
-    const scoped = new TenantStore(tx as unknown as Db, store.tenantId, store.box);
-    ranSince = performance.now();
-    for (const [index, input] of valid) {
-      try {
-        out[index] = await ingestEvent(scoped, tenant, overrides, input, deferred, budget);
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        out[index] = err.toJSON();
-      }
-      if (performance.now() - ranSince > YIELD_EVERY_MS) {
-        await yieldToOthers();
-        ranSince = performance.now();
-      }
+  const ready: [number, Exclude<Prepared, { done: EventAccepted }>][] = [];
+  ranSince = performance.now();
+  for (const [index, input] of valid) {
+    try {
+      const prepared = await prepareEvent(store, tenant, overrides, input, hooks, budget);
+      if (prepared.done) out[index] = prepared.done;
+      else ready.push([index, prepared]);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      out[index] = err.toJSON();
+    }
+    if (performance.now() - ranSince > YIELD_EVERY_MS) {
+      await yieldToOthers();
+      ranSince = performance.now();
+    }
+  }
+  // Stored together: one statement per table for the whole batch, in the writer's group commit.
+  // Live pushes and wake-ups wait for that commit, so nobody is shown what could still roll back.
+  const results = await store.notifications.insertMany(ready.map(([, p]) => p.write));
+  ready.forEach(([index, prepared], i) => {
+    try {
+      out[index] = settle(prepared, results[i]!, hooks);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      out[index] = err.toJSON();
     }
   });
-  for (const [row, queued] of created) hooks.onCreated(row, queued);
-  if (scheduled.length) hooks.onScheduled?.(new Date(Math.min(...scheduled.map((d) => d.getTime()))));
   return out;
 }

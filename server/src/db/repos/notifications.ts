@@ -1,37 +1,24 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
-import {
-  IDEMPOTENCY_WINDOW_MS,
-  type NotificationRow,
-  type NotificationStateRow,
-  type Reader,
-} from '../rows.ts';
-import {
-  deliveries,
-  idempotencyKeys,
-  notificationStates,
-  notifications,
-  recipients,
-  scheduledEvents,
-} from '../schema.ts';
+import type { NotificationRow, NotificationStateRow, Reader } from '../rows.ts';
+import { notificationStates, notifications, recipients } from '../schema.ts';
 import type { NewDelivery } from './deliveries.ts';
+import type {
+  InsertResult,
+  NewNotification,
+  NotificationWrite,
+  NotificationWriter,
+} from './notification-writer.ts';
 import type { NewSchedule } from './schedules.ts';
 
-export type NewNotification = Omit<NotificationRow, 'tenantId' | 'createdAt'> & { createdAt?: Date };
+export type { InsertResult, NewNotification } from './notification-writer.ts';
 
 /** A notification with one reader's state of it. */
 export interface InboxItem {
   n: NotificationRow;
   s: Pick<NotificationStateRow, 'seenAt' | 'readAt' | 'archivedAt' | 'actionId'> | null;
 }
-
-export type InsertResult =
-  | { status: 'created'; row: NotificationRow }
-  | { status: 'duplicate'; id: string }
-  | { status: 'conflict'; id: string };
-
-/** Idempotency keys are honoured for this long. */
 
 /** A `text[]` literal of these values, bound as parameters. */
 export const textArray = (values: readonly string[]): SQL =>
@@ -74,65 +61,26 @@ export class NotificationRepo {
   constructor(
     private readonly db: Db,
     private readonly tenantId: string,
+    private readonly writer: NotificationWriter,
   ) {}
 
   /**
-   * Stores a notification. With an idempotency key, the first result is returned for the same
-   * request (`duplicate`) and a different request under the same key is a `conflict`.
+   * Stores a notification with its deliveries and schedules, in a group commit with whatever else
+   * is being stored meanwhile (see `NotificationWriter`). With an idempotency key, the first result
+   * is returned for the same request (`duplicate`) and another request under the key is a `conflict`.
    */
-  async insert(
+  insert(
     values: NewNotification,
     idempotency?: { key: string; hash: string },
     planned: NewDelivery[] = [],
     schedules: NewSchedule[] = [],
   ): Promise<InsertResult> {
-    const row = { ...values, tenantId: this.tenantId };
-    if (!idempotency && !planned.length && !schedules.length) {
-      const [created] = await this.db.insert(notifications).values(row).returning();
-      return { status: 'created', row: created! };
-    }
-    return this.db.transaction(async (tx) => {
-      if (idempotency) {
-        const claimed = await tx
-          .insert(idempotencyKeys)
-          .values({
-            tenantId: this.tenantId,
-            key: idempotency.key,
-            requestHash: idempotency.hash,
-            notificationId: values.id,
-          })
-          .onConflictDoNothing()
-          .returning({ key: idempotencyKeys.key });
-        if (!claimed.length) {
-          const [first] = await tx
-            .select()
-            .from(idempotencyKeys)
-            .where(and(eq(idempotencyKeys.tenantId, this.tenantId), eq(idempotencyKeys.key, idempotency.key)))
-            .for('update');
-          if (first && Date.now() - first.createdAt.getTime() < IDEMPOTENCY_WINDOW_MS) {
-            return first.requestHash === idempotency.hash
-              ? { status: 'duplicate', id: first.notificationId }
-              : { status: 'conflict', id: first.notificationId };
-          }
-          // The key expired: it now names this request.
-          await tx
-            .update(idempotencyKeys)
-            .set({ requestHash: idempotency.hash, notificationId: values.id, createdAt: new Date() })
-            .where(
-              and(eq(idempotencyKeys.tenantId, this.tenantId), eq(idempotencyKeys.key, idempotency.key)),
-            );
-        }
-      }
-      const [created] = await tx.insert(notifications).values(row).returning();
-      // Deliveries are stored with their notification: a crash cannot keep one and lose the other.
-      if (planned.length) {
-        await tx.insert(deliveries).values(planned.map((d) => ({ ...d, tenantId: this.tenantId })));
-      }
-      if (schedules.length) {
-        await tx.insert(scheduledEvents).values(schedules.map((r) => ({ ...r, tenantId: this.tenantId })));
-      }
-      return { status: 'created', row: created! };
-    });
+    return this.writer.write({ tenantId: this.tenantId, values, idempotency, planned, schedules });
+  }
+
+  /** Stores many notifications (a batch): in order, sharing groups, each with its own result. */
+  insertMany(writes: Omit<NotificationWrite, 'tenantId'>[]): Promise<InsertResult[]> {
+    return this.writer.writeMany(writes.map((w) => ({ ...w, tenantId: this.tenantId })));
   }
 
   private stateJoin(readerId: string) {

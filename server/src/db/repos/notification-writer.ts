@@ -1,0 +1,232 @@
+import { and, eq, or } from 'drizzle-orm';
+import { AppError } from '../../lib/errors.ts';
+import type { Db } from '../client.ts';
+import { IDEMPOTENCY_WINDOW_MS, type NotificationRow } from '../rows.ts';
+import { deliveries, idempotencyKeys, notifications, scheduledEvents } from '../schema.ts';
+import type { NewDelivery } from './deliveries.ts';
+import type { NewSchedule } from './schedules.ts';
+
+export type NewNotification = Omit<NotificationRow, 'tenantId' | 'createdAt'> & { createdAt?: Date };
+
+/** One notification to store, with what must be stored with it. */
+export interface NotificationWrite {
+  tenantId: string;
+  values: NewNotification;
+  /** The first result is returned for the same request (`duplicate`), another under the key is a `conflict`. */
+  idempotency?: { key: string; hash: string };
+  /** Its deliveries: a crash cannot keep the notification and lose them. */
+  planned: NewDelivery[];
+  /** Its schedules (an SLA watch). */
+  schedules: NewSchedule[];
+}
+
+export type InsertResult =
+  | { status: 'created'; row: NotificationRow }
+  | { status: 'duplicate'; id: string }
+  | { status: 'conflict'; id: string };
+
+/** Rows per INSERT statement: far below PostgreSQL's 65,535 parameters at ~20 columns. */
+const ROWS_PER_STATEMENT = 1_000;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) out.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
+}
+
+/** Whether storing these writes takes more than one statement (then it needs a transaction). */
+function needsTransaction(writes: readonly NotificationWrite[]): boolean {
+  return (
+    writes.length > ROWS_PER_STATEMENT ||
+    writes.some((w) => w.idempotency || w.planned.length || w.schedules.length)
+  );
+}
+
+/**
+ * Stores a group of notifications with one multi-row INSERT per table: idempotency keys first (a
+ * key already held answers `duplicate` or `conflict`, also between two writes of the group), then
+ * the notifications, their deliveries and their schedules. Run inside a transaction when
+ * `needsTransaction` says so.
+ */
+async function store(db: Db, writes: readonly NotificationWrite[], now: Date): Promise<InsertResult[]> {
+  const results: (InsertResult | undefined)[] = new Array(writes.length);
+  const keyed = writes.flatMap((w, i) => (w.idempotency ? [i] : []));
+  if (keyed.length) {
+    const claimed = new Set<string>();
+    // In one order everywhere, so that two groups claiming the same keys cannot deadlock.
+    const ordered = [...keyed].sort((a, b) => {
+      const [x, y] = [writes[a]!, writes[b]!];
+      return x.tenantId === y.tenantId
+        ? x.idempotency!.key < y.idempotency!.key
+          ? -1
+          : 1
+        : x.tenantId < y.tenantId
+          ? -1
+          : 1;
+    });
+    for (const part of chunks(ordered)) {
+      const rows = await db
+        .insert(idempotencyKeys)
+        .values(
+          part.map((i) => ({
+            tenantId: writes[i]!.tenantId,
+            key: writes[i]!.idempotency!.key,
+            requestHash: writes[i]!.idempotency!.hash,
+            notificationId: writes[i]!.values.id,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: idempotencyKeys.notificationId });
+      for (const r of rows) claimed.add(r.id);
+    }
+    const held = keyed.filter((i) => !claimed.has(writes[i]!.values.id));
+    if (held.length) {
+      // Keys held before this group, or by an earlier write of it: locked, then decided in order.
+      const state = new Map<string, { hash: string; id: string; at: number }>();
+      const k = idempotencyKeys;
+      const found = await db
+        .select()
+        .from(k)
+        .where(
+          or(
+            ...held.map((i) =>
+              and(eq(k.tenantId, writes[i]!.tenantId), eq(k.key, writes[i]!.idempotency!.key)),
+            ),
+          ),
+        )
+        .for('update');
+      for (const f of found) {
+        state.set(`${f.tenantId}\u0000${f.key}`, {
+          hash: f.requestHash,
+          id: f.notificationId,
+          at: f.createdAt.getTime(),
+        });
+      }
+      for (const i of held) {
+        const w = writes[i]!;
+        const name = `${w.tenantId}\u0000${w.idempotency!.key}`;
+        const first = state.get(name);
+        if (first && now.getTime() - first.at < IDEMPOTENCY_WINDOW_MS) {
+          results[i] =
+            first.hash === w.idempotency!.hash
+              ? { status: 'duplicate', id: first.id }
+              : { status: 'conflict', id: first.id };
+          continue;
+        }
+        // The key expired: it now names this request.
+        await db
+          .update(k)
+          .set({ requestHash: w.idempotency!.hash, notificationId: w.values.id, createdAt: now })
+          .where(and(eq(k.tenantId, w.tenantId), eq(k.key, w.idempotency!.key)));
+        state.set(name, { hash: w.idempotency!.hash, id: w.values.id, at: now.getTime() });
+      }
+    }
+  }
+  const stored = writes.flatMap((_, i) => (results[i] ? [] : [i]));
+  const rows = stored.map((i) => {
+    const w = writes[i]!;
+    const row: NotificationRow = { ...w.values, tenantId: w.tenantId, createdAt: w.values.createdAt ?? now };
+    results[i] = { status: 'created', row };
+    return row;
+  });
+  for (const part of chunks(rows)) await db.insert(notifications).values(part);
+  const planned = stored.flatMap((i) =>
+    writes[i]!.planned.map((d) => ({ ...d, tenantId: writes[i]!.tenantId })),
+  );
+  for (const part of chunks(planned)) await db.insert(deliveries).values(part);
+  const schedules = stored.flatMap((i) =>
+    writes[i]!.schedules.map((s) => ({ ...s, tenantId: writes[i]!.tenantId })),
+  );
+  for (const part of chunks(schedules)) await db.insert(scheduledEvents).values(part);
+  return results as InsertResult[];
+}
+
+/** Stores writes together, atomically: in one transaction when they need more than one statement. */
+export function writeNotifications(db: Db, writes: readonly NotificationWrite[]): Promise<InsertResult[]> {
+  const now = new Date();
+  return needsTransaction(writes)
+    ? db.transaction((tx) => store(tx as unknown as Db, writes, now))
+    : store(db, writes, now);
+}
+
+interface Waiting {
+  write: NotificationWrite;
+  resolve: (result: InsertResult) => void;
+  reject: (err: unknown) => void;
+}
+
+export interface NotificationWriterOptions {
+  /** Groups written at once; the next group gathers what arrives meanwhile. */
+  maxInFlight?: number;
+  /** Notifications in one group at most. */
+  maxGroup?: number;
+}
+
+/**
+ * Group commit. Notifications that arrive while a group is being written wait for the next
+ * group, which stores them all with one statement per table in one transaction: under load, one
+ * commit serves many requests; alone, a write goes out at once. Every caller is answered after the
+ * commit of its own group. A group that fails is written again one notification at a time, so one
+ * write that the database refuses fails alone.
+ */
+export class NotificationWriter {
+  private readonly waiting: Waiting[] = [];
+  private inFlight = 0;
+  private readonly maxInFlight: number;
+  private readonly maxGroup: number;
+
+  constructor(
+    private readonly db: Db,
+    { maxInFlight = 2, maxGroup = 1_000 }: NotificationWriterOptions = {},
+  ) {
+    this.maxInFlight = maxInFlight;
+    this.maxGroup = maxGroup;
+  }
+
+  write(write: NotificationWrite): Promise<InsertResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ write, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Writes many (a batch) in order; they share groups, each still with its own result. */
+  writeMany(writes: readonly NotificationWrite[]): Promise<InsertResult[]> {
+    const done = writes.map(
+      (write) =>
+        new Promise<InsertResult>((resolve, reject) => this.waiting.push({ write, resolve, reject })),
+    );
+    this.pump();
+    return Promise.all(done);
+  }
+
+  private pump() {
+    while (this.inFlight < this.maxInFlight && this.waiting.length) {
+      const group = this.waiting.splice(0, this.maxGroup);
+      this.inFlight++;
+      void this.flush(group).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async flush(group: Waiting[]) {
+    try {
+      const results = await writeNotifications(
+        this.db,
+        group.map((g) => g.write),
+      );
+      for (const [i, g] of group.entries()) g.resolve(results[i]!);
+    } catch (err) {
+      // The database itself is away: every write of the group gets that answer at once.
+      if (group.length === 1 || (err instanceof AppError && err.code === 'DATABASE_UNAVAILABLE')) {
+        for (const g of group) g.reject(err);
+        return;
+      }
+      for (const g of group) {
+        await writeNotifications(this.db, [g.write]).then(([r]) => g.resolve(r!), g.reject);
+      }
+    }
+  }
+}
