@@ -25,6 +25,13 @@ describe.each(databaseBackends)('resource bounds on $name', ({ url }) => {
       expect(res.status, path).toBe(413);
       expect(((await res.json()) as { error: { code: string } }).error.code, path).toBe('PAYLOAD_TOO_LARGE');
     }
+    // Judged by its Content-Length alone (as every body over node:http), before anything is read.
+    const said = await hub.app.request('/v1/events', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+      body: big,
+    });
+    expect(said.status).toBe(413);
     // Without a Content-Length (a stream), the limit holds while reading.
     const stream = new ReadableStream({
       start(controller) {

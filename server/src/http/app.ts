@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -20,6 +19,7 @@ import type { SecretBox } from '../lib/secrets.ts';
 import { MemoryPresence, type Presence } from '../presence/presence.ts';
 import type { AppEnv } from './context.ts';
 import { adminAuth, apiKeyAuth, widgetAuth } from './middleware/auth.ts';
+import { boundedBody } from './middleware/body-limit.ts';
 import type { Drain } from './middleware/drain.ts';
 import { failedCredentials } from './middleware/failed-credentials.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -121,12 +121,7 @@ export function createApp(deps: AppDeps) {
   // Every route, not only /v1: whatever reads a body (hooks, anything added later) is bounded too.
   app.use(
     '*',
-    bodyLimit({
-      maxSize: MAX_BODY,
-      onError: () => {
-        fail('PAYLOAD_TOO_LARGE', {}, { details: { maxBytes: MAX_BODY } });
-      },
-    }),
+    boundedBody(MAX_BODY, () => fail('PAYLOAD_TOO_LARGE', {}, { details: { maxBytes: MAX_BODY } })),
   );
   const limits = deps.limits;
   if (limits?.authFailures) app.use('/v1/*', failedCredentials(limits.authFailures, limits.trustedProxies));

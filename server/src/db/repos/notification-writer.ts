@@ -1,5 +1,6 @@
 import { and, eq, or } from 'drizzle-orm';
 import { AppError } from '../../lib/errors.ts';
+import { bulkInsert } from '../bulk.ts';
 import type { Db } from '../client.ts';
 import { IDEMPOTENCY_WINDOW_MS, type NotificationRow } from '../rows.ts';
 import { deliveries, idempotencyKeys, notifications, scheduledEvents } from '../schema.ts';
@@ -25,7 +26,7 @@ export type InsertResult =
   | { status: 'duplicate'; id: string }
   | { status: 'conflict'; id: string };
 
-/** Rows per INSERT statement: far below PostgreSQL's 65,535 parameters at ~20 columns. */
+/** Idempotency keys per INSERT statement: far below PostgreSQL's 65,535 parameters. */
 const ROWS_PER_STATEMENT = 1_000;
 
 function chunks<T>(rows: T[]): T[][] {
@@ -36,10 +37,7 @@ function chunks<T>(rows: T[]): T[][] {
 
 /** Whether storing these writes takes more than one statement (then it needs a transaction). */
 function needsTransaction(writes: readonly NotificationWrite[]): boolean {
-  return (
-    writes.length > ROWS_PER_STATEMENT ||
-    writes.some((w) => w.idempotency || w.planned.length || w.schedules.length)
-  );
+  return writes.some((w) => w.idempotency || w.planned.length || w.schedules.length);
 }
 
 /**
@@ -129,15 +127,15 @@ async function store(db: Db, writes: readonly NotificationWrite[], now: Date): P
     results[i] = { status: 'created', row };
     return row;
   });
-  for (const part of chunks(rows)) await db.insert(notifications).values(part);
+  await bulkInsert(db, notifications, rows);
   const planned = stored.flatMap((i) =>
     writes[i]!.planned.map((d) => ({ ...d, tenantId: writes[i]!.tenantId })),
   );
-  for (const part of chunks(planned)) await db.insert(deliveries).values(part);
+  await bulkInsert(db, deliveries, planned);
   const schedules = stored.flatMap((i) =>
     writes[i]!.schedules.map((s) => ({ ...s, tenantId: writes[i]!.tenantId })),
   );
-  for (const part of chunks(schedules)) await db.insert(scheduledEvents).values(part);
+  await bulkInsert(db, scheduledEvents, schedules);
   return results as InsertResult[];
 }
 
@@ -171,6 +169,8 @@ export interface NotificationWriterOptions {
  */
 export class NotificationWriter {
   private readonly waiting: Waiting[] = [];
+  /** Groups written so far, and the notifications in them (a group written again counts once). */
+  readonly written = { groups: 0, writes: 0 };
   private inFlight = 0;
   private readonly maxInFlight: number;
   private readonly maxGroup: number;
@@ -212,6 +212,8 @@ export class NotificationWriter {
   }
 
   private async flush(group: Waiting[]) {
+    this.written.groups++;
+    this.written.writes += group.length;
     try {
       const results = await writeNotifications(
         this.db,
