@@ -35,7 +35,9 @@ function columns(events: Event[]) {
   ];
 }
 
-async function open(url: string): Promise<{ insert: Insert; insertOne: (e: Event) => Promise<unknown> }> {
+async function open(
+  url: string,
+): Promise<{ insert: Insert; insertOne: (e: Event) => Promise<{ id: string }[]> }> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const sql = postgres(url, { max: 10, onnotice: () => {} });
     await sql.unsafe(TABLE);
@@ -44,15 +46,23 @@ async function open(url: string): Promise<{ insert: Insert; insertOne: (e: Event
       insertOne: (e) =>
         sql.unsafe(ONE, [randomUUID(), 'floor', e.type, e.entityId ?? null, JSON.stringify(e.data ?? {})], {
           prepare: true,
-        }),
+        }) as never,
     };
   }
   const db = url === 'memory:' ? new PGlite() : new PGlite(url);
   await db.exec(TABLE);
   return {
     insert: async (events) => (await db.query<{ id: string }>(MANY, columns(events))).rows,
-    insertOne: (e) =>
-      db.query(ONE, [randomUUID(), 'floor', e.type, e.entityId ?? null, JSON.stringify(e.data ?? {})]),
+    insertOne: async (e) =>
+      (
+        await db.query<{ id: string }>(ONE, [
+          randomUUID(),
+          'floor',
+          e.type,
+          e.entityId ?? null,
+          JSON.stringify(e.data ?? {}),
+        ])
+      ).rows,
   };
 }
 
@@ -60,7 +70,7 @@ const { insert, insertOne } = await open(process.env.BENCH_DATABASE_URL ?? 'memo
 const app = new Hono();
 app.post('/v1/events', async (c) => {
   const event = await c.req.json<Event>();
-  const [row] = (await insertOne(event)) as { id: string }[];
+  const [row] = await insertOne(event);
   return c.json({ id: row?.id, status: 'created' }, 202);
 });
 app.post('/v1/events/batch', async (c) => {

@@ -35,7 +35,12 @@ if (spawnSync('node', ['scripts/build-stale.mjs', '@aviso/server'], { cwd: root,
 }
 
 /** The database each server gets: one PostgreSQL database made anew, or a PGlite folder each. */
-async function databases(): Promise<{ hub: string; floor: string; kind: string; cleanup: () => Promise<void> }> {
+async function databases(): Promise<{
+  hub: string;
+  floor: string;
+  kind: string;
+  cleanup: () => Promise<void>;
+}> {
   if (config.databaseUrl.startsWith('postgres')) {
     const admin = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe('drop database if exists aviso_bench_ingest with (force)');
@@ -82,7 +87,9 @@ async function cpuMs(server: Server): Promise<number> {
 }
 
 const db = await databases();
-log(`${db.kind}, ${seconds} s per phase after 1 s of warm-up, ${rounds} rounds, load ${os.loadavg()[0]!.toFixed(1)}`);
+log(
+  `${db.kind}, ${seconds} s per phase after 1 s of warm-up, ${rounds} rounds, load ${os.loadavg()[0]!.toFixed(1)}`,
+);
 const load = new Child<ToLoad, FromLoad>('./ingest-load.ts', 'load');
 await load.next('ready', 30_000);
 const floor = await startServer('./ingest-floor.ts', 'floor', db.floor, false);
@@ -151,13 +158,7 @@ for (const mode of modes) {
   const h = best.get(`hub ${mode.name}`)!;
   const f = best.get(`floor ${mode.name}`)!;
   const batch = mode.perRequest > 1;
-  const rateTarget = embedded
-    ? batch
-      ? '—'
-      : '≥ 2,000/s'
-    : batch
-      ? '≥ 50 % and ≥ 20,000/s'
-      : '≥ 50 %';
+  const rateTarget = embedded ? (batch ? '—' : '≥ 2,000/s') : batch ? '≥ 50 % and ≥ 20,000/s' : '≥ 50 %';
   rows.push([
     `${mode.name}: events/s`,
     fmt(h.rate, 0),
@@ -177,7 +178,10 @@ for (const mode of modes) {
 console.log(`\n${db.kind}, best of ${rounds} rounds each, load average ${loadAtEnd.toFixed(1)} at the end\n`);
 console.log(table(rows));
 if (config.jsonOut) {
-  writeFileSync(config.jsonOut, JSON.stringify({ database: db.kind, load: loadAtEnd, best: Object.fromEntries(best) }));
+  writeFileSync(
+    config.jsonOut,
+    JSON.stringify({ database: db.kind, load: loadAtEnd, best: Object.fromEntries(best) }),
+  );
 }
 if (profileDir) console.log(`\nWhere the hub's CPU went:\n\n${summarizeProfile(profileDir)}`);
 process.exit(0);

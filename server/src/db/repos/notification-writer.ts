@@ -158,6 +158,12 @@ export interface NotificationWriterOptions {
   maxInFlight?: number;
   /** Notifications in one group at most. */
   maxGroup?: number;
+  /**
+   * Waits one turn of the event loop before writing a group, so that the requests read in the same
+   * turn join it. An embedded database needs it most: its queries run on this thread, nothing is in
+   * flight while another request is handled, and without it every group would hold one write.
+   */
+  linger?: boolean;
 }
 
 /**
@@ -174,13 +180,16 @@ export class NotificationWriter {
   private inFlight = 0;
   private readonly maxInFlight: number;
   private readonly maxGroup: number;
+  private readonly linger: boolean;
+  private lingering = false;
 
   constructor(
     private readonly db: Db,
-    { maxInFlight = 2, maxGroup = 1_000 }: NotificationWriterOptions = {},
+    { maxInFlight = 2, maxGroup = 1_000, linger = false }: NotificationWriterOptions = {},
   ) {
     this.maxInFlight = maxInFlight;
     this.maxGroup = maxGroup;
+    this.linger = linger;
   }
 
   write(write: NotificationWrite): Promise<InsertResult> {
@@ -201,6 +210,19 @@ export class NotificationWriter {
   }
 
   private pump() {
+    if (!this.linger || this.waiting.length >= this.maxGroup) {
+      this.drain();
+      return;
+    }
+    if (this.lingering || this.inFlight >= this.maxInFlight || !this.waiting.length) return;
+    this.lingering = true;
+    setImmediate(() => {
+      this.lingering = false;
+      this.drain();
+    });
+  }
+
+  private drain() {
     while (this.inFlight < this.maxInFlight && this.waiting.length) {
       const group = this.waiting.splice(0, this.maxGroup);
       this.inFlight++;
