@@ -153,7 +153,7 @@ export async function startNode(
 
   const io = createSocketServer({ corsOrigins: config.corsOrigins, ...(redis ? { redis } : {}) });
   const metrics = createMetrics(() => io.engine?.clientsCount ?? 0);
-  const broadcaster = new SocketBroadcaster(io);
+  const broadcaster = new SocketBroadcaster(io, !!redis);
   const tokens = new WidgetTokens(store, box, broadcaster);
   // The worker is built below; a read or an answer wakes it only once the node runs.
   const inbox = new Inbox(broadcaster, { onQueued: () => worker.wake(), now });

@@ -3,6 +3,7 @@ import type { Template } from 'liquidjs';
 import { costProblem, TEMPLATE_LIMITS } from './template-analysis.ts';
 import { engine, parse, RENDER_LIMITS, type RenderLimits } from './template-engine.ts';
 import { renderGlobals } from './template-extras.ts';
+import { fastTemplate, renderFast } from './template-fast.ts';
 
 export { TEMPLATE_LIMITS } from './template-analysis.ts';
 export { RENDER_LIMITS, type RenderLimits } from './template-engine.ts';
@@ -169,6 +170,14 @@ export class RenderBudget {
     }
     const started = performance.now();
     const missing = new Set<string>();
+    const fast = fastTemplate(source);
+    const text = fast ? renderFast(fast, scope, missing) : undefined;
+    if (text !== undefined) {
+      const took = performance.now() - started;
+      this.spentMs += took;
+      this.eventSpentMs += took;
+      return { ok: true, text: text.trim(), missing: [...missing] };
+    }
     try {
       const out = engine.renderSync(parse(source), scope, {
         renderLimit: left,

@@ -9,10 +9,21 @@ export type AvisoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
 /** Emits through Socket.IO rooms (and so through the Redis adapter to every node). */
 export class SocketBroadcaster implements Broadcaster {
-  constructor(private readonly io: AvisoServer) {}
+  /**
+   * `clustered`: rooms span the nodes (the Redis adapter). On a node alone, an empty room here has
+   * nobody anywhere.
+   */
+  constructor(
+    private readonly io: AvisoServer,
+    private readonly clustered = true,
+  ) {}
 
   notification(row: NotificationRow) {
-    this.io.to(roomsOfNotification(row)).emit('notification', toWire(row));
+    const targets = roomsOfNotification(row);
+    // On one node with nobody in those rooms, nothing to encode (events published by night, batches).
+    const rooms = this.io.of('/').adapter.rooms;
+    if (!this.clustered && !targets.some((r) => rooms.has(r))) return;
+    this.io.to(targets).emit('notification', toWire(row));
   }
 
   updated(tenantId: string, recipientId: string, update: NotificationUpdate) {
