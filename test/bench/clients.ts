@@ -39,11 +39,11 @@ class Receipts {
 const receipts = new Receipts();
 const sockets: Socket[] = [];
 
-function connectOne(url: string, path: string, token: string): Promise<Socket> {
+function connectOne(url: string, path: string, token: string, since?: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = io(url, {
       path,
-      auth: { token },
+      auth: since ? { token, since } : { token },
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
@@ -69,7 +69,7 @@ function connectOne(url: string, path: string, token: string): Promise<Socket> {
   });
 }
 
-async function connectAll(url: string, path: string, tokens: string[], concurrency: number) {
+async function connectAll(url: string, path: string, tokens: string[], concurrency: number, since?: string) {
   let next = 0;
   let failed = 0;
   let firstError: string | undefined;
@@ -77,7 +77,7 @@ async function connectAll(url: string, path: string, tokens: string[], concurren
     while (next < tokens.length) {
       const token = tokens[next++]!;
       try {
-        sockets.push(await connectOne(url, path, token));
+        sockets.push(await connectOne(url, path, token, since));
       } catch (err) {
         failed++;
         firstError ??= (err as Error).message;
@@ -102,7 +102,7 @@ process.on('message', (message: ToClients) => {
       send({ type: 'pong', t0: message.t0, tc: now() });
       break;
     case 'connect':
-      void connectAll(message.url, message.path, message.tokens, message.concurrency);
+      void connectAll(message.url, message.path, message.tokens, message.concurrency, message.since);
       break;
     case 'collect':
       send({ type: 'receipts', ...receipts.drain() });

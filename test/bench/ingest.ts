@@ -45,7 +45,8 @@ async function databases(): Promise<{
     const admin = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe('drop database if exists aviso_bench_ingest with (force)');
     await admin.unsafe('create database aviso_bench_ingest');
-    const [{ server_version: version }] = await admin<{ server_version: string }[]>`show server_version`;
+    const [row] = await admin<{ server_version: string }[]>`show server_version`;
+    const version = row?.server_version ?? '?';
     await admin.end();
     const url = new URL(config.databaseUrl);
     url.pathname = '/aviso_bench_ingest';

@@ -14,7 +14,15 @@ export interface ClockPong {
 export type ToClients =
   | ClockPing
   /** `tokens` are sent as `auth.token`; on a namespace without auth they are only counted. */
-  | { type: 'connect'; url: string; path: string; tokens: string[]; concurrency: number }
+  | {
+      type: 'connect';
+      url: string;
+      path: string;
+      tokens: string[];
+      concurrency: number;
+      /** Sent as `auth.since`: a reconnection asking for what it missed. */
+      since?: string;
+    }
   | { type: 'collect' }
   /** Closes every socket (to connect another set). */
   | { type: 'drop' }
