@@ -235,6 +235,8 @@ export const deliveries = pgTable(
          * step was for (`targets` or roles), whose reading decides whether it still fires.
          */
         group?: { branchId: string | null; to?: 'targets' | readonly string[] };
+        /** A channel test's address ('' for kinds without one), so a retry sends to the same one. */
+        address?: string;
       }>()
       .notNull(),
     kind: text('kind'),
@@ -258,6 +260,33 @@ export const deliveries = pgTable(
     index('deliveries_tenant_idx').on(t.tenantId, t.id.desc()),
     index('deliveries_notification_idx').on(t.notificationId, t.recipientId),
   ],
+);
+
+/**
+ * One try of a delivery through one provider, kept for its history: the delivery row only holds
+ * the last outcome, and a retry by hand starts it over. A provider's later failure report adds
+ * one too. Goes with its delivery (retention deletes deliveries).
+ */
+export const deliveryAttempts = pgTable(
+  'delivery_attempts',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: tenantId(),
+    deliveryId: uuid('delivery_id')
+      .notNull()
+      .references(() => deliveries.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Null when the try failed before a channel was chosen. */
+    kind: text('kind'),
+    channelId: uuid('channel_id'),
+    outcome: text('outcome', { enum: ['sent', 'failed', 'retry', 'bounced'] }).notNull(),
+    durationMs: integer('duration_ms'),
+    errorCode: text('error_code'),
+    /** The same short, masked text as the delivery's `lastError`; never a provider's body. */
+    error: text('error'),
+    providerMessageId: text('provider_message_id'),
+  },
+  (t) => [index('delivery_attempts_delivery_idx').on(t.deliveryId, t.at)],
 );
 
 /** The last known on-hand quantity of a product at a branch (from movements or snapshots). */
