@@ -17,6 +17,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is scheduled across tenants (pending by default), soonest first, with each tenant */
+        get: operations["listAllSchedules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs": {
         parameters: {
             query?: never;
@@ -908,6 +925,113 @@ export interface operations {
                         createdAt: string;
                         apiKey: string;
                         widgetSecret: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listAllSchedules: {
+        parameters: {
+            query?: {
+                status?: "pending" | "running" | "done" | "cancelled" | "failed";
+                cursor?: string;
+                limit?: number;
+                tenantId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            cancelKey: string | null;
+                            label: string;
+                            type: string | null;
+                            dueAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "running" | "done" | "cancelled" | "failed";
+                            recurrence: {
+                                seriesId: string;
+                                cron: string;
+                                timezone: string;
+                                offset: string;
+                                occurrence: string;
+                                until: string | null;
+                                remaining: number | null;
+                            } | null;
+                            notificationId: string | null;
+                            error: string | null;
+                            createdAt: string;
+                            tenant: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        nextCursor: string | null;
                     };
                 };
             };

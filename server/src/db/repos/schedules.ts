@@ -160,12 +160,7 @@ export class ScheduleRepo {
   /** The schedules of one status (pending by default), soonest first, a page at a time. */
   async list(q: ScheduleListQuery): Promise<{ items: ScheduleRow[]; nextCursor: string | null }> {
     const s = scheduledEvents;
-    const [at, id] = (q.cursor ?? '').split('_');
-    const after =
-      at && id && isUuid(id) && !Number.isNaN(Date.parse(at))
-        ? or(gt(s.dueAt, new Date(at)), and(eq(s.dueAt, new Date(at)), gt(s.id, id)))
-        : undefined;
-    if (q.cursor && !after) fail('VALIDATION_FAILED', { what: 'cursor' });
+    const after = afterCursor(q.cursor);
     const rows = await this.db
       .select()
       .from(s)
@@ -180,11 +175,7 @@ export class ScheduleRepo {
       .orderBy(asc(s.dueAt), asc(s.id))
       .limit(q.limit + 1);
     const items = rows.slice(0, q.limit);
-    const last = items.at(-1);
-    return {
-      items,
-      nextCursor: rows.length > q.limit && last ? `${last.dueAt.toISOString()}_${last.id}` : null,
-    };
+    return { items, nextCursor: rows.length > q.limit ? cursorOf(items.at(-1)!) : null };
   }
 
   /** Cancels the pending SLA checks of these notifications (someone acknowledged them). */
@@ -258,6 +249,19 @@ export class ScheduleRepo {
   }
 }
 
+/** A page's cursor: the due time and id of its last row, the order lists are sorted in. */
+const cursorOf = (last: Pick<ScheduleRow, 'dueAt' | 'id'>) => `${last.dueAt.toISOString()}_${last.id}`;
+
+/** The rows after a cursor; a cursor that is not one is a 400 `VALIDATION_FAILED`. */
+function afterCursor(cursor: string | undefined) {
+  if (!cursor) return undefined;
+  const s = scheduledEvents;
+  const [at, id] = cursor.split('_');
+  if (!at || !id || !isUuid(id) || Number.isNaN(Date.parse(at)))
+    fail('VALIDATION_FAILED', { what: 'cursor' });
+  return or(gt(s.dueAt, new Date(at)), and(eq(s.dueAt, new Date(at)), gt(s.id, id)));
+}
+
 /** The cancel key of the SLA check of one notification. */
 export const slaKey = (notificationId: string) => `sla:${notificationId}`;
 
@@ -310,6 +314,29 @@ export class ScheduleQueue {
       )
       .returning({ id: scheduledEvents.id });
     return rows.length > 0;
+  }
+
+  /**
+   * The operator's view across tenants: the schedules of one status (optionally of one tenant),
+   * soonest first, each with its tenant's name; the cursor is the one `ScheduleRepo.list` uses.
+   */
+  async listAll(q: {
+    status: ScheduleRow['status'];
+    tenantId?: string;
+    cursor?: string;
+    limit: number;
+  }): Promise<{ items: (ScheduleRow & { tenantName: string })[]; nextCursor: string | null }> {
+    const s = scheduledEvents;
+    const after = afterCursor(q.cursor);
+    const rows = await this.db
+      .select({ row: s, tenantName: tenants.name })
+      .from(s)
+      .innerJoin(tenants, eq(tenants.id, s.tenantId))
+      .where(and(eq(s.status, q.status), q.tenantId ? eq(s.tenantId, q.tenantId) : undefined, after))
+      .orderBy(asc(s.dueAt), asc(s.id))
+      .limit(q.limit + 1);
+    const items = rows.slice(0, q.limit).map((r) => ({ ...r.row, tenantName: r.tenantName }));
+    return { items, nextCursor: rows.length > q.limit ? cursorOf(items.at(-1)!) : null };
   }
 
   /** When the next pending row is due, to sleep until then. */
