@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { standIn } from '../src/channels/testing.ts';
 import { newWebhookSecret } from '../src/channels/webhook/sign.ts';
+import { newId } from '../src/db/ids.ts';
 import { createTestApp, makeTenant } from './harness.ts';
 
 describe.each(databaseBackends)('what the console relies on, on $name', ({ url }) => {
@@ -17,7 +18,7 @@ describe.each(databaseBackends)('what the console relies on, on $name', ({ url }
     await hub.close();
   });
 
-  it('refuses to retry a failed channel test, keeping its error', async () => {
+  it('queues a failed channel test again, and refuses one that kept no address, keeping its error', async () => {
     const t = await makeTenant(hub.fetcher);
     const channel = (
       await t.api.post('/v1/channels', {
@@ -31,14 +32,35 @@ describe.each(databaseBackends)('what the console relies on, on $name', ({ url }
     const before = (await t.api.get('/v1/deliveries?status=failed')).body.items;
     expect(before).toHaveLength(1);
     expect(before[0]).toMatchObject({ step: 'test', status: 'failed' });
-
     const retry = await t.api.post(`/v1/deliveries/${before[0].id}/retry`);
-    expect(retry.status).toBe(409);
-    expect(retry.body.error.code).toBe('TEST_NOT_RETRYABLE');
-    expect(retry.body.error.message).toContain(`/v1/channels/${channel.id}/test`);
+    expect(retry.status).toBe(202);
+    expect(retry.body).toMatchObject({ id: before[0].id, step: 'test', status: 'pending' });
+
+    // A test from before Aviso kept the address it was sent to cannot be sent again.
+    const [old] = await hub.store.forTenant(t.id).deliveries.insert([
+      {
+        id: newId(),
+        type: 'PRUEBA',
+        step: 'test',
+        plan: { channels: ['webhook'], mode: 'first-available' },
+        kind: 'webhook',
+        channelId: channel.id,
+        status: 'failed',
+        attempts: 1,
+        dueAt: new Date(),
+        errorCode: 'HTTP_500',
+        lastError: 'the endpoint answered 500',
+      },
+    ]);
+    const listed = async () =>
+      (await t.api.get('/v1/deliveries')).body.items.find((d: { id: string }) => d.id === old!.id);
+    const unchanged = await listed();
+    const refused = await t.api.post(`/v1/deliveries/${old!.id}/retry`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('TEST_NOT_RETRYABLE');
+    expect(refused.body.error.message).toContain(`/v1/channels/${channel.id}/test`);
     // Nothing was changed: the row is as the test left it.
-    const after = (await t.api.get('/v1/deliveries')).body.items;
-    expect(after).toEqual(before);
+    expect(await listed()).toEqual(unchanged);
   });
 
   it('writes when an API key was last used', async () => {

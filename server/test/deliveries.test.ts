@@ -297,10 +297,17 @@ describe.each(databaseBackends)('delivery log and stats on $name', ({ url }) => 
       row(old, { status: 'sending' }),
       row(NOW.getTime() - 89 * DAY, { status: 'sent' }),
     ]);
+    // Each delivery's tries go with it.
+    const repo = hub.store.forTenant(t.id).deliveries;
+    const sent = { kind: 'email', outcome: 'sent' as const, durationMs: 40 };
+    await repo.addAttempts(rows[0]!.id, [{ ...sent, at: new Date(old) }]);
+    await repo.addAttempts(rows[5]!.id, [{ ...sent, at: new Date(NOW.getTime() - 89 * DAY) }]);
     const { purged } = await runRetention(hub.database, { deliveryDays: 90, now: NOW });
     expect(purged.deliveries).toBeGreaterThanOrEqual(3);
     const left = (await t.api.get('/v1/deliveries')).body.items.map((i: { id: string }) => i.id);
     expect(left.sort()).toEqual([rows[3]!.id, rows[4]!.id, rows[5]!.id].sort());
+    expect(await repo.attempts(rows[0]!.id)).toEqual([]);
+    expect(await repo.attempts(rows[5]!.id)).toHaveLength(1);
     // A second run (another node doing the same) finds nothing more to delete.
     await runRetention(hub.database, { deliveryDays: 90, now: NOW });
     expect((await t.api.get('/v1/deliveries')).body.items).toHaveLength(3);

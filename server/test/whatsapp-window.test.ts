@@ -296,7 +296,14 @@ describe.each(databaseBackends)('WhatsApp and the 24-hour window on $name', ({ u
         body,
       });
       expect(res.status).toBe(200);
-      expect(await finished(t, id)).toMatchObject({ status: 'failed', errorCode: 'TEMPLATE_REQUIRED' });
+      const failed = await finished(t, id);
+      expect(failed).toMatchObject({ status: 'failed', errorCode: 'TEMPLATE_REQUIRED' });
+      // The history keeps the send the provider took, then its report.
+      const history = (await t.api.get(`/v1/deliveries/${failed.id}`)).body.attemptLog;
+      expect(history).toMatchObject([
+        { kind: 'whatsapp', channelId, outcome: 'sent', providerMessageId: `wamid.${phone}` },
+        { kind: 'whatsapp', channelId, outcome: 'failed', errorCode: 'TEMPLATE_REQUIRED' },
+      ]);
     } finally {
       metaReply = () => ({ status: 200, body: { messages: [{ id: 'wamid.OUT' }] } });
     }

@@ -546,6 +546,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with every try made, oldest first */
+        get: operations["getDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deliveries/{id}/retry": {
         parameters: {
             query?: never;
@@ -555,7 +572,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queue a failed or bounced delivery again, due now, with fresh attempts */
+        /**
+         * Queue a failed or bounced delivery again, due now; its tries so far stay in its history
+         * @description A failed channel test is sent again to the same channel and address. Tests made before Aviso kept their address cannot be retried (`TEST_NOT_RETRYABLE`).
+         */
         post: operations["retryDelivery"];
         delete?: never;
         options?: never;
@@ -5612,6 +5632,120 @@ export interface operations {
                             cancelled: number;
                             skipped: number;
                             pending: number;
+                        }[];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        notificationId: string | null;
+                        type: string;
+                        recipientId: string | null;
+                        group: {
+                            branchId: string | null;
+                        } | null;
+                        /** @enum {string} */
+                        step: "fallback" | "escalate" | "digest" | "event" | "test";
+                        /** @enum {string|null} */
+                        condition: "offline" | "unseen" | "unread" | null;
+                        channel: string | null;
+                        channelId: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "sending" | "sent" | "failed" | "bounced" | "cancelled" | "skipped";
+                        attempts: number;
+                        dueAt: string;
+                        sentAt: string | null;
+                        durationMs: number | null;
+                        providerMessageId: string | null;
+                        errorCode: string | null;
+                        lastError: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        attemptLog: {
+                            at: string;
+                            kind: string | null;
+                            channelId: string | null;
+                            channelName: string | null;
+                            /** @enum {string} */
+                            outcome: "sent" | "retry" | "failed" | "bounced";
+                            durationMs: number | null;
+                            errorCode: string | null;
+                            error: string | null;
+                            providerMessageId: string | null;
                         }[];
                     };
                 };

@@ -48,6 +48,38 @@ export const DeliverySchema = z.object({
 });
 export type Delivery = z.infer<typeof DeliverySchema>;
 
+/**
+ * What became of one try: `sent` (the provider took it), `retry` (a passing error, tried again
+ * later), `failed` (for good, or a provider's later failure report), `bounced` (the address refused).
+ */
+export const DELIVERY_ATTEMPT_OUTCOMES = ['sent', 'retry', 'failed', 'bounced'] as const;
+export type DeliveryAttemptOutcome = (typeof DELIVERY_ATTEMPT_OUTCOMES)[number];
+
+/** One try of a delivery through one provider (errors masked and short, as in the log). */
+export const DeliveryAttemptSchema = z.object({
+  at: z.string(),
+  /** The channel kind tried; null when the try failed before one was chosen. */
+  kind: z.string().nullable(),
+  channelId: z.string().nullable(),
+  /** The configured channel's name, while it exists. */
+  channelName: z.string().nullable(),
+  outcome: z.enum(DELIVERY_ATTEMPT_OUTCOMES),
+  durationMs: z.number().int().nullable(),
+  errorCode: z.string().nullable(),
+  error: z.string().nullable(),
+  providerMessageId: z.string().nullable(),
+});
+export type DeliveryAttempt = z.infer<typeof DeliveryAttemptSchema>;
+
+/**
+ * One delivery with its history: `attemptLog` holds every try, oldest first, also those before a
+ * retry by hand (`attempts` counts the tries since the last one).
+ */
+export const DeliveryDetailSchema = DeliverySchema.extend({
+  attemptLog: z.array(DeliveryAttemptSchema),
+});
+export type DeliveryDetail = z.infer<typeof DeliveryDetailSchema>;
+
 export const DeliveryListQuerySchema = z.object({
   status: DeliveryStatusSchema.optional(),
   channel: ChannelKindSchema.optional(),

@@ -48,7 +48,8 @@ export const ERRORS = {
   },
   TEST_NOT_RETRYABLE: {
     status: 409,
-    message: 'delivery {id} was a channel test; send a new one (POST /v1/channels/{channelId}/test)',
+    message:
+      'delivery {id} was a channel test that kept no address; send a new one (POST /v1/channels/{channelId}/test)',
   },
   STOCK_ALERT_RESOLVED: { status: 409, message: 'stock alert {id} is already resolved' },
   TELEGRAM_NOT_CONFIGURED: { status: 409, message: 'the tenant has no enabled Telegram channel' },

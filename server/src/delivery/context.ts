@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { ChannelRegistry } from '../channels/index.ts';
-import type { DeliveryRow } from '../db/repos/deliveries.ts';
+import type { ChannelRegistry, SendError } from '../channels/index.ts';
+import type { DeliveryRow, NewAttempt } from '../db/repos/deliveries.ts';
 import type { Store } from '../db/store.ts';
 import type { ChannelRateLimiter } from '../lib/limiter.ts';
 import { maskPii } from '../lib/log.ts';
@@ -28,6 +28,29 @@ export interface DeliveryContext {
   presence?: Presence;
 }
 
+/** A provider error as the log keeps it: masked and short, never a provider's whole body. */
+export const errorText = (message: string) => maskPii(message).slice(0, 500);
+
+/**
+ * The history entry of one send through one provider: `retry` for a passing error (the row may
+ * be tried again), `bounced` when the provider refused the address, `failed` otherwise.
+ */
+export function attemptOf(
+  ctx: DeliveryContext,
+  via: { kind: string | null; channelId: string | null },
+  startedAt: number,
+  result: { providerMessageId?: string | null } | SendError,
+): NewAttempt {
+  const durationMs = Math.round(performance.now() - startedAt);
+  // When the answer came: a clock held still in tests still orders tries by their ids.
+  const at = ctx.now();
+  if (!(result instanceof Error)) {
+    return { at, ...via, outcome: 'sent', durationMs, providerMessageId: result.providerMessageId ?? null };
+  }
+  const outcome = result.code === 'RECIPIENT_REJECTED' ? 'bounced' : result.retryable ? 'retry' : 'failed';
+  return { at, ...via, outcome, durationMs, errorCode: result.code, error: errorText(result.message) };
+}
+
 /** The next try after a passing failure (backoff with jitter, at least `Retry-After`), or `failed` after the last. */
 export function retryOrFail(
   ctx: DeliveryContext,
@@ -38,7 +61,7 @@ export function retryOrFail(
   const base = {
     attempts,
     errorCode: failure.code,
-    lastError: maskPii(failure.message).slice(0, 500),
+    lastError: errorText(failure.message),
     kind: failure.kind ?? row.kind,
   };
   if (attempts >= ctx.maxAttempts) return { ...base, status: 'failed' };

@@ -1,7 +1,8 @@
 import type { Category, Preferences } from '@aviso/protocol';
-import type { DeliveryRow } from '../db/repos/deliveries.ts';
+import type { DeliveryRow, NewAttempt } from '../db/repos/deliveries.ts';
 import type { RecipientRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
+import { sendChannelTest } from './channel-test.ts';
 import type { DeliveryContext, Outcome } from './context.ts';
 import { sendDigest } from './digest.ts';
 import { heldBack } from './hold.ts';
@@ -12,14 +13,21 @@ import { sendWebhookEvent } from './webhook-events.ts';
 /**
  * What becomes of one due row: cancelled when its notification was seen or read in time, skipped
  * for an opt-out, deferred through quiet hours, otherwise sent as a webhook event, a digest or
- * through the channels of its plan.
+ * through the channels of its plan; a channel test retried by hand is sent again. Each send made
+ * is added to `tried`.
  */
-export async function deliver(ctx: DeliveryContext, row: DeliveryRow, store: TenantStore): Promise<Outcome> {
+export async function deliver(
+  ctx: DeliveryContext,
+  row: DeliveryRow,
+  store: TenantStore,
+  tried: NewAttempt[],
+): Promise<Outcome> {
   const tenant = await store.settings.get();
+  if (row.step === 'test') return sendChannelTest(ctx, row, store, tenant, tried);
   const n = row.notificationId ? await store.notifications.byId(row.notificationId) : undefined;
   if (!n) return { status: 'cancelled', lastError: 'the notification no longer exists' };
 
-  if (row.step === 'event') return sendWebhookEvent(ctx, row, store, tenant, n);
+  if (row.step === 'event') return sendWebhookEvent(ctx, row, store, tenant, n, tried);
   const held = await heldBack(ctx, row, store, tenant, n);
   if (held) return held;
 
@@ -40,8 +48,8 @@ export async function deliver(ctx: DeliveryContext, row: DeliveryRow, store: Ten
     const quiet = quietUntil(ctx.now(), prefs.quietHours, tenant.timezone);
     if (quiet) return { status: 'pending', dueAt: quiet, lastError: 'quiet hours' };
   }
-  if (row.step === 'digest') return sendDigest(ctx, row, store, tenant, n, recipient);
-  return sendThroughPlan(ctx, row, store, tenant, n, recipient);
+  if (row.step === 'digest') return sendDigest(ctx, row, store, tenant, n, recipient, tried);
+  return sendThroughPlan(ctx, row, store, tenant, n, recipient, tried);
 }
 
 /** Why a step should not fire any more: its notification was seen or read in time. */

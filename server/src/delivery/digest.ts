@@ -1,5 +1,5 @@
 import { HUB_TEXTS } from '@aviso/protocol';
-import type { DeliveryRow } from '../db/repos/deliveries.ts';
+import type { DeliveryRow, NewAttempt } from '../db/repos/deliveries.ts';
 import type { NotificationRow, RecipientRow, TenantRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
 import { pickLocale } from '../ingest/templates.ts';
@@ -37,7 +37,8 @@ export async function sendDigest(
   store: TenantStore,
   tenant: TenantRow,
   n: NotificationRow,
-  recipient?: RecipientRow,
+  recipient: RecipientRow | undefined,
+  tried: NewAttempt[],
 ): Promise<Outcome> {
   const group = await store.deliveries.digestGroup(row);
   if (!group.some((d) => d.id === row.id)) {
@@ -58,7 +59,7 @@ export async function sendDigest(
     (x): x is NotificationRow => !!x,
   );
   const digest = digestOf([n, ...notes], recipient?.locale ?? tenant.locale);
-  const outcome = await sendThroughPlan(ctx, row, store, tenant, digest, recipient);
+  const outcome = await sendThroughPlan(ctx, row, store, tenant, digest, recipient, tried);
   if (outcome.status === 'sent') {
     await store.deliveries.settle(
       others.map((d) => d.id),

@@ -1,12 +1,12 @@
 import { type ChannelKind, SendError } from '../channels/index.ts';
 import { newId } from '../db/ids.ts';
 import type { ChannelRow } from '../db/repos/channels.ts';
-import type { DeliveryRow } from '../db/repos/deliveries.ts';
+import type { DeliveryRow, NewAttempt } from '../db/repos/deliveries.ts';
 import type { NotificationRow, RecipientRow, TenantRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
 import { maskPii } from '../lib/log.ts';
 import { type Candidate, candidates } from './candidates.ts';
-import { type DeliveryContext, type Outcome, retryOrFail, sentOutcome } from './context.ts';
+import { attemptOf, type DeliveryContext, type Outcome, retryOrFail, sentOutcome } from './context.ts';
 import { emailTextsFor } from './email-texts.ts';
 import { outboundMessage } from './message.ts';
 import { whatsappSession } from './whatsapp.ts';
@@ -34,6 +34,7 @@ export async function disableChannel(
 /**
  * Sends a notification to one person through the kinds of the row's plan: `all` fans out into
  * a row per kind, `first-available` tries kinds in order and, within a kind, its providers.
+ * Each send is added to `tried`, in order.
  */
 export async function sendThroughPlan(
   ctx: DeliveryContext,
@@ -41,7 +42,8 @@ export async function sendThroughPlan(
   store: TenantStore,
   tenant: TenantRow,
   n: NotificationRow,
-  recipient?: RecipientRow,
+  recipient: RecipientRow | undefined,
+  tried: NewAttempt[],
 ): Promise<Outcome> {
   let options = await candidates(ctx, row, store, n, recipient);
   if (!options.length)
@@ -60,7 +62,7 @@ export async function sendThroughPlan(
   let last: { code: string; message: string; kind: string } | undefined;
   const passed: string[] = [];
   for (const option of options.slice(start)) {
-    const result = await sendKind(ctx, row, option, tenant, n, recipient);
+    const result = await sendKind(ctx, row, option, tenant, n, recipient, tried);
     if (result.status === 'sent' && passed.length) {
       // Sent by a later kind: the log still says why the earlier ones were passed over.
       return { ...result, lastError: maskPii(`sent after ${passed.join('; ')}`).slice(0, 500) };
@@ -117,7 +119,8 @@ async function sendKind(
   option: Candidate,
   tenant: TenantRow,
   n: NotificationRow,
-  recipient?: RecipientRow,
+  recipient: RecipientRow | undefined,
+  tried: NewAttempt[],
 ): Promise<KindResult> {
   let retryable = false;
   let retryAfterMs = 0;
@@ -130,6 +133,7 @@ async function sendKind(
     }
     const message = outboundMessage(n, tenant, row.id, recipient?.locale ?? null);
     const started = performance.now();
+    const via = { kind: option.kind, channelId: provider.id };
     try {
       // The 24-hour window is per business number, so per provider of the kind.
       if (option.kind === 'whatsapp') {
@@ -145,9 +149,11 @@ async function sendKind(
         option.address,
         provider.config,
       );
-      return { ...sentOutcome(ctx, row, sent, started), kind: option.kind, channelId: provider.id };
+      tried.push(attemptOf(ctx, via, started, sent));
+      return { ...sentOutcome(ctx, row, sent, started), ...via };
     } catch (err) {
       const e = asSendError(err);
+      tried.push(attemptOf(ctx, via, started, e));
       last = e;
       retryable ||= e.retryable;
       retryAfterMs = Math.max(retryAfterMs, e.retryAfterMs ?? 0);

@@ -1,8 +1,8 @@
 import type { WebhookSender } from '../channels/webhook/sender.ts';
-import type { DeliveryRow } from '../db/repos/deliveries.ts';
+import type { DeliveryRow, NewAttempt } from '../db/repos/deliveries.ts';
 import type { NotificationRow, TenantRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
-import { type DeliveryContext, type Outcome, retryOrFail, sentOutcome } from './context.ts';
+import { attemptOf, type DeliveryContext, type Outcome, retryOrFail, sentOutcome } from './context.ts';
 import { outboundMessage } from './message.ts';
 import { webhookRows } from './planner.ts';
 import { asSendError, disableChannel } from './send.ts';
@@ -32,6 +32,7 @@ export async function sendWebhookEvent(
   store: TenantStore,
   tenant: TenantRow,
   n: NotificationRow,
+  tried: NewAttempt[],
 ): Promise<Outcome> {
   const hook = row.channelId ? await store.channels.get(row.channelId) : undefined;
   if (!hook?.enabled) return { status: 'cancelled', lastError: 'the webhook endpoint is disabled or gone' };
@@ -43,6 +44,7 @@ export async function sendWebhookEvent(
     read?: Record<string, unknown>;
   };
   const started = performance.now();
+  const via = { kind: 'webhook', channelId: hook.id };
   try {
     const sender = ctx.registry.get('webhook') as unknown as WebhookSender;
     const config = hook.config as Parameters<WebhookSender['sendEvent']>[1];
@@ -53,9 +55,11 @@ export async function sendWebhookEvent(
     const sent = data
       ? await sender.sendEvent({ id: row.id, type: row.plan.event as never, data }, config)
       : await ctx.registry.send('webhook', outboundMessage(n, tenant, row.id, null), '', hook.config);
+    tried.push(attemptOf(ctx, via, started, sent));
     return sentOutcome(ctx, row, sent, started);
   } catch (err) {
     const e = asSendError(err);
+    tried.push(attemptOf(ctx, via, started, e));
     if (e.code === 'ENDPOINT_GONE') await disableChannel(ctx, tenant.id, hook, e.message);
     if (e.code === 'ENDPOINT_GONE' || !e.retryable) {
       return { status: 'failed', attempts: row.attempts + 1, errorCode: e.code, lastError: e.message };

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ChannelRegistry } from '../channels/index.ts';
-import type { DeliveryRow } from '../db/repos/deliveries.ts';
+import type { DeliveryRow, NewAttempt } from '../db/repos/deliveries.ts';
 import type { Store } from '../db/store.ts';
 import { ChannelRateLimiter } from '../lib/limiter.ts';
 import type { Metrics } from '../lib/metrics.ts';
@@ -71,13 +71,25 @@ export class DeliveryWorker extends PollingLoop {
   private async process(row: DeliveryRow) {
     const store = this.o.store.forTenant(row.tenantId);
     let outcome: Outcome;
+    const tried: NewAttempt[] = [];
     try {
-      outcome = await deliver(this.ctx, row, store);
+      outcome = await deliver(this.ctx, row, store, tried);
     } catch (err) {
       this.o.log.error({ err, delivery: row.id }, 'delivery failed unexpectedly');
       outcome = retryOrFail(this.ctx, row, { code: 'INTERNAL', message: (err as Error).message });
+      tried.push({
+        at: this.ctx.now(),
+        kind: row.kind,
+        channelId: row.channelId,
+        outcome: outcome.status === 'failed' ? 'failed' : 'retry',
+        errorCode: 'INTERNAL',
+        error: outcome.lastError ?? null,
+      });
     }
-    if (!(await this.o.store.queue.finish(row, outcome, this.ctx.now()))) {
+    // A passing error on the try that used up the attempts is where the delivery gave up.
+    const lastTry = tried.at(-1);
+    if (outcome.status === 'failed' && lastTry?.outcome === 'retry') lastTry.outcome = 'failed';
+    if (!(await this.o.store.queue.finish(row, outcome, this.ctx.now(), tried))) {
       // Another node took the row over after this one's lease ran out: its result stands.
       this.o.log.warn({ delivery: row.id }, 'delivery lease lost; outcome dropped');
       return;

@@ -1,11 +1,18 @@
 import { isUuid } from '@aviso/protocol';
-import { and, desc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { deliveries } from '../schema.ts';
+import { newId } from '../ids.ts';
+import { deliveries, deliveryAttempts } from '../schema.ts';
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type NewDelivery = Omit<typeof deliveries.$inferInsert, 'tenantId'>;
 export type DeliveryStatus = DeliveryRow['status'];
+export type AttemptRow = typeof deliveryAttempts.$inferSelect;
+/** One try as the delivery engine reports it; the repository adds ids and the tenant. */
+export type NewAttempt = Omit<typeof deliveryAttempts.$inferInsert, 'id' | 'tenantId' | 'deliveryId'>;
+
+const attemptRows = (tenantId: string, deliveryId: string, tried: readonly NewAttempt[]) =>
+  tried.map((a) => ({ ...a, id: newId(), tenantId, deliveryId }));
 
 export interface DeliveryFilters {
   status?: DeliveryStatus;
@@ -38,6 +45,22 @@ export class DeliveryRepo {
       .from(deliveries)
       .where(and(eq(deliveries.tenantId, this.tenantId), eq(deliveries.id, id)));
     return row;
+  }
+
+  /** Every try of one delivery, oldest first. */
+  async attempts(deliveryId: string): Promise<AttemptRow[]> {
+    if (!isUuid(deliveryId)) return [];
+    return this.db
+      .select()
+      .from(deliveryAttempts)
+      .where(and(eq(deliveryAttempts.tenantId, this.tenantId), eq(deliveryAttempts.deliveryId, deliveryId)))
+      .orderBy(asc(deliveryAttempts.at), asc(deliveryAttempts.id));
+  }
+
+  /** Adds tries to a delivery's history (a channel test sent from the API). */
+  async addAttempts(deliveryId: string, tried: readonly NewAttempt[]) {
+    if (!tried.length) return;
+    await this.db.insert(deliveryAttempts).values(attemptRows(this.tenantId, deliveryId, tried));
   }
 
   /** The log, newest first, a page at a time. */
@@ -90,8 +113,9 @@ export class DeliveryRepo {
   }
 
   /**
-   * Puts a failed (or bounced) delivery back in the queue, due now, with fresh attempts. Channel
-   * tests are not retried: they have no notification, and the test's outcome is their record.
+   * Puts a failed (or bounced) delivery back in the queue, due now, with a fresh count of
+   * attempts; the tries so far stay in its history. A channel test is sent again to the address
+   * it kept; tests from before addresses were kept cannot be.
    */
   async retry(id: string, now = new Date()): Promise<DeliveryRow | undefined> {
     const [row] = await this.db
@@ -102,7 +126,7 @@ export class DeliveryRepo {
           eq(deliveries.tenantId, this.tenantId),
           eq(deliveries.id, id),
           inArray(deliveries.status, ['failed', 'bounced']),
-          ne(deliveries.step, 'test'),
+          or(ne(deliveries.step, 'test'), sql`${deliveries.plan}->>'address' is not null`),
         ),
       )
       .returning();
@@ -129,7 +153,8 @@ export class DeliveryRepo {
 
   /**
    * A provider reported later (a status callback) that a message it had accepted failed: the sent
-   * delivery of that kind with that provider id becomes `failed` with the reason. Returns it, if any.
+   * delivery of that kind with that provider id becomes `failed` with the reason, and its history
+   * gains the report as a try of its own. Returns it, if any.
    */
   async failSent(
     kind: string,
@@ -137,19 +162,36 @@ export class DeliveryRepo {
     failure: { errorCode: string; lastError: string },
     now = new Date(),
   ): Promise<DeliveryRow | undefined> {
-    const [row] = await this.db
-      .update(deliveries)
-      .set({ status: 'failed', ...failure, updatedAt: now })
-      .where(
-        and(
-          eq(deliveries.tenantId, this.tenantId),
-          eq(deliveries.kind, kind),
-          eq(deliveries.providerMessageId, providerMessageId),
-          eq(deliveries.status, 'sent'),
-        ),
-      )
-      .returning();
-    return row;
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(deliveries)
+        .set({ status: 'failed', ...failure, updatedAt: now })
+        .where(
+          and(
+            eq(deliveries.tenantId, this.tenantId),
+            eq(deliveries.kind, kind),
+            eq(deliveries.providerMessageId, providerMessageId),
+            eq(deliveries.status, 'sent'),
+          ),
+        )
+        .returning();
+      if (row) {
+        await tx.insert(deliveryAttempts).values(
+          attemptRows(this.tenantId, row.id, [
+            {
+              at: now,
+              kind,
+              channelId: row.channelId,
+              outcome: failure.errorCode === 'RECIPIENT_REJECTED' ? 'bounced' : 'failed',
+              errorCode: failure.errorCode,
+              error: failure.lastError,
+              providerMessageId,
+            },
+          ]),
+        );
+      }
+      return row;
+    });
   }
 
   /** Gives the rows folded into a digest the digest's outcome. */
@@ -254,14 +296,30 @@ export class DeliveryQueue {
   /**
    * Writes the outcome of a claimed row, only while this node still holds its lease: the lease's
    * end, as `claim` returned it, is the token (a node that took the row over after the lease ran
-   * out wrote a later one). Resolves to false when the lease was lost and nothing was written.
+   * out wrote a later one). The tries of this round go into the history in the same transaction,
+   * so a lost lease drops them with the outcome. Resolves to false when nothing was written.
    */
   async finish(
-    claimed: Pick<DeliveryRow, 'id' | 'lockedUntil'>,
+    claimed: Pick<DeliveryRow, 'id' | 'tenantId' | 'lockedUntil'>,
     fields: Partial<Omit<DeliveryRow, 'id' | 'tenantId'>>,
     now = new Date(),
+    tried: readonly NewAttempt[] = [],
   ): Promise<boolean> {
-    const rows = await this.db
+    if (!tried.length) return this.writeOutcome(this.db, claimed, fields, now);
+    return this.db.transaction(async (tx) => {
+      if (!(await this.writeOutcome(tx, claimed, fields, now))) return false;
+      await tx.insert(deliveryAttempts).values(attemptRows(claimed.tenantId, claimed.id, tried));
+      return true;
+    });
+  }
+
+  private async writeOutcome(
+    db: Pick<Db, 'update'>,
+    claimed: Pick<DeliveryRow, 'id' | 'lockedUntil'>,
+    fields: Partial<Omit<DeliveryRow, 'id' | 'tenantId'>>,
+    now: Date,
+  ): Promise<boolean> {
+    const rows = await db
       .update(deliveries)
       .set({ ...fields, lockedUntil: null, updatedAt: now })
       .where(

@@ -1,19 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import {
   ChannelInputSchema,
   ChannelPatchSchema,
   ChannelSchema,
   ChannelTestInputSchema,
   ChannelTestResultSchema,
-  POS_ERP_CATALOG,
 } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
-import { type ChannelRegistry, type OutboundMessage, SendError } from '../../channels/index.ts';
+import { type ChannelRegistry, SendError } from '../../channels/index.ts';
 import { newId } from '../../db/ids.ts';
 import type { ChannelRow } from '../../db/repos/channels.ts';
 import type { TenantStore } from '../../db/store.ts';
-import { pickLocale } from '../../ingest/templates.ts';
+import { testMessage } from '../../delivery/channel-test.ts';
+import { errorText } from '../../delivery/context.ts';
 import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
 import { acceptConfig, maskConfig } from './channel-config.ts';
@@ -167,23 +166,12 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
       const tenant = c.var.tenant;
       const deliveryId = newId();
       const startedAt = now();
-      const test = POS_ERP_CATALOG.PRUEBA;
-      const message: OutboundMessage = {
-        notificationId: deliveryId,
-        type: 'PRUEBA',
-        tenantName: tenant.name,
-        title: pickLocale(test.title, tenant.locale) ?? null,
-        text: pickLocale(test.message, tenant.locale)!,
-        link: null,
-        severity: test.severity,
-        locale: tenant.locale,
-        idempotencyKey: randomUUID(),
-        createdAt: startedAt.toISOString(),
-      };
+      const message = testMessage(tenant, deliveryId, startedAt);
+      const address = addressField ? to! : '';
       const clock = performance.now();
       let outcome: { ok: true; providerMessageId?: string } | { ok: false; error: SendError };
       try {
-        const sent = await registry.send(channel.kind, message, addressField ? to! : '', channel.config);
+        const sent = await registry.send(channel.kind, message, address, channel.config);
         outcome = {
           ok: true,
           ...(sent.providerMessageId ? { providerMessageId: sent.providerMessageId } : {}),
@@ -211,7 +199,8 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
           type: 'PRUEBA',
           recipientId: null,
           step: 'test',
-          plan: { channels: [channel.kind], mode: 'first-available' },
+          // The address is kept so that retrying a failed test sends it to the same place.
+          plan: { channels: [channel.kind], mode: 'first-available', address },
           kind: channel.kind,
           channelId: channel.id,
           status: outcome.ok ? 'sent' : 'failed',
@@ -221,6 +210,18 @@ export function channelRoutes({ guard, registry, log, now = () => new Date() }: 
           ...(outcome.ok
             ? { providerMessageId: outcome.providerMessageId ?? null, sentAt: now() }
             : { lastError: outcome.error.message, errorCode: outcome.error.code }),
+        },
+      ]);
+      await c.var.store.deliveries.addAttempts(deliveryId, [
+        {
+          at: now(),
+          kind: channel.kind,
+          channelId: channel.id,
+          outcome: outcome.ok ? 'sent' : outcome.error.code === 'RECIPIENT_REJECTED' ? 'bounced' : 'failed',
+          durationMs,
+          ...(outcome.ok
+            ? { providerMessageId: outcome.providerMessageId ?? null }
+            : { errorCode: outcome.error.code, error: errorText(outcome.error.message) }),
         },
       ]);
       if (!outcome.ok && outcome.error.code === 'ENDPOINT_GONE') {

@@ -1,6 +1,8 @@
 import {
   DELIVERY_STATUSES,
   type Delivery,
+  type DeliveryAttempt,
+  DeliveryDetailSchema,
   DeliveryListQuerySchema,
   DeliveryPageSchema,
   DeliverySchema,
@@ -10,9 +12,10 @@ import {
   type DeliveryStatus,
   ErrorBodySchema,
   isUuid,
+  RETRYABLE_DELIVERY_STATUSES,
 } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { DeliveryRow } from '../../db/repos/deliveries.ts';
+import type { AttemptRow, DeliveryRow } from '../../db/repos/deliveries.ts';
 import { fail } from '../../lib/errors.ts';
 import { maskPii } from '../../lib/log.ts';
 import { errors, type Guard, jsonContent, router } from '../openapi.ts';
@@ -40,6 +43,19 @@ export const deliveryOut = (r: DeliveryRow): Delivery => ({
   lastError: r.lastError === null ? null : maskPii(r.lastError),
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
+});
+
+/** One try as the API shows it, with its channel's name while the channel exists. */
+export const attemptOut = (a: AttemptRow, names: ReadonlyMap<string, string>): DeliveryAttempt => ({
+  at: a.at.toISOString(),
+  kind: a.kind,
+  channelId: a.channelId,
+  channelName: (a.channelId && names.get(a.channelId)) ?? null,
+  outcome: a.outcome,
+  durationMs: a.durationMs,
+  errorCode: a.errorCode,
+  error: a.error === null ? null : maskPii(a.error),
+  providerMessageId: a.providerMessageId,
 });
 
 /** `YYYY-MM-DD` of an instant in a time zone. */
@@ -138,6 +154,7 @@ export function summarize(
   };
 }
 
+const RETRYABLE = new Set<string>(RETRYABLE_DELIVERY_STATUSES);
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
 /** The delivery log, its stats, and retrying a delivery by hand. */
@@ -186,20 +203,46 @@ export function deliveryRoutes(deps: { guard: Guard; onQueued?: () => void; now?
     },
   );
 
+  // After `/stats`, which this path would otherwise take.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/deliveries/{id}',
+      operationId: 'getDelivery',
+      tags: ['Deliveries'],
+      summary: 'One delivery with every try made, oldest first',
+      ...secured,
+      request: { params: IdParam },
+      responses: { 200: jsonContent(DeliveryDetailSchema, 'The delivery and its tries'), ...errors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const store = c.var.store;
+      const row = await store.deliveries.get(id);
+      if (!row) fail('DELIVERY_NOT_FOUND', { id });
+      const [tries, channels] = await Promise.all([store.deliveries.attempts(id), store.channels.list()]);
+      const names = new Map(channels.map((ch) => [ch.id, ch.name]));
+      return c.json({ ...deliveryOut(row), attemptLog: tries.map((a) => attemptOut(a, names)) }, 200);
+    },
+  );
+
   app.openapi(
     createRoute({
       method: 'post',
       path: '/v1/deliveries/{id}/retry',
       operationId: 'retryDelivery',
       tags: ['Deliveries'],
-      summary: 'Queue a failed or bounced delivery again, due now, with fresh attempts',
+      summary: 'Queue a failed or bounced delivery again, due now; its tries so far stay in its history',
+      description:
+        'A failed channel test is sent again to the same channel and address. ' +
+        'Tests made before Aviso kept their address cannot be retried (`TEST_NOT_RETRYABLE`).',
       ...secured,
       request: { params: IdParam },
       responses: {
         202: jsonContent(DeliverySchema, 'Queued again (status `pending`)'),
         409: jsonContent(
           ErrorBodySchema,
-          'Not failed or bounced (`DELIVERY_NOT_RETRYABLE`), or a channel test (`TEST_NOT_RETRYABLE`)',
+          'Not failed or bounced (`DELIVERY_NOT_RETRYABLE`), or a test that kept no address (`TEST_NOT_RETRYABLE`)',
         ),
         ...errors,
       },
@@ -213,8 +256,8 @@ export function deliveryRoutes(deps: { guard: Guard; onQueued?: () => void; now?
       if (!row) {
         const existing = await deliveries.get(id);
         if (!existing) fail('DELIVERY_NOT_FOUND', { id });
-        // A test has no notification to deliver again: the row stays as it was, its error with it.
-        if (existing.step === 'test') {
+        // An old test kept no address to send to again: the row stays as it was, its error with it.
+        if (existing.step === 'test' && RETRYABLE.has(existing.status)) {
           fail('TEST_NOT_RETRYABLE', { id, channelId: existing.channelId ?? ':id' });
         }
         fail('DELIVERY_NOT_RETRYABLE', { status: existing.status }, { details: { status: existing.status } });
