@@ -133,6 +133,10 @@ describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a rea
     const attempt = page.getByRole('table', { name: 'Intentos' }).locator('tr[data-attempt="1"]');
     expect(await attempt.textContent()).toMatch(/\d+([.,]\d)? m?s\b/);
     expect(await attempt.textContent()).toContain('enviado');
+    // Each try names its channel and when it was made, in the tenant's locale.
+    expect(await attempt.textContent()).toContain('Correo local · Correo');
+    expect(await attempt.textContent()).toMatch(/\d{4}/);
+    expect(await page.getByRole('table', { name: 'Intentos' }).locator('tr[data-attempt]').count()).toBe(1);
     expect(smtp.received.some((m) => m.to_.includes('lupita@ferreteria.mx'))).toBe(true);
     await page.screenshot({ path: `${SHOTS}/admin-deliveries.png`, fullPage: true });
     // From the delivery to who saw the notification.

@@ -2,6 +2,8 @@ import {
   CHANNEL_KINDS,
   DELIVERY_STATUSES,
   type Delivery,
+  type DeliveryAttempt,
+  type DeliveryDetail,
   type DeliveryPage,
   RETRYABLE_DELIVERY_STATUSES,
 } from '@aviso/protocol';
@@ -12,9 +14,8 @@ import { reasonText } from '../messages.ts';
 import { fetchSentMessage, type SentMessage } from '../notifications.ts';
 import { AdminPage } from '../page.ts';
 
-/** A failed or bounced delivery can be queued again; a channel test is sent anew from Channels instead. */
-const retryable = (d: Delivery) =>
-  d.step !== 'test' && (RETRYABLE_DELIVERY_STATUSES as readonly string[]).includes(d.status);
+/** A failed or bounced delivery can be queued again; a channel test is sent again to the same address. */
+const retryable = (d: Delivery) => (RETRYABLE_DELIVERY_STATUSES as readonly string[]).includes(d.status);
 
 interface Filters {
   status: string;
@@ -32,6 +33,7 @@ export class AdminDeliveries extends AdminPage {
     cursor: { state: true },
     open: { state: true },
     sent: { state: true },
+    detail: { state: true },
     notice: { state: true },
   };
 
@@ -41,6 +43,8 @@ export class AdminDeliveries extends AdminPage {
   open: string | null = null;
   /** The notification behind the open row, as it was sent (or why it cannot be shown). */
   sent: SentMessage | null = null;
+  /** The open row with its tries (null while loading, or when the hub could not say). */
+  detail: DeliveryDetail | null = null;
   notice = '';
   private filters: Filters = { status: '', channel: '', type: '', days: '7' };
 
@@ -84,6 +88,10 @@ export class AdminDeliveries extends AdminPage {
     if (await this.run(() => this.api.post(`/v1/deliveries/${d.id}/retry`))) {
       this.notice = this.t('retried');
       await this.refresh();
+      // The open row's history is the one just queued again: show it as it is now.
+      if (this.open === d.id) {
+        this.detail = await this.api.get<DeliveryDetail>(`/v1/deliveries/${d.id}`).catch(() => null);
+      }
     }
   }
 
@@ -94,7 +102,14 @@ export class AdminDeliveries extends AdminPage {
     }
     this.open = d.id;
     this.sent = null;
-    if (d.notificationId) this.sent = await fetchSentMessage(this.api, d.notificationId);
+    this.detail = null;
+    const [detail, sent] = await Promise.all([
+      this.api.get<DeliveryDetail>(`/v1/deliveries/${d.id}`).catch(() => null),
+      d.notificationId ? fetchSentMessage(this.api, d.notificationId) : Promise.resolve(null),
+    ]);
+    if (this.open !== d.id) return;
+    this.detail = detail;
+    this.sent = sent;
   }
 
   private recipientName(d: Delivery): string {
@@ -108,10 +123,46 @@ export class AdminDeliveries extends AdminPage {
     return this.names?.recipients.get(d.recipientId)?.name ?? d.recipientId;
   }
 
-  private channelName(d: Delivery): string {
+  private channelName(d: Pick<Delivery, 'channel' | 'channelId'>, name?: string | null): string {
     const kind = d.channel ? (this.terms.kind[d.channel as keyof typeof this.terms.kind] ?? d.channel) : '';
-    const channel = d.channelId ? this.names?.channels.get(d.channelId) : undefined;
-    return channel ? `${channel.name} · ${kind}` : kind || '—';
+    const channel = name ?? (d.channelId ? this.names?.channels.get(d.channelId)?.name : undefined);
+    return channel ? `${channel} · ${kind}` : kind || '—';
+  }
+
+  private outcomeText(a: DeliveryAttempt): string {
+    return a.outcome === 'retry' ? this.t('attemptRetry') : this.terms.status[a.outcome];
+  }
+
+  /** Every try, oldest first; a delivery from before tries were kept shows its last one. */
+  private renderAttempts(d: Delivery) {
+    const f = this.formats;
+    const tries = this.detail?.id === d.id ? this.detail.attemptLog : null;
+    if (tries?.length) {
+      return tries.map(
+        (a, i) => html`<tr data-attempt=${i + 1} data-outcome=${a.outcome}>
+          <td>${i + 1}</td>
+          <td>${f.dateTime(a.at)}</td>
+          <td>${this.channelName({ channel: a.kind, channelId: a.channelId }, a.channelName)}</td>
+          <td>${f.duration(a.durationMs)}</td>
+          <td>
+            <span class="pill ${a.outcome === 'retry' ? 'warning' : a.outcome}">${this.outcomeText(a)}</span>
+            ${reasonText(a.error, a.errorCode, this.terms)}
+            ${a.providerMessageId ? html`<div class="hint mono">${a.providerMessageId}</div>` : nothing}
+          </td>
+        </tr>`,
+      );
+    }
+    const reason = reasonText(d.lastError, d.errorCode, this.terms);
+    if (!d.attempts) {
+      return html`<tr><td colspan="5" class="muted">${reason || this.terms.status[d.status]}</td></tr>`;
+    }
+    return html`<tr data-attempt="1">
+      <td>${d.attempts}</td>
+      <td>${f.dateTime(d.sentAt ?? d.updatedAt)}</td>
+      <td>${this.channelName(d)}</td>
+      <td>${f.duration(d.durationMs)}</td>
+      <td><span class="pill ${d.status}">${this.terms.status[d.status]}</span> ${reason}</td>
+    </tr>`;
   }
 
   private renderSent() {
@@ -128,7 +179,7 @@ export class AdminDeliveries extends AdminPage {
   private renderDetails(d: Delivery) {
     const t = this.t;
     const f = this.formats;
-    const reason = reasonText(d.lastError, d.errorCode, this.terms);
+    const legacy = this.detail?.id === d.id && !this.detail.attemptLog.length && d.attempts > 0;
     return html`<tr class="details">
       <td colspan="8">
         <dl class="facts">
@@ -148,22 +199,13 @@ export class AdminDeliveries extends AdminPage {
         }
         <h3>${t('attempts')}</h3>
         <table aria-label=${t('attempts')}>
-          <thead><tr><th>#</th><th>${t('attemptAt')}</th><th>${t('duration')}</th><th>${t('result')}</th></tr></thead>
-          <tbody>
-            ${
-              d.attempts
-                ? html`<tr data-attempt=${d.attempts}>
-                    <td>${d.attempts}</td>
-                    <td>${f.dateTime(d.sentAt ?? d.updatedAt)}</td>
-                    <td>${f.duration(d.durationMs)}</td>
-                    <td><span class="pill ${d.status}">${this.terms.status[d.status]}</span> ${reason}</td>
-                  </tr>`
-                : html`<tr><td colspan="4" class="muted">${reason || this.terms.status[d.status]}</td></tr>`
-            }
-          </tbody>
+          <thead>
+            <tr><th>#</th><th>${t('attemptAt')}</th><th>${t('channel')}</th><th>${t('duration')}</th><th>${t('result')}</th></tr>
+          </thead>
+          <tbody>${this.renderAttempts(d)}</tbody>
         </table>
-        ${d.attempts > 1 ? html`<p class="hint">${t('attemptsNote')}</p>` : nothing}
-        ${d.step === 'test' && d.status === 'failed' ? html`<p class="hint">${t('noRetryForTests')}</p>` : nothing}
+        ${legacy ? html`<p class="hint">${t('attemptsLegacy')}</p>` : nothing}
+        ${d.step === 'test' && retryable(d) ? html`<p class="hint">${t('retriedTestNote')}</p>` : nothing}
       </td>
     </tr>`;
   }
