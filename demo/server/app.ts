@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { BRANCHES, branchName, PERSONAS, type Persona } from './backoffice.ts';
+import { DEMO_LOGO_SVG } from './brand.ts';
 import type { MailCatcher } from './catcher.ts';
 import type { ChatCatcher } from './chat-catcher.ts';
 import { type Body, DemoError } from './hub.ts';
@@ -23,6 +24,8 @@ export interface DemoAppOptions {
   /** Unexpected errors are reported here before the 500. */
   onError?: (err: unknown) => void;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function body(c: Context): Promise<Body> {
   const value = await c.req.json().catch(() => undefined);
@@ -75,7 +78,38 @@ export function createDemoApp(o: DemoAppOptions) {
     const { seq: _, ...office } = shop.office.data;
     return c.json(office);
   });
-  app.get('/api/mail', (c) => c.json({ items: mail.mails }));
+  // The list without the HTML parts, which the page asks for one email at a time when it is opened.
+  app.get('/api/mail', (c) =>
+    c.json({ items: mail.mails.map(({ html, ...m }) => ({ ...m, hasHtml: html !== null })) }),
+  );
+  // JSON, never text/html: an email's HTML must not run as a page of the demo's origin.
+  app.get('/api/mail/:id', (c) => {
+    const found = mail.mails.find((m) => String(m.id) === c.req.param('id'));
+    if (!found) throw new DemoError(404, 'NOT_FOUND', `no caught email ${c.req.param('id')}`);
+    return c.json(found);
+  });
+  app.get('/logo.svg', (c) => c.body(DEMO_LOGO_SVG, 200, { 'content-type': 'image/svg+xml' }));
+  // "Did they see it?": the tenant's recent notifications and one's receipts, through the demo's
+  // backend, which holds the API key; the page also links to the console's Activity view.
+  const activityUrl = (id: string) => `${o.hubPublicUrl}/admin/#/activity/${id}`;
+  app.get('/api/notifications', async (c) => {
+    const res = await shop.hub.ok('GET', '/v1/notifications?days=1&limit=15');
+    const items = ((res.items ?? []) as Body[]).map((n) => ({
+      id: n.id,
+      type: n.type,
+      title: n.title,
+      message: n.message,
+      createdAt: n.createdAt,
+      activityUrl: activityUrl(String(n.id)),
+    }));
+    return c.json({ items });
+  });
+  app.get('/api/notifications/:id/receipts', async (c) => {
+    const id = c.req.param('id');
+    if (!UUID.test(id)) throw new DemoError(404, 'NOT_FOUND', `no notification ${id}`);
+    const receipts = await shop.hub.ok('GET', `/v1/notifications/${id}/receipts`);
+    return c.json({ ...receipts, activityUrl: activityUrl(id) });
+  });
   app.get('/api/chats', (c) => c.json({ items: o.chats.chats }));
   app.route('/telegram', o.chats.routes());
   app.get('/api/deliveries', async (c) => {

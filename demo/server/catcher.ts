@@ -10,6 +10,8 @@ export interface CaughtMail {
   to: string[];
   subject: string;
   text: string;
+  /** The HTML part, when the email has one (the hub's branded layout). */
+  html: string | null;
 }
 
 /** Options of `MailCatcher`: it keeps the newest `keep` emails, and never those sent only to `ignore`. */
@@ -49,6 +51,7 @@ export class MailCatcher {
               to,
               subject: mail.subject ?? '',
               text: mail.text ?? '',
+              html: mail.html || null,
             });
             this.mails.length = Math.min(this.mails.length, keep);
             callback();

@@ -1,4 +1,5 @@
 import { BRANCHES, PERSONAS } from './backoffice.ts';
+import { demoBranding } from './brand.ts';
 import { DEMO_GROUP_CHAT } from './chat-catcher.ts';
 import { DemoError, type HubClient } from './hub.ts';
 import type { DemoState, DemoTenant } from './state.ts';
@@ -66,7 +67,11 @@ async function tenantFor(o: SeedOptions): Promise<DemoTenant> {
 export async function seedDemo(o: SeedOptions): Promise<SeedResult> {
   const tenant = await tenantFor(o);
   const hub = o.hub.withKey(tenant.apiKey);
-  await hub.ok('PATCH', '/v1/tenant', { appUrl: o.appUrl });
+  // The emails look like the shop: its colour, and its logo when the demo is served over https.
+  await hub.ok('PATCH', '/v1/tenant', {
+    appUrl: o.appUrl,
+    settings: { branding: demoBranding(o.appUrl) },
+  });
   for (const b of BRANCHES) {
     const addresses = b.id === DEMO_GROUP_BRANCH ? { telegram: DEMO_GROUP_CHAT } : undefined;
     await hub.ok('PUT', `/v1/branches/${b.id}`, { name: b.name, ...(addresses ? { addresses } : {}) });

@@ -1,4 +1,5 @@
 import type { Delivery } from '@aviso/protocol';
+import { type Published, renderPublished } from './activity.ts';
 import { api, esc, fmtDate } from './api.ts';
 
 interface Mail {
@@ -7,6 +8,8 @@ interface Mail {
   to: string[];
   subject: string;
   text: string;
+  /** It has an HTML part (the hub's branded layout), fetched when the email is opened. */
+  hasHtml: boolean;
 }
 /** A message the hub sent to the branch's Telegram group (caught by the demo's Bot API stand-in). */
 interface Chat {
@@ -23,16 +26,42 @@ const deliveryList = document.querySelector<HTMLUListElement>('#deliveries')!;
 const chatList = document.querySelector<HTMLUListElement>('#chats');
 const opened = new Set<number>();
 
+/** HTML parts already fetched, by email id. */
+const htmlOf = new Map<number, string>();
+let shownMail = '';
+
 function renderMail(items: Mail[]) {
   if (!items.length) return;
+  const key = items.map((m) => m.id).join(',');
+  // Redrawn only when an email arrives: redrawing would reload every open email's frame.
+  if (key === shownMail) return;
+  shownMail = key;
   mailList.innerHTML = items
     .map(
-      (
-        m,
-      ) => `<li data-mail="${m.id}"><details ${opened.has(m.id) ? 'open' : ''}><summary><b>${esc(m.subject)}</b><br>
-        <small>para ${esc(m.to.join(', '))} · ${fmtDate(m.at)}</small></summary><pre>${esc(m.text)}</pre></details></li>`,
+      (m) => `<li data-mail="${m.id}"><details class="mail" ${opened.has(m.id) ? 'open' : ''}>
+        <summary><b>${esc(m.subject)}</b><br>
+        <small>para ${esc(m.to.join(', '))} · ${fmtDate(m.at)}</small></summary>
+        ${m.hasHtml ? `<iframe class="mail-html" sandbox="" title="Correo: ${esc(m.subject)}"></iframe>` : ''}
+        <details class="plain" ${m.hasHtml ? '' : 'open'}><summary>Texto plano</summary>
+        <pre>${esc(m.text)}</pre></details></details></li>`,
     )
     .join('');
+  for (const id of opened) void showHtml(id);
+}
+
+/**
+ * Shows an email's HTML part as the mail client would: in a frame with `sandbox=""` (no scripts, an
+ * origin of its own) given the HTML as `srcdoc`, never written into the page.
+ */
+async function showHtml(id: number) {
+  const frame = mailList.querySelector<HTMLIFrameElement>(`[data-mail="${id}"] iframe`);
+  if (!frame || frame.srcdoc) return;
+  let html = htmlOf.get(id);
+  if (html === undefined) {
+    html = (await api<{ html: string | null }>(`mail/${id}`).catch(() => ({ html: null }))).html ?? '';
+    htmlOf.set(id, html);
+  }
+  frame.srcdoc = html;
 }
 
 function renderChats(items: Chat[]) {
@@ -60,23 +89,29 @@ function renderDeliveries(items: LoggedDelivery[]) {
 mailList.addEventListener(
   'toggle',
   (e) => {
-    const li = (e.target as HTMLElement).closest<HTMLElement>('[data-mail]');
-    const id = Number(li?.dataset.mail);
-    if ((e.target as HTMLDetailsElement).open) opened.add(id);
-    else opened.delete(id);
+    const details = e.target as HTMLDetailsElement;
+    // The email's own details, not its "Texto plano" inside.
+    if (!details.classList.contains('mail')) return;
+    const id = Number(details.closest<HTMLElement>('[data-mail]')?.dataset.mail);
+    if (details.open) {
+      opened.add(id);
+      void showHtml(id);
+    } else opened.delete(id);
   },
   true,
 );
 
-/** Polls the mail catcher and the delivery log: fallback deliveries appear as they happen. */
+/** Polls the mail catcher, the delivery log and the published notifications: they appear as they happen. */
 async function poll() {
   try {
-    const [mail, chats, deliveries] = await Promise.all([
+    const [mail, chats, deliveries, published] = await Promise.all([
       api<{ items: Mail[] }>('mail'),
       api<{ items: Chat[] }>('chats'),
       api<{ items: LoggedDelivery[] }>('deliveries'),
+      api<{ items: Published[] }>('notifications'),
     ]);
     renderMail(mail.items);
+    renderPublished(published.items);
     renderChats(chats.items);
     renderDeliveries(deliveries.items);
   } catch {

@@ -143,9 +143,79 @@ describe.skipIf(!haveChromium)('the demo POS, its own process, in a real browser
     await expect
       .poll(() => page.locator('#deliveries li', { hasText: 'grupo de Suc. Central' }).first().textContent())
       .toContain('telegram');
-    await page.locator('#mail li summary').first().click();
-    await page.locator('.fallback').scrollIntoViewIfNeeded();
+
+    // The caught email's HTML part is the hub's layout in the shop's colour (the seed's branding),
+    // handed out as JSON one email at a time; the list only says it has one.
+    const caught = (await (await fetch(`${demo.url}/api/mail`)).json()) as {
+      items: { id: number; text: string; hasHtml: boolean }[];
+    };
+    const lowStock = caught.items.find((m) => m.text.includes('Varios productos'));
+    expect(lowStock).toMatchObject({ hasHtml: true });
+    expect(lowStock).not.toHaveProperty('html');
+    const one = await fetch(`${demo.url}/api/mail/${lowStock!.id}`);
+    expect(one.headers.get('content-type')).toContain('application/json');
+    const full = (await one.json()) as { html: string; text: string };
+    expect(full.html).toContain('Abarrotes La Esquina (demo)');
+    expect(full.html.toLowerCase()).toContain('#c2410c');
+    expect(full.text).toContain('Varios productos');
+    const missing = await fetch(`${demo.url}/api/mail/999999`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+
+    // Opened, the page shows it in a sandboxed frame (srcdoc, no scripts), the plain text one click away.
+    const opened = page.locator(`#mail li[data-mail="${lowStock!.id}"]`);
+    await opened.locator('summary').first().click();
+    const frame = opened.locator('iframe.mail-html');
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    await expect
+      .poll(() => opened.frameLocator('iframe.mail-html').locator('body').textContent())
+      .toContain('Varios productos');
+    await expect.poll(() => opened.locator('details.plain pre').textContent()).toContain('Varios productos');
+    await opened.scrollIntoViewIfNeeded();
+    // The frame's first paint comes a moment after its document loads.
+    await page.waitForTimeout(300);
     await page.screenshot({ path: `${SHOTS}/demo-fallback-email.png`, fullPage: true });
+  });
+
+  it('“¿Quién lo vio?” shows a notification’s receipts through the demo backend, and links to the console', async () => {
+    const published = (await (await fetch(`${demo.url}/api/notifications`)).json()) as {
+      items: { id: string; type: string; activityUrl: string }[];
+    };
+    const grouped = published.items.find((n) => n.type === 'MULTIPLE_PRODUCTOS_STOCK_BAJO');
+    expect(grouped?.activityUrl).toBe(`${hub.url}/admin/#/activity/${grouped?.id}`);
+    const res = await fetch(`${demo.url}/api/notifications/${grouped!.id}/receipts`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    // The tenant's API key stays in the demo's backend.
+    expect(text).not.toMatch(/ak_[A-Za-z0-9]/);
+    const receipts = JSON.parse(text) as {
+      counts: { audience: number; deliveries: number };
+      people: {
+        recipientId: string;
+        live: boolean | null;
+        deliveries: { channel: string | null; status: string }[];
+      }[];
+    };
+    expect(receipts.counts.audience).toBeGreaterThanOrEqual(2);
+    const owner = receipts.people.find((p) => p.recipientId === 'duena');
+    expect(owner?.live).toBe(false);
+    expect(owner?.deliveries).toEqual(
+      expect.arrayContaining([expect.objectContaining({ channel: 'email', status: 'sent' })]),
+    );
+    for (const bad of ['no-such-id', '00000000-0000-4000-8000-000000000000']) {
+      expect((await fetch(`${demo.url}/api/notifications/${bad}/receipts`)).status).toBe(404);
+    }
+
+    const item = page.locator(`#notifications li[data-notification="${grouped!.id}"]`);
+    await expect.poll(() => item.count(), LIVE).toBe(1);
+    expect(await item.getByRole('link', { name: 'Abrir en la consola' }).getAttribute('href')).toBe(
+      grouped!.activityUrl,
+    );
+    await item.getByRole('button', { name: '¿Quién lo vio?' }).click();
+    await expect.poll(() => item.locator('.receipts').textContent()).toContain('Sofía Herrera');
+    await expect.poll(() => item.locator('.receipts').textContent()).toContain('email enviado');
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/demo-receipts.png`, fullPage: true });
   });
 
   it('a restarted demo keeps its tenant and store without the operator token, and says what the hub needs', async () => {
