@@ -1,4 +1,6 @@
+import { newWebhookSecret } from '@aviso/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { standIn } from '../../server/src/channels/testing.ts';
 import { startSmtp } from '../../server/test/smtp.ts';
 import {
   type ConsoleRig,
@@ -18,12 +20,16 @@ interface Delivery {
 describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a real browser', () => {
   let rig: ConsoleRig;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  // A webhook endpoint that is down, for a channel test that fails.
+  let down: Awaited<ReturnType<typeof standIn>>;
   let tenant: ConsoleTenant;
   let notificationId: string;
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    rig = await startConsoleRig({ AVISO_EGRESS_ALLOW: `127.0.0.1:${smtp.port}` });
+    down = await standIn(() => ({ status: 500, body: { error: 'down for maintenance' } }));
+    const downPort = new URL(down.url).port;
+    rig = await startConsoleRig({ AVISO_EGRESS_ALLOW: `127.0.0.1:${smtp.port},127.0.0.1:${downPort}` });
     tenant = await rig.tenant('Ferretería Central', {
       locale: 'es-MX',
       timezone: 'America/Mexico_City',
@@ -83,6 +89,7 @@ describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a rea
 
   afterAll(async () => {
     await rig?.close();
+    await down?.close();
     await smtp?.close();
   });
 
@@ -142,6 +149,49 @@ describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a rea
     // From the delivery to who saw the notification.
     await page.getByRole('link', { name: 'Quién la vio' }).click();
     await page.locator(`[data-receipts="${notificationId}"] tr[data-person="norte"]`).waitFor();
+    await page.context().close();
+  });
+
+  it('retries a failed channel test and lists both attempts, the first one kept', async () => {
+    const channel = await tenant.call<{ id: string }>('POST', '/v1/channels', {
+      kind: 'webhook',
+      name: 'CRM',
+      // Subscribed to an event the other tests never raise: only its tests reach it.
+      config: { url: `${down.url}/hook`, secret: newWebhookSecret(), events: ['notification.action'] },
+    });
+    expect(channel.status).toBe(201);
+    const test = await tenant.call<{ ok: boolean; deliveryId: string }>(
+      'POST',
+      `/v1/channels/${channel.body.id}/test`,
+      {},
+    );
+    expect(test.body.ok).toBe(false);
+    const id = test.body.deliveryId;
+
+    const page = await rig.page();
+    await rig.signIn(page, tenant.apiKey, 'Ferretería Central');
+    await page.getByRole('link', { name: 'Registro de envíos' }).click();
+    const row = page.locator(`tr[data-delivery="${id}"]`);
+    await row.getByRole('button', { name: 'Reintentar' }).click();
+    await page.getByText('En cola de nuevo.').waitFor();
+    // The hub's worker sends the test again to the same endpoint, which is still down.
+    let tries = 0;
+    for (let i = 0; i < 100 && tries < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      tries = (await tenant.call<{ attemptLog: unknown[] }>('GET', `/v1/deliveries/${id}`)).body.attemptLog
+        .length;
+    }
+    expect(tries).toBe(2);
+    await page.getByRole('button', { name: 'Aplicar' }).click();
+    await row.getByRole('button', { name: 'Detalles' }).click();
+    const attempts = page.getByRole('table', { name: 'Intentos' }).locator('tr[data-attempt]');
+    await attempts.nth(1).waitFor();
+    expect(await attempts.count()).toBe(2);
+    for (const text of await attempts.allTextContents()) {
+      expect(text).toContain('CRM · Webhook');
+      expect(text).toContain('fallido');
+      expect(text).toMatch(/\d+([.,]\d)? m?s\b/);
+    }
     await page.context().close();
   });
 });
