@@ -92,6 +92,19 @@ describe.each(databaseBackends)('realtime on $name', ({ url }) => {
     again.close();
   });
 
+  it('replays again what was minted shortly before `since`, which may have been committed after it', async () => {
+    const ana = await t.person('overlap-ana', { role: 'staff', branchIds: ['O'] });
+    const older = await sale('O');
+    // The client saw a notification minted 1 s after `older` (another node's, committed first).
+    const minted = Number.parseInt(older.slice(0, 8) + older.slice(9, 13), 16) + 1_000;
+    const hex = minted.toString(16).padStart(12, '0');
+    const since = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7fff-bfff-ffffffffffff`;
+    const again = await connect(hub.node.url, { token: ana.token, since });
+    await until(() => again.counts.length > 0, 'the first count');
+    expect(again.received.map((n) => n.id)).toEqual([older]);
+    again.close();
+  });
+
   it('keeps every tab of one person in step: read, read-all, archive', async () => {
     const bea = await t.person('sync-bea', { role: 'staff', branchIds: ['S'] });
     const tab1 = await connect(hub.node.url, { token: bea.token });

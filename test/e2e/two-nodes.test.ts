@@ -1,4 +1,6 @@
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../server/src/db/ids.ts';
 import { ADMIN_TOKEN, client, makeTenant } from '../../server/test/harness.ts';
 import { connect, settle, until } from '../../server/test/sockets.ts';
 import { freshDatabase, testEnv } from '../support/env.ts';
@@ -10,9 +12,11 @@ describe.skipIf(!ready)('two hub processes sharing PostgreSQL and Redis', () => 
   let a: HubProcess;
   let b: HubProcess;
   let drop = async () => {};
+  let dbUrl = '';
   beforeAll(async () => {
     const fresh = await freshDatabase(testEnv.postgresUrl!);
     drop = fresh.drop;
+    dbUrl = fresh.url;
     const env = {
       DATABASE_URL: fresh.url,
       REDIS_URL: testEnv.redisUrl!,
@@ -59,13 +63,24 @@ describe.skipIf(!ready)('two hub processes sharing PostgreSQL and Redis', () => 
     expect((await t.api.get('/v1/presence?recipientIds=cajero,norte')).body.online).toEqual([]);
   });
 
-  it('keeps working for sockets of a node when the other node is killed', async () => {
+  it('keeps working for sockets of a node when the other node is killed, and refills what it took with it', async () => {
     const t = await makeTenant((p, i) => fetch(`${b.url}${p}`, i));
     const owner = await t.person('dueno', { role: 'owner', branchIds: [] });
     const onB = await connect(b.url, { token: owner.token });
+    await until(() => onB.counts.length > 0, 'the socket on node B set up');
+    // A notification node A committed and was killed before pushing: stored, never published.
+    const lost = newId();
+    const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
+    await sql`insert into notifications (id, tenant_id, type, category, message, branch_ids, data, severity, icon)
+      values (${lost}, ${t.id}, 'NUEVA_VENTA', 'sales', 'Venta que nadie empujó', ${['central']}, '{}'::jsonb, 'success', 'sale')`;
+    await sql.end();
+    // Node B counts its peers every 2 s: it must have counted node A once to notice it gone.
+    await settle(2_500);
     await a.stop('SIGKILL');
+    // One peer gone: node B's sockets get what the dead node may have held.
+    await until(() => onB.received.some((n) => n.id === lost), 'the refill after node A died', 10_000);
     await t.api.post('/v1/events', { type: 'NUEVO_PRODUCTO', data: { productName: 'Taladro' } });
-    await until(() => onB.received.length === 1, 'the event after node A died');
+    await until(() => onB.received.length === 2, 'the event after node A died');
     onB.close();
   });
 });

@@ -20,7 +20,7 @@ import { appError, asAppError, fail, socketError } from '../lib/errors.ts';
 import { clientAddress, isWrongCredential, type Limits, personKey, rateLimited } from '../lib/limiter.ts';
 import type { Presence } from '../presence/presence.ts';
 import type { AvisoServer } from './broadcaster.ts';
-import { watchAdapter } from './resync.ts';
+import { idAt, timeOfId, watchAdapter, watchPeers } from './resync.ts';
 import { roomsOfReader } from './rooms.ts';
 
 export interface RealtimeOptions {
@@ -84,11 +84,18 @@ export function createSocketServer(options: Pick<RealtimeOptions, 'corsOrigins' 
   });
 }
 
+/** How far before `since` a replay looks again, for notifications committed after later ones. */
+const REPLAY_OVERLAP_MS = 5_000;
+
 /** Attaches Socket.IO to the HTTP server: token check, rooms, replay, read sync, presence. */
 export function attachRealtime(io: AvisoServer, http: HttpServer, options: RealtimeOptions): AvisoServer {
   const { tokens, inbox, presence, log, replayLimit = 200, store: stores, limits } = options;
   io.attach(http);
-  if (options.redis) watchAdapter(io, options.redis.sub, { store: stores, inbox, log });
+  if (options.redis) {
+    watchAdapter(io, options.redis.sub, { store: stores, inbox, log });
+    const stopWatching = watchPeers(io, { store: stores, inbox, log });
+    http.once('close', stopWatching);
+  }
   // Only this node's sockets: each node tells its own what it sees of the database.
   options.database?.onAvailability((up) =>
     io.local.emit('status', { database: up ? 'available' : 'unavailable' }),
@@ -179,8 +186,13 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     // Replay first, then join: nothing new is pushed between the replayed items.
     let last = since;
     if (since) {
+      // Ids are minted before their commit: one minted a little before `since` (another node, or
+      // another group of the same node) may have been committed after the client saw `since`. The
+      // first 50 of those are sent again; the client keeps one of each id.
+      const overlap = await store.notifications.since(reader, idAt(timeOfId(since) - REPLAY_OVERLAP_MS), 50);
       const missed = await store.notifications.since(reader, since, replayLimit);
-      for (const n of itemsToWire(missed, reader)) socket.emit('notification', n);
+      const late = overlap.filter((i) => i.n.id < since);
+      for (const n of itemsToWire([...late, ...missed], reader)) socket.emit('notification', n);
       last = missed.at(-1)?.n.id ?? since;
     }
     socket.join(roomsOfReader(tenant.id, reader));

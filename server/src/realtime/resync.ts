@@ -22,6 +22,43 @@ export function idAt(ms: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
 }
 
+/** When a time-ordered (v7) id was minted, ms since the epoch (its first 48 bits). */
+export function timeOfId(id: string): number {
+  return Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+}
+
+/** How often a node counts its peers, to notice one that died (see `watchPeers`). */
+const PEER_CHECK_MS = 2_000;
+
+/**
+ * Fills the gap a peer's death leaves. A node killed between its commit and its publish to Redis
+ * took the push of a notification with it; the sockets on the other nodes stayed connected, so no
+ * `since` replays it. Each node counts the nodes subscribed to the adapter's channel; when one is
+ * gone, its own sockets get the refill of a Redis outage, from shortly before.
+ */
+export function watchPeers(io: AvisoServer, options: ResyncOptions): () => void {
+  let known: number | undefined;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    void io
+      .of('/')
+      .adapter.serverCount()
+      .then(async (count) => {
+        const lost = known !== undefined && count < known;
+        known = count;
+        if (lost) await refill(io, idAt(Date.now() - RESYNC_MARGIN_MS), options);
+      })
+      .catch(() => {}) // Redis away: the adapter's own watch refills once it is back
+      .finally(() => {
+        running = false;
+      });
+  }, PEER_CHECK_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export interface ResyncOptions {
   store: Store;
   inbox: Inbox;
