@@ -1,3 +1,4 @@
+import { readdirSync, rmSync } from 'node:fs';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
 /** A build is a production build (Lit's and socket.io-client's), whatever NODE_ENV the shell has. */
@@ -48,16 +49,54 @@ function websocketOnly(): Plugin {
   };
 }
 
-// One self-contained ES module (Lit and socket.io-client included), served by the hub at
-// /widget/aviso.js. Not Vite's library mode: that mode keeps whitespace in ES output.
+/**
+ * Vite wraps each lazy `import()` in a preload helper (about 0.8 KB min+gzip) that adds <link> tags for
+ * the chunk's CSS and, with modulePreload, its imports. The widget has neither (Lit styles are in
+ * its scripts, modulePreload is off), so every call gets an empty list: the import alone does.
+ */
+function plainDynamicImport(): Plugin {
+  return {
+    name: 'aviso-plain-dynamic-import',
+    apply: 'build',
+    load(id) {
+      if (id !== '\0vite/preload-helper.js') return null;
+      return 'export const __vitePreload = (load) => load();';
+    },
+  };
+}
+
+/**
+ * Removes the scripts a previous build left in dist/ (not dist/lib, the library build): chunk names
+ * carry a hash, so without this every rebuild would add files the hub keeps serving.
+ */
+function cleanBundle(): Plugin {
+  return {
+    name: 'aviso-clean-bundle',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist';
+      const fresh = new Set(Object.keys(bundle));
+      for (const name of readdirSync(dir)) {
+        if (name.endsWith('.js') && !fresh.has(name)) rmSync(`${dir}/${name}`);
+      }
+    },
+  };
+}
+
+// One ES module (Lit and socket.io-client included), served by the hub at /widget/aviso.js and
+// /widget/<version>/aviso.js, plus a chunk per lazy `import()`, written next to it: the bundle
+// imports them by relative URL, so they load from whichever of the two paths it came from. Not
+// Vite's library mode: that mode keeps whitespace in ES output.
 export default defineConfig({
-  plugins: [productionBuild(), minifyCss(), websocketOnly()],
+  plugins: [productionBuild(), minifyCss(), websocketOnly(), plainDynamicImport(), cleanBundle()],
   // Workspace packages are bundled from their TypeScript sources.
   resolve: { conditions: ['aviso-source', ...defaultClientConditions] },
+  // Relative URLs for anything the bundle loads itself, never the page's origin root.
+  base: './',
   build: {
     target: 'es2021',
     outDir: 'dist',
-    // dist/lib is the library build (tsc); the bundle is one file of a fixed name, rewritten in place.
+    // dist/lib is the library build (tsc); the bundle's entry has a fixed name, rewritten in place.
     emptyOutDir: false,
     modulePreload: false,
     copyPublicDir: false,
@@ -66,7 +105,9 @@ export default defineConfig({
       preserveEntrySignatures: 'strict',
       // engine.io-client's polling transport probes XMLHttpRequest when loaded: not a side effect we need.
       treeshake: { moduleSideEffects: (id) => !/engine\.io-client\/build\/esm\/transports\//.test(id) },
-      output: { format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true },
+      // Chunks sit beside the entry (the hub serves one folder, no subfolders), hashed: the short-cached
+      // /widget/aviso.js must never import a chunk of another build under the same name.
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },
   },
   esbuild: { legalComments: 'none' },
