@@ -35,7 +35,8 @@ export function summarizeProfile(dir: string, top = 15): string {
   const profile = JSON.parse(readFileSync(files[0]!, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  for (const [i, id] of profile.samples.entries())
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   const owners = new Map<string, number>();
   const functions = new Map<string, number>();
   let busy = 0;
