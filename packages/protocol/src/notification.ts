@@ -49,4 +49,8 @@ export interface NotificationUpdate {
   readAt?: string;
   archivedAt?: string;
   actionId?: string;
+  /** Marked unread again: `readAt` goes back to null. */
+  unread?: boolean;
+  /** Taken out of the archive: `archivedAt` goes back to null (it stays read). */
+  unarchived?: boolean;
 }

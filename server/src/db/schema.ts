@@ -149,6 +149,8 @@ export const notificationStates = pgTable(
     seenAt: timestamp('seen_at', { withTimezone: true, mode: 'date' }),
     readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
     archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+    // Marked unread again: wins over a read-all watermark moved before it (decision 0002).
+    unreadAt: timestamp('unread_at', { withTimezone: true, mode: 'date' }),
     actionId: text('action_id'),
     actedAt: timestamp('acted_at', { withTimezone: true, mode: 'date' }),
   },

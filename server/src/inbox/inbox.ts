@@ -39,8 +39,10 @@ export class Inbox {
 
   /** Whether this reader had already read the notification (a mark, or under their read-all watermark). */
   private async wasRead(store: TenantStore, reader: RecipientRow, id: string): Promise<boolean> {
-    if (reader.readUpTo && id <= reader.readUpTo) return true;
-    return !!(await store.notifications.state(reader.id, id))?.readAt;
+    const state = await store.notifications.state(reader.id, id);
+    if (state?.readAt) return true;
+    const remarked = state?.unreadAt && (!reader.readUpToAt || state.unreadAt > reader.readUpToAt);
+    return !!(reader.readUpTo && id <= reader.readUpTo && !remarked);
   }
 
   /** Queues the `notification.read` webhooks of a read (`all`: the read-all up to this notification). */
@@ -122,6 +124,40 @@ export class Inbox {
     this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], archivedAt, readAt });
     if (!wasRead) await this.queueRead(store, reader, n, readAt);
     return { id, archivedAt, unreadCount: await this.pushCount(store, reader) };
+  }
+
+  /** Marks one notification unread again, also when a read-all covered it; every tab follows. */
+  async unread(store: TenantStore, reader: RecipientRow, id: string) {
+    await this.visibleOr404(store, reader, id);
+    await store.notifications.markUnread(reader.id, id);
+    this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], unread: true });
+    return { id, unreadCount: await this.pushCount(store, reader) };
+  }
+
+  /** Takes one notification out of the archive; it stays read. */
+  async unarchive(store: TenantStore, reader: RecipientRow, id: string) {
+    await this.visibleOr404(store, reader, id);
+    await store.notifications.unarchive(reader.id, id);
+    this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], unarchived: true });
+    return { id, unreadCount: await this.pushCount(store, reader) };
+  }
+
+  /**
+   * Archives everything visible that is read and not archived yet (unread ones stay), in batches
+   * so that a large inbox is not one huge statement.
+   */
+  async archiveRead(store: TenantStore, reader: RecipientRow) {
+    const at = new Date();
+    const ids: string[] = [];
+    for (;;) {
+      const batch = await store.notifications.readNotArchivedIds(reader, 500);
+      if (!batch.length) break;
+      await store.notifications.mark(reader.id, batch, { archived: true }, at);
+      ids.push(...batch);
+    }
+    const archivedAt = at.toISOString();
+    if (ids.length) this.broadcaster.updated(store.tenantId, reader.id, { ids, archivedAt });
+    return { archived: ids.length, archivedAt, unreadCount: await this.pushCount(store, reader) };
   }
 
   /**

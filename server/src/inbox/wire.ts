@@ -6,7 +6,8 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** The wire notification one reader gets, with their read/seen/archive state. */
 export function toWire(n: NotificationRow, state: InboxItem['s'] = null, reader?: Reader): Notification {
-  const underWatermark = reader?.readUpTo && n.id <= reader.readUpTo ? reader.readUpToAt : null;
+  const remarked = state?.unreadAt && (!reader?.readUpToAt || state.unreadAt > reader.readUpToAt);
+  const underWatermark = reader?.readUpTo && n.id <= reader.readUpTo && !remarked ? reader.readUpToAt : null;
   return {
     id: n.id,
     type: n.type,

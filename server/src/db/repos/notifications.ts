@@ -17,7 +17,7 @@ export type { InsertResult, NewNotification } from './notification-writer.ts';
 /** A notification with one reader's state of it. */
 export interface InboxItem {
   n: NotificationRow;
-  s: Pick<NotificationStateRow, 'seenAt' | 'readAt' | 'archivedAt' | 'actionId'> | null;
+  s: Pick<NotificationStateRow, 'seenAt' | 'readAt' | 'archivedAt' | 'unreadAt' | 'actionId'> | null;
 }
 
 /** A `text[]` literal of these values, bound as parameters. */
@@ -46,14 +46,28 @@ export function visibleTo(reader: Pick<Reader, 'id' | 'role' | 'branchIds'>): SQ
   )!;
 }
 
-/** A notification counts as read when it has a read mark or lies under the reader's read-all watermark. */
+/**
+ * A notification counts as read when it has a read mark or lies under the reader's read-all
+ * watermark, unless it was marked unread after that watermark moved.
+ */
 function isUnread(reader: Reader): SQL {
   const s = notificationStates;
   return and(
     isNull(s.readAt),
     isNull(s.archivedAt),
-    reader.readUpTo ? gt(notifications.id, reader.readUpTo) : undefined,
+    reader.readUpTo
+      ? or(
+          gt(notifications.id, reader.readUpTo),
+          and(isNotNull(s.unreadAt), reader.readUpToAt ? gt(s.unreadAt, reader.readUpToAt) : undefined),
+        )
+      : undefined,
   )!;
+}
+
+/** The opposite of `isUnread`: read, and not archived. */
+function isReadNotArchived(reader: Reader): SQL {
+  const s = notificationStates;
+  return and(isNull(s.archivedAt), sql`not (${isUnread(reader)})`)!;
 }
 
 /** The notifications of one tenant and what each recipient did with them. */
@@ -93,7 +107,13 @@ export class NotificationRepo {
     return this.db
       .select({
         n: notifications,
-        s: { seenAt: s.seenAt, readAt: s.readAt, archivedAt: s.archivedAt, actionId: s.actionId },
+        s: {
+          seenAt: s.seenAt,
+          readAt: s.readAt,
+          archivedAt: s.archivedAt,
+          unreadAt: s.unreadAt,
+          actionId: s.actionId,
+        },
       })
       .from(notifications);
   }
@@ -202,6 +222,52 @@ export class NotificationRepo {
       });
   }
 
+  /** Marks one notification unread again for this reader (also below their read-all watermark). */
+  async markUnread(readerId: string, id: string, at = new Date()): Promise<void> {
+    const s = notificationStates;
+    // Seen too (whoever marks it has seen it): a left-joined state whose first column is null
+    // comes back from drizzle as no state at all.
+    await this.db
+      .insert(s)
+      .values({
+        tenantId: this.tenantId,
+        notificationId: id,
+        recipientId: readerId,
+        seenAt: at,
+        unreadAt: at,
+      })
+      .onConflictDoUpdate({
+        target: [s.notificationId, s.recipientId],
+        set: {
+          seenAt: sql`coalesce(${s.seenAt}, ${at.toISOString()}::timestamptz)`,
+          readAt: null,
+          unreadAt: at,
+        },
+      });
+  }
+
+  /** Takes one notification out of this reader's archive (it stays read). */
+  async unarchive(readerId: string, id: string): Promise<void> {
+    const s = notificationStates;
+    await this.db
+      .update(s)
+      .set({ archivedAt: null })
+      .where(and(eq(s.tenantId, this.tenantId), eq(s.notificationId, id), eq(s.recipientId, readerId)));
+  }
+
+  /** Ids of up to `limit` visible notifications this reader has read and not archived, newest first. */
+  async readNotArchivedIds(reader: Reader, limit: number): Promise<string[]> {
+    const s = notificationStates;
+    const rows = await this.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .leftJoin(s, this.stateJoin(reader.id))
+      .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(reader), isReadNotArchived(reader)))
+      .orderBy(desc(notifications.id))
+      .limit(limit);
+    return rows.map((r) => r.id);
+  }
+
   async byId(id: string): Promise<NotificationRow | undefined> {
     const [row] = await this.db
       .select()
@@ -247,10 +313,30 @@ export class NotificationRepo {
     return row?.id;
   }
 
-  /** Marks everything the reader can see now as read, by moving their watermark. */
+  /** Whether the reader marked something unread again after their last read-all. */
+  private async markedUnreadSince(reader: Reader): Promise<boolean> {
+    const s = notificationStates;
+    const [row] = await this.db
+      .select({ id: s.notificationId })
+      .from(s)
+      .where(
+        and(
+          eq(s.tenantId, this.tenantId),
+          eq(s.recipientId, reader.id),
+          isNull(s.readAt),
+          isNotNull(s.unreadAt),
+          reader.readUpToAt ? gt(s.unreadAt, reader.readUpToAt) : undefined,
+        ),
+      )
+      .limit(1);
+    return !!row;
+  }
+
+  /** Marks everything the reader can see now as read, by moving their watermark (and its time). */
   async readAll(reader: Reader, at = new Date()): Promise<boolean> {
     const newest = await this.newestVisibleId(reader);
-    if (!newest || (reader.readUpTo && reader.readUpTo >= newest)) return false;
+    if (!newest) return false;
+    if (reader.readUpTo && reader.readUpTo >= newest && !(await this.markedUnreadSince(reader))) return false;
     await this.db
       .update(recipients)
       .set({ readUpTo: newest, readUpToAt: at })

@@ -6,6 +6,7 @@ import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts
 const IdParam = z.object({ id: z.string().max(64) });
 const ActionParam = z.object({ id: z.string().max(64), actionId: z.string().max(64) });
 const ReadResult = z.object({ id: z.string(), readAt: z.string(), unreadCount: z.number().int() });
+const StateResult = z.object({ id: z.string(), unreadCount: z.number().int() });
 const tags = ['Widget'];
 
 /** The widget's own API: one person's inbox, authenticated by a widget token. */
@@ -89,6 +90,53 @@ export function meRoutes(deps: { guard: Guard; inbox: Inbox; onQueued?: () => vo
       },
     }),
     async (c) => c.json(await inbox.archive(c.var.store, c.var.recipient, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/me/notifications/{id}/unread',
+      operationId: 'markMyNotificationUnread',
+      tags,
+      summary: 'Mark one notification unread again (also after “read all”; every tab follows)',
+      ...secured,
+      request: { params: IdParam },
+      responses: { 200: jsonContent(StateResult, 'Unread'), ...errors },
+    }),
+    async (c) => c.json(await inbox.unread(c.var.store, c.var.recipient, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/me/notifications/{id}/unarchive',
+      operationId: 'unarchiveMyNotification',
+      tags,
+      summary: 'Take one notification out of the archive (it stays read)',
+      ...secured,
+      request: { params: IdParam },
+      responses: { 200: jsonContent(StateResult, 'Back in the inbox'), ...errors },
+    }),
+    async (c) => c.json(await inbox.unarchive(c.var.store, c.var.recipient, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/me/notifications/archive-read',
+      operationId: 'archiveMyReadNotifications',
+      tags,
+      summary: 'Archive every read notification (unread ones stay in the inbox)',
+      ...secured,
+      responses: {
+        200: jsonContent(
+          z.object({ archived: z.number().int(), archivedAt: z.string(), unreadCount: z.number().int() }),
+          'Archived',
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => c.json(await inbox.archiveRead(c.var.store, c.var.recipient), 200),
   );
 
   app.openapi(

@@ -1,0 +1,112 @@
+import type { NotificationUpdate } from '@aviso/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseBackends } from '../../test/support/env.ts';
+import type { Broadcaster } from '../src/inbox/broadcaster.ts';
+import { silentBroadcaster } from '../src/inbox/broadcaster.ts';
+import { createTestApp, makeTenant } from './harness.ts';
+
+/** What the person's other tabs would receive. */
+function recording() {
+  const updates: NotificationUpdate[] = [];
+  const counts: number[] = [];
+  const broadcaster: Broadcaster = {
+    ...silentBroadcaster,
+    updated: (_t, _r, update) => void updates.push(update),
+    unread: (_t, _r, count) => void counts.push(count),
+  };
+  return { broadcaster, updates, counts };
+}
+
+describe.each(databaseBackends)('Inbox states on $name', ({ url }) => {
+  const pushed = recording();
+  let hub: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => {
+    hub = await createTestApp(url, pushed.broadcaster);
+  });
+  afterAll(() => hub.close());
+
+  async function inboxOf(n: number) {
+    const t = await makeTenant(hub.fetcher, { locale: 'en' });
+    const ana = await t.person('ana', { role: 'staff', branchIds: ['A'] });
+    for (let i = 0; i < n; i++) {
+      await t.api.post('/v1/events', {
+        type: 'NUEVA_VENTA',
+        entityId: `V-${i}`,
+        data: { branchId: 'A', total: i },
+      });
+    }
+    const ids = ((await ana.me.get('/v1/me/notifications')).body.items as { id: string }[]).map((i) => i.id);
+    return { t, ana, ids };
+  }
+
+  it('marks one unread again, also after read-all, until the next read-all', async () => {
+    const { ana, ids } = await inboxOf(3);
+    const [newest, middle] = ids as [string, string];
+    await ana.me.post(`/v1/me/notifications/${newest}/read`);
+    const again = await ana.me.post(`/v1/me/notifications/${newest}/unread`);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ id: newest, unreadCount: 3 });
+    expect(pushed.updates.at(-1)).toEqual({ ids: [newest], unread: true });
+    expect(pushed.counts.at(-1)).toBe(3);
+
+    // Under the read-all watermark: only the one marked unread after it counts.
+    await ana.me.post('/v1/me/notifications/read-all');
+    expect((await ana.me.get('/v1/me/unread-count')).body.count).toBe(0);
+    expect((await ana.me.post(`/v1/me/notifications/${middle}/unread`)).body.unreadCount).toBe(1);
+    const unread = (await ana.me.get('/v1/me/notifications?filter=unread')).body.items;
+    expect(unread.map((i: { id: string }) => i.id)).toEqual([middle]);
+    const all = (await ana.me.get('/v1/me/notifications')).body.items as {
+      id: string;
+      readAt: string | null;
+    }[];
+    expect(all.filter((i) => !i.readAt).map((i) => i.id)).toEqual([middle]);
+
+    // Reading it again, or a later read-all, makes it read.
+    expect((await ana.me.post(`/v1/me/notifications/${middle}/read`)).body.unreadCount).toBe(0);
+    await ana.me.post(`/v1/me/notifications/${middle}/unread`);
+    await ana.me.post('/v1/me/notifications/read-all');
+    expect((await ana.me.get('/v1/me/unread-count')).body.count).toBe(0);
+  });
+
+  it('unarchives one (it stays read) and archives every read one at once', async () => {
+    const { t, ana, ids } = await inboxOf(4);
+    const [a, b, c, d] = ids as [string, string, string, string];
+    await ana.me.post(`/v1/me/notifications/${a}/archive`);
+    const back = await ana.me.post(`/v1/me/notifications/${a}/unarchive`);
+    expect(back.body).toEqual({ id: a, unreadCount: 3 });
+    expect(pushed.updates.at(-1)).toEqual({ ids: [a], unarchived: true });
+    const item = (await ana.me.get('/v1/me/notifications')).body.items[0];
+    expect(item).toMatchObject({ id: a, archivedAt: null });
+    expect(item.readAt).not.toBeNull();
+
+    // Read: a by its mark, c and d by a read-all; b marked unread after it stays.
+    await ana.me.post('/v1/me/notifications/read-all');
+    await ana.me.post(`/v1/me/notifications/${b}/unread`);
+    await t.api.post('/v1/events', {
+      type: 'NUEVA_VENTA',
+      entityId: 'V-new',
+      data: { branchId: 'A', total: 1 },
+    });
+    const swept = await ana.me.post('/v1/me/notifications/archive-read');
+    expect(swept.status).toBe(200);
+    expect(swept.body).toMatchObject({ archived: 3, unreadCount: 2 });
+    expect(pushed.updates.at(-1)?.ids.sort()).toEqual([a, c, d].sort());
+    const left = (await ana.me.get('/v1/me/notifications')).body.items.map((i: { id: string }) => i.id);
+    expect(left).toHaveLength(2);
+    expect(left).toContain(b);
+    const archived = (await ana.me.get('/v1/me/notifications?filter=archived')).body.items;
+    expect(archived).toHaveLength(3);
+    expect((await ana.me.post('/v1/me/notifications/archive-read')).body.archived).toBe(0);
+  });
+
+  it('refuses what the person cannot see', async () => {
+    const { t, ids } = await inboxOf(1);
+    const bob = await t.person('bob', { role: 'staff', branchIds: ['B'] });
+    for (const verb of ['unread', 'unarchive']) {
+      const res = await bob.me.post(`/v1/me/notifications/${ids[0]}/${verb}`);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('NOTIFICATION_NOT_FOUND');
+      expect((await bob.me.post(`/v1/me/notifications/not-a-uuid/${verb}`)).status).toBe(404);
+    }
+  });
+});
