@@ -1,3 +1,5 @@
+// Long because it draws every screen of the demo POS (sales, stock, transfers, reservations,
+// payments) with plain template strings; each screen is one function below.
 import type { AvisoBell } from '@aviso/widget';
 import { api, type Branch, esc, fmtDate, fmtMoney, type Line, type Session, type State } from './api.ts';
 import { type Route, route } from './router.ts';

@@ -1,3 +1,5 @@
+// Long because every setting of the hub is declared here once (name, default, validation, docs):
+// `pnpm docs:config` writes the README's table from it, so it must be the one place.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

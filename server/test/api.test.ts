@@ -1,3 +1,4 @@
+// Long because it is the API's tour: every resource once, through HTTP, on both databases.
 import { CATALOG_EVENT_TYPES } from '@aviso/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';

@@ -1,3 +1,5 @@
+// Long because it covers the channels API for every kind (save, mask, test sends against real
+// local servers) on both databases, sharing the stand-in servers set up once.
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';

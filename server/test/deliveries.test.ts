@@ -1,3 +1,5 @@
+// Long because it follows deliveries end to end (planning, sending, failover, retry, the log and
+// its stats, retention) on both databases, with one shared setup.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';

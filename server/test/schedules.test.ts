@@ -1,3 +1,5 @@
+// Long because it walks every scheduling path end to end (deliverAt, reminders, cancelKey,
+// restarts) on both databases; the cases share one node and tenant set up once.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,5 @@
+// Long because stock alerts are one feature with many paths (levels, digests, transfers, sweeps),
+// tested end to end on both databases with one shared setup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { planDeliveries } from '../src/delivery/planner.ts';

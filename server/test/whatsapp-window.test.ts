@@ -1,3 +1,5 @@
+// Long because the 24 h window has many paths (inside, outside with a template, late failures,
+// both providers), each checked against the provider's stand-in.
 import { createHmac } from 'node:crypto';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 // `pnpm bench`: Aviso's live push (HTTP POST → socket) beside raw Socket.IO room emits to the
-// same sockets, in one run. See BENCHMARKS.md for the method and the recorded figures.
+// same sockets, in one run. See BENCHMARKS.md for the method and the recorded figures. Long because
+// it is one measurement script read top to bottom: set-up, connects, phases, storm, table.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';

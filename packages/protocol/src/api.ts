@@ -1,3 +1,5 @@
+// Long by nature: the request and response schemas of the HTTP API, which also generate
+// /openapi.json. Each group is short; they share refinements, so they stay together.
 import { z } from 'zod';
 import { TemplateWarningSchema } from './activity.ts';
 import { ChannelAddressesSchema, StoredAddressesSchema } from './addresses.ts';

@@ -1,3 +1,5 @@
+// Long by nature: the pos-erp catalog is data (30 event types × title, message and rules in es, en
+// and pt). Its helpers are few and at the top; splitting the entries would only scatter them.
 import type { Role, Severity } from './notification.ts';
 import type { DeliveryRules } from './rules.ts';
 import type { WhatsappTemplateInput } from './whatsapp-template.ts';

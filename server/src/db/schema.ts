@@ -1,3 +1,5 @@
+// Long by design: every table of the hub in one file, so that the data model reads in one place and
+// drizzle-kit sees it whole (migrations are generated from it).
 import type { ChannelAddresses, Recurrence, TemplateWarning } from '@aviso/protocol';
 import { sql } from 'drizzle-orm';
 import {

@@ -1,3 +1,4 @@
+// Long by nature: every string of the console in English; its keys type es.ts and pt.ts.
 import { ERROR_CODES, ERRORS } from '@aviso/protocol';
 import type { Terms } from './terms.ts';
 

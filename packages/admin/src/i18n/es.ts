@@ -1,3 +1,4 @@
+// Long by nature: every string of the console in Spanish, key for key with en.ts and pt.ts.
 import type { UiKey } from './en.ts';
 import type { Terms } from './terms.ts';
 

@@ -1,3 +1,4 @@
+// Long by nature: every string of the console in Portuguese, key for key with en.ts and es.ts.
 import type { UiKey } from './en.ts';
 import type { Terms } from './terms.ts';
 

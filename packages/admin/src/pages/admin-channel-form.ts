@@ -1,3 +1,5 @@
+// Long because one form edits every channel kind: the fields come from @aviso/protocol's channel
+// configs, and the shared parts (secrets, categories, types, rate) are here once for all kinds.
 import {
   CATEGORIES,
   CHANNEL_KINDS,

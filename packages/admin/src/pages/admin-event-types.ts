@@ -1,3 +1,5 @@
+// Long because the event-type editor is one form with a live preview, per-locale templates and the
+// email override; the preview and the form share their state, so they stay in one element.
 import { CATALOG_LOCALES, ICONS, SEVERITIES } from '@aviso/protocol';
 import { css, html, nothing } from 'lit';
 import { ApiError } from '../api.ts';

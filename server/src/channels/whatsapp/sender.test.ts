@@ -1,3 +1,5 @@
+// Long because it checks the exact request of each WhatsApp provider (Meta, Twilio, a plain HTTP
+// gateway) and each of their failures against local stand-ins.
 import { afterEach, describe, expect, it } from 'vitest';
 import { failure, localHttp, message, type RecordedRequest, type StandInReply, standIn } from '../testing.ts';
 import { type WhatsappConfig, WhatsappConfigSchema } from './config.ts';

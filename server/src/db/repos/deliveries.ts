@@ -1,3 +1,5 @@
+// Long because the delivery log and the delivery queue share one table: the tenant's view (list,
+// stats, retry) and the workers' view (claim under a lease, finish, purge) are two classes here.
 import { isUuid } from '@aviso/protocol';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';

@@ -1,3 +1,5 @@
+// Long because the tenant's schedules and the scheduler's queue share one table: the tenant's view
+// (list, cancel) and the worker's (claim, finish, recur) are two classes here, as for deliveries.
 import { isUuid, type ScheduleListQuery } from '@aviso/protocol';
 import {
   and,

@@ -1,3 +1,5 @@
+// Long because stock alerts have several tables that change together (levels, open alerts, the
+// low-stock digest's pending lines): one repository keeps their transactions in one place.
 import { isUuid } from '@aviso/protocol';
 import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
