@@ -24,6 +24,8 @@ import { toastsTemplate } from './toasts-template.ts';
 export type ToastPosition = ToastCorner | 'auto' | 'off';
 
 const TABS: readonly InboxFilter[] = ['all', 'unread', 'archived'];
+/** The archive box with an arrow out of it. */
+const UNARCHIVE = 'M3 3h18v5H3zM5 8v13h14V8M12 18v-6M9 15l3-3 3 3';
 /** Where this module was loaded from: the hub itself when the page uses `/widget/aviso.js`. */
 const SCRIPT_ORIGIN = /^https?:/.test(import.meta.url) ? new URL(import.meta.url).origin : '';
 /** What Tab reaches: rows and their buttons off the roving tabindex (`-1`) are not in the cycle. */
@@ -48,7 +50,8 @@ const list = {
  * @csspart item-button - The title and message of a notification.
  * @csspart icon - The event type's icon.
  * @csspart action - An action button of a notification.
- * @csspart archive - The archive button of an inbox row.
+ * @csspart archive - The archive button of an inbox row (`unarchive` in the archived tab).
+ * @csspart toggle-read - The mark read / mark unread button of an inbox row.
  * @csspart toast - A toast.
  * @csspart toast-close - The close button of a toast.
  * @csspart toast-summary - The line beside the toasts: "+7 más", or what arrived while offline.
@@ -435,14 +438,17 @@ export class AvisoBell extends LitElement {
 
   private renderPanel(t: AvisoStrings) {
     const status = this.connection.value?.status;
-    const archive = {
-      label: t.archive,
-      icon: UI_PATHS.archive,
-      part: 'archive',
-      run: (n: Notification) => this.archive(n),
-    };
     const inbox = this.inbox;
-    const ctx = this.context(inbox.tab === 'archived' ? null : archive);
+    const archived = inbox.tab === 'archived';
+    const client = this.connection.value;
+    const ctx = this.context({
+      label: archived ? t.unarchive : t.archive,
+      icon: archived ? UNARCHIVE : UI_PATHS.archive,
+      part: archived ? 'unarchive' : 'archive',
+      run: (n: Notification) => this.archive(n, archived),
+    });
+    if (!archived)
+      ctx.toggleRead = (n) => void (n.readAt ? client?.markUnread(n.id) : client?.read(n.id))?.catch(() => {});
     // Not while it is merely retrying: "reconectando" until it is known to be more than a blip.
     const banner =
       status === 'unauthorized'
@@ -474,6 +480,18 @@ export class AvisoBell extends LitElement {
         >
           ${drawIcon(UI_PATHS.checkAll)}
         </button>
+        ${
+          archived
+            ? nothing
+            : html`<button
+                class="icon-btn"
+                aria-label=${t.archiveRead}
+                title=${t.archiveRead}
+                @click=${() => void client?.archiveRead().catch(() => {})}
+              >
+                ${drawIcon(UI_PATHS.archive)}
+              </button>`
+        }
         <button class="icon-btn" aria-label=${t.close} title=${t.close} @click=${() => this.toggle(false)}>
           ${drawIcon(UI_PATHS.close)}
         </button>
@@ -545,13 +563,15 @@ export class AvisoBell extends LitElement {
     });
   }
 
-  /** Archives a row; when it had the focus, the row that takes its place gets it (or the panel). */
-  private archive(n: Notification): void {
+  /**
+   * Archives a row (`back`: unarchives it); when it had the focus, the row that takes its place
+   * gets it (or the panel).
+   */
+  private archive(n: Notification, back = false): void {
     const root = this.shadowRoot!;
     const rows = [...root.querySelectorAll('.list .item')];
     const at = rows.findIndex((r) => r.contains(root.activeElement));
-    void this.connection.value
-      ?.archive(n.id)
+    void this.connection.value?.[back ? 'unarchive' : 'archive'](n.id)
       .then(async () => {
         await this.updateComplete;
         if (at < 0 || !this.open) return;

@@ -230,31 +230,44 @@ export class AvisoClient extends EventTarget {
   }
 
   /** Marks one notification read; every tab of the person follows through the hub. */
-  async read(id: string): Promise<void> {
-    const res = await this.request<{ id: string; readAt: string; unreadCount: number }>(
-      'POST',
-      `/v1/me/notifications/${encodeURIComponent(id)}/read`,
-    );
-    this.setCount(res.unreadCount);
-    this.dispatchEvent(new NotificationUpdatedEvent({ ids: [id], readAt: res.readAt }));
+  read(id: string): Promise<void> {
+    return this.change(id, 'read');
   }
 
-  async readAll(): Promise<void> {
-    const res = await this.request<{ readAt: string; unreadCount: number }>(
-      'POST',
-      '/v1/me/notifications/read-all',
-    );
-    this.setCount(res.unreadCount);
-    this.dispatchEvent(new NotificationUpdatedEvent({ ids: [], all: true, readAt: res.readAt }));
+  /** Marks one notification unread again (also after "read all"); every tab follows. */
+  markUnread(id: string): Promise<void> {
+    return this.change(id, 'unread', { unread: true });
   }
 
-  async archive(id: string): Promise<void> {
-    const res = await this.request<{ id: string; archivedAt: string; unreadCount: number }>(
+  readAll(): Promise<void> {
+    return this.change('', 'read-all', { all: true });
+  }
+
+  archive(id: string): Promise<void> {
+    return this.change(id, 'archive');
+  }
+
+  /** Takes one notification out of the archive; it stays read. */
+  unarchive(id: string): Promise<void> {
+    return this.change(id, 'unarchive', { unarchived: true });
+  }
+
+  /** Archives every read notification; unread ones stay. */
+  archiveRead(): Promise<void> {
+    return this.change('', 'archive-read');
+  }
+
+  /** Posts one inbox change, takes the hub's count and tells this tab (the hub tells the others). */
+  private async change(id: string, verb: string, extra: Partial<NotificationUpdate> = {}): Promise<void> {
+    const res = await this.request<Partial<NotificationUpdate> & { unreadCount: number }>(
       'POST',
-      `/v1/me/notifications/${encodeURIComponent(id)}/archive`,
+      `/v1/me/notifications/${id ? `${encodeURIComponent(id)}/` : ''}${verb}`,
     );
     this.setCount(res.unreadCount);
-    this.dispatchEvent(new NotificationUpdatedEvent({ ids: [id], archivedAt: res.archivedAt }));
+    const update: NotificationUpdate = { ids: res.ids ?? (id ? [id] : []), ...extra };
+    if (res.readAt) update.readAt = res.readAt;
+    if (res.archivedAt) update.archivedAt = res.archivedAt;
+    this.dispatchEvent(new NotificationUpdatedEvent(update));
   }
 
   /** Answers one of the notification's actions (confirm a reservation, acknowledge an alert). */

@@ -7,8 +7,8 @@ export function applyUpdate(n: Notification, update: NotificationUpdate): Notifi
   if (!update.all && !update.ids.includes(n.id)) return n;
   return {
     ...n,
-    readAt: n.readAt ?? update.readAt ?? update.archivedAt ?? null,
-    archivedAt: update.archivedAt ?? n.archivedAt,
+    readAt: update.unread ? null : (n.readAt ?? update.readAt ?? update.archivedAt ?? null),
+    archivedAt: update.unarchived ? null : (update.archivedAt ?? n.archivedAt),
     actionId: update.actionId ?? n.actionId,
   };
 }
@@ -78,9 +78,11 @@ export class InboxController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Applies an update; what no longer belongs to this tab leaves it (marked read stays until reload). */
   update(update: NotificationUpdate): void {
     let items = this.items.map((n) => applyUpdate(n, update));
     if (update.archivedAt && this.tab !== 'archived') items = items.filter((n) => !n.archivedAt);
+    if (update.unarchived && this.tab === 'archived') items = items.filter((n) => n.archivedAt);
     this.items = items;
     this.host.requestUpdate();
   }

@@ -12,9 +12,14 @@ export interface ItemContext {
   act(n: Notification, actionId: string): void;
   /** Actions pressed here and not yet confirmed by the hub, by notification id. */
   pending: ReadonlyMap<string, string>;
-  /** The corner button: archive in the inbox, dismiss on a toast. */
+  /** The corner button: archive (or unarchive) in the inbox, dismiss on a toast. */
   corner: { label: string; icon: string; part: string; run(n: Notification): void } | null;
+  /** Marks a row read or unread again without following it (inbox rows only). */
+  toggleRead?(n: Notification): void;
 }
+
+/** A dot: "mark unread". */
+const DOT = 'M12 9a3 3 0 1 0 0 6 3 3 0 1 0 0-6';
 
 const stop = (e: Event) => e.stopPropagation();
 
@@ -67,6 +72,23 @@ export function itemTemplate(n: Notification, ctx: ItemContext, tabIndex = 0): T
           : nothing
       }
     </div>
+    ${
+      ctx.toggleRead
+        ? html`<button
+            class="icon-btn toggle"
+            part="toggle-read"
+            tabindex=${tabIndex}
+            aria-label=${unread ? ctx.strings.markRead : ctx.strings.markUnread}
+            title=${unread ? ctx.strings.markRead : ctx.strings.markUnread}
+            @click=${(e: Event) => {
+              stop(e);
+              ctx.toggleRead!(n);
+            }}
+          >
+            ${drawIcon(unread ? UI_PATHS.check : DOT)}
+          </button>`
+        : nothing
+    }
     ${
       corner
         ? html`<button

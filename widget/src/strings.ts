@@ -9,7 +9,11 @@ export interface AvisoStrings {
   archived: string;
   markAllRead: string;
   markRead: string;
+  markUnread: string;
   archive: string;
+  unarchive: string;
+  /** Archives every read notification at once. */
+  archiveRead: string;
   close: string;
   dismiss: string;
   empty: string;
@@ -44,7 +48,10 @@ const es: AvisoStrings = {
   archived: 'Archivadas',
   markAllRead: 'Marcar todas como leídas',
   markRead: 'Marcar como leída',
+  markUnread: 'Marcar como no leída',
   archive: 'Archivar',
+  unarchive: 'Desarchivar',
+  archiveRead: 'Archivar las leídas',
   close: 'Cerrar',
   dismiss: 'Descartar',
   empty: 'No tienes notificaciones.',
@@ -73,7 +80,10 @@ const en: AvisoStrings = {
   archived: 'Archived',
   markAllRead: 'Mark all as read',
   markRead: 'Mark as read',
+  markUnread: 'Mark as unread',
   archive: 'Archive',
+  unarchive: 'Move to inbox',
+  archiveRead: 'Archive read ones',
   close: 'Close',
   dismiss: 'Dismiss',
   empty: 'You have no notifications.',
@@ -102,7 +112,10 @@ const pt: AvisoStrings = {
   archived: 'Arquivadas',
   markAllRead: 'Marcar todas como lidas',
   markRead: 'Marcar como lida',
+  markUnread: 'Marcar como não lida',
   archive: 'Arquivar',
+  unarchive: 'Desarquivar',
+  archiveRead: 'Arquivar as lidas',
   close: 'Fechar',
   dismiss: 'Dispensar',
   empty: 'Você não tem notificações.',

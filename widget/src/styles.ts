@@ -206,6 +206,14 @@ const bellOwnStyles = unsafeCSS(`
     top: 6px;
     right: 6px;
   }
+  .toggle {
+    position: absolute;
+    top: 38px;
+    right: 6px;
+  }
+  .item:has(.toggle) {
+    min-height: 76px;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -157,7 +157,7 @@ export class Inbox {
     }
     const archivedAt = at.toISOString();
     if (ids.length) this.broadcaster.updated(store.tenantId, reader.id, { ids, archivedAt });
-    return { archived: ids.length, archivedAt, unreadCount: await this.pushCount(store, reader) };
+    return { ids, archivedAt, unreadCount: await this.pushCount(store, reader) };
   }
 
   /**

@@ -126,11 +126,11 @@ export function meRoutes(deps: { guard: Guard; inbox: Inbox; onQueued?: () => vo
       path: '/v1/me/notifications/archive-read',
       operationId: 'archiveMyReadNotifications',
       tags,
-      summary: 'Archive every read notification (unread ones stay in the inbox)',
+      summary: 'Archive every read notification (unread ones stay in the inbox); answers the ids archived',
       ...secured,
       responses: {
         200: jsonContent(
-          z.object({ archived: z.number().int(), archivedAt: z.string(), unreadCount: z.number().int() }),
+          z.object({ ids: z.array(z.string()), archivedAt: z.string(), unreadCount: z.number().int() }),
           'Archived',
         ),
         ...errors,

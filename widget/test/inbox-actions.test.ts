@@ -1,0 +1,131 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/aviso-bell.ts';
+import type { AvisoBell } from '../src/aviso-bell.ts';
+import { NotificationUpdatedEvent } from '../src/client.ts';
+import { MemoryClient, notification } from './support.ts';
+
+const $ = (el: AvisoBell, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const $$ = (el: AvisoBell, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const ids = (el: AvisoBell) => $$(el, '.list .item').map((i) => i.dataset.id);
+
+/** The hub's inbox routes, in memory: each change is told to this tab as the hub would. */
+class InboxClient extends MemoryClient {
+  private tell(
+    ids: string[],
+    update: Omit<ConstructorParameters<typeof NotificationUpdatedEvent>[0], 'ids'>,
+  ) {
+    this.setUnread(this.items.filter((n) => !n.readAt && !n.archivedAt).length);
+    this.dispatchEvent(new NotificationUpdatedEvent({ ids, ...update }));
+  }
+  override async read(id: string) {
+    const readAt = new Date().toISOString();
+    for (const n of this.items) if (n.id === id) n.readAt ??= readAt;
+    this.tell([id], { readAt });
+  }
+  override async markUnread(id: string) {
+    for (const n of this.items) if (n.id === id) n.readAt = null;
+    this.tell([id], { unread: true });
+  }
+  override async archive(id: string) {
+    const archivedAt = new Date().toISOString();
+    for (const n of this.items)
+      if (n.id === id) Object.assign(n, { archivedAt, readAt: n.readAt ?? archivedAt });
+    this.tell([id], { archivedAt });
+  }
+  override async unarchive(id: string) {
+    for (const n of this.items) if (n.id === id) n.archivedAt = null;
+    this.tell([id], { unarchived: true });
+  }
+  override async archiveRead() {
+    const archivedAt = new Date().toISOString();
+    const read = this.items.filter((n) => n.readAt && !n.archivedAt);
+    for (const n of read) n.archivedAt = archivedAt;
+    this.tell(
+      read.map((n) => n.id),
+      { archivedAt },
+    );
+  }
+}
+
+async function openBell(client: InboxClient, lang = 'es') {
+  const el = await fixture<AvisoBell>(html`<aviso-bell lang=${lang} .client=${client}></aviso-bell>`);
+  $(el, '.bell')!.click();
+  await waitUntil(() => $$(el, '.list .item').length > 0, 'panel loaded');
+  return el;
+}
+
+describe('<aviso-bell> inbox actions', () => {
+  it('marks a row read and unread again without following its link', async () => {
+    const n = notification();
+    const client = new InboxClient([n, notification({ readAt: new Date().toISOString() })]);
+    let navigated = false;
+    const el = await openBell(client, 'en');
+    el.addEventListener('aviso-navigate', () => (navigated = true));
+    const toggle = () => $(el, `[data-id="${n.id}"] .toggle`)!;
+    expect(toggle().getAttribute('aria-label')).to.equal('Mark as read');
+    toggle().click();
+    await waitUntil(() => !$(el, `[data-id="${n.id}"]`)!.classList.contains('unread'), 'read');
+    expect(el.unreadCount).to.equal(0);
+    expect(toggle().getAttribute('aria-label')).to.equal('Mark as unread');
+    toggle().click();
+    await waitUntil(() => $(el, `[data-id="${n.id}"]`)!.classList.contains('unread'), 'unread again');
+    expect(el.unreadCount).to.equal(1);
+    expect($(el, '.badge')!.textContent!.trim()).to.equal('1');
+    expect(navigated).to.equal(false);
+    expect(el.open).to.equal(true);
+  });
+
+  it('follows a mark unread made in another tab', async () => {
+    const n = notification({ readAt: new Date().toISOString() });
+    const client = new InboxClient([n]);
+    const el = await openBell(client);
+    client.dispatchEvent(new NotificationUpdatedEvent({ ids: [n.id], unread: true }));
+    await el.updateComplete;
+    expect($(el, `[data-id="${n.id}"]`)!.classList.contains('unread')).to.equal(true);
+    expect($(el, `[data-id="${n.id}"] .sr-only`)!.textContent).to.contain('sin leer');
+  });
+
+  it('archives every read row at once, and takes one back out of the archive', async () => {
+    const unread = notification();
+    const [readA, readB] = [
+      notification({ readAt: new Date().toISOString() }),
+      notification({ readAt: new Date().toISOString() }),
+    ];
+    const client = new InboxClient([unread, readA, readB]);
+    const el = await openBell(client, 'pt');
+    const sweep = $(el, 'header [aria-label="Arquivar as lidas"]')!;
+    sweep.click();
+    await waitUntil(() => ids(el).length === 1, 'read rows archived');
+    expect(ids(el)).to.deep.equal([unread.id]);
+
+    $$(el, '[role="tab"]')[2]!.click();
+    await waitUntil(() => ids(el).length === 2, 'archived tab loaded');
+    expect($(el, 'header [aria-label="Arquivar as lidas"]')).to.equal(null);
+    expect($(el, '.toggle')).to.equal(null);
+    const back = $(el, `[data-id="${readA.id}"] .corner`)!;
+    expect(back.getAttribute('aria-label')).to.equal('Desarquivar');
+    back.click();
+    await waitUntil(() => ids(el).length === 1, 'unarchived');
+    expect(ids(el)).to.deep.equal([readB.id]);
+    $$(el, '[role="tab"]')[0]!.click();
+    await waitUntil(() => ids(el).length === 2, 'back in the inbox');
+    expect(ids(el)).to.deep.equal([unread.id, readA.id]);
+    expect($(el, `[data-id="${readA.id}"]`)!.classList.contains('unread')).to.equal(false);
+  });
+
+  it('reaches the mark buttons by keyboard', async () => {
+    const n = notification();
+    const client = new InboxClient([n]);
+    const el = await openBell(client);
+    $(el, '.list .main')!.focus();
+    await sendKeys({ press: 'Tab' });
+    const active = el.shadowRoot!.activeElement as HTMLElement;
+    expect(active.classList.contains('toggle')).to.equal(true);
+    expect(active.getAttribute('aria-label')).to.equal('Marcar como leída');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !$(el, '.list .item')!.classList.contains('unread'), 'read by keyboard');
+    await sendKeys({ press: 'Tab' });
+    expect((el.shadowRoot!.activeElement as HTMLElement).getAttribute('aria-label')).to.equal('Archivar');
+  });
+});
