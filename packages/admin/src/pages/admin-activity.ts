@@ -1,16 +1,10 @@
 import type { Delivery, Receipt, Receipts, TenantNotification } from '@aviso/protocol';
 import { css, html, nothing } from 'lit';
-import { query } from '../api.ts';
+import { CursorListPage } from '../cursor-page.ts';
 import { loadNames, type Names, typeTitle } from '../lookups.ts';
 import { reasonText } from '../messages.ts';
-import { AdminPage } from '../page.ts';
 
-interface Filters {
-  type: string;
-  recipientId: string;
-  branchId: string;
-  days: string;
-}
+type Filters = { type: string; recipientId: string; branchId: string; days: string };
 
 /** `#/activity/<id>` opens one notification's receipts. */
 const idFromHash = () => /^#\/?activity\/([^/?]+)/.exec(location.hash)?.[1] ?? null;
@@ -20,9 +14,9 @@ const idFromHash = () => /^#\/?activity\/([^/?]+)/.exec(location.hash)?.[1] ?? n
  * branch and period) and, for one, who it was for, who got it live, who saw and read it and when,
  * and which deliveries went out and what became of them (`GET /v1/notifications/:id/receipts`).
  */
-export class AdminActivity extends AdminPage {
+export class AdminActivity extends CursorListPage<TenantNotification, Filters> {
   static override styles = [
-    ...AdminPage.styles,
+    ...CursorListPage.styles,
     css`
       .counts {
         display: flex;
@@ -47,57 +41,26 @@ export class AdminActivity extends AdminPage {
     `,
   ];
   static override properties = {
-    ...AdminPage.properties,
-    items: { state: true },
-    cursor: { state: true },
+    ...CursorListPage.properties,
     names: { state: true },
     selected: { state: true },
     receipts: { state: true },
   };
 
-  items: TenantNotification[] = [];
-  cursor: string | null = null;
   names: Names | null = null;
   selected: string | null = idFromHash();
   receipts: Receipts | null = null;
-  private filters: Filters = { type: '', recipientId: '', branchId: '', days: '7' };
-
-  private path(cursor?: string) {
-    return `/v1/notifications${query({ ...this.filters, cursor, limit: 50 })}`;
-  }
+  protected readonly endpoint = '/v1/notifications';
+  protected filters: Filters = { type: '', recipientId: '', branchId: '', days: '7' };
 
   protected async load() {
     const [page, names] = await Promise.all([
-      this.api.get<{ items: TenantNotification[]; nextCursor: string | null }>(this.path()),
+      this.firstPage(),
       this.names ? Promise.resolve(this.names) : loadNames(this.api),
     ]);
-    this.items = page.items;
-    this.cursor = page.nextCursor;
     this.names = names;
+    this.show(page);
     if (this.selected && !this.receipts) await this.openReceipts(this.selected);
-  }
-
-  private async more() {
-    await this.run(async () => {
-      const page = await this.api.get<{ items: TenantNotification[]; nextCursor: string | null }>(
-        this.path(this.cursor!),
-      );
-      this.items = [...this.items, ...page.items];
-      this.cursor = page.nextCursor;
-    });
-  }
-
-  private apply(e: SubmitEvent) {
-    e.preventDefault();
-    const form = new FormData(e.target as HTMLFormElement);
-    const value = (name: string) => String(form.get(name) ?? '');
-    this.filters = {
-      type: value('type'),
-      recipientId: value('recipientId'),
-      branchId: value('branchId'),
-      days: value('days'),
-    };
-    void this.refresh();
   }
 
   private async openReceipts(id: string) {

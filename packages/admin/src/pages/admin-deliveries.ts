@@ -4,84 +4,51 @@ import {
   type Delivery,
   type DeliveryAttempt,
   type DeliveryDetail,
-  type DeliveryPage,
   RETRYABLE_DELIVERY_STATUSES,
 } from '@aviso/protocol';
 import { html, nothing } from 'lit';
-import { query } from '../api.ts';
+import { CursorListPage } from '../cursor-page.ts';
 import { loadNames, type Names, typeTitle } from '../lookups.ts';
 import { reasonText } from '../messages.ts';
 import { fetchSentMessage, type SentMessage } from '../notifications.ts';
-import { AdminPage } from '../page.ts';
 
 /** A failed or bounced delivery can be queued again; a channel test is sent again to the same address. */
 const retryable = (d: Delivery) => (RETRYABLE_DELIVERY_STATUSES as readonly string[]).includes(d.status);
 
-interface Filters {
-  status: string;
-  channel: string;
-  type: string;
-  days: string;
-}
+type Filters = { status: string; channel: string; type: string; days: string };
 
 /** The delivery log: filters, the details of a row in words, and retry of failed or bounced deliveries. */
-export class AdminDeliveries extends AdminPage {
+export class AdminDeliveries extends CursorListPage<Delivery, Filters> {
   static override properties = {
-    ...AdminPage.properties,
-    items: { state: true },
+    ...CursorListPage.properties,
     names: { state: true },
-    cursor: { state: true },
     open: { state: true },
     sent: { state: true },
     detail: { state: true },
     notice: { state: true },
   };
 
-  items: Delivery[] = [];
   names: Names | null = null;
-  cursor: string | null = null;
   open: string | null = null;
   /** The notification behind the open row, as it was sent (or why it cannot be shown). */
   sent: SentMessage | null = null;
   /** The open row with its tries (null while loading, or when the hub could not say). */
   detail: DeliveryDetail | null = null;
   notice = '';
-  private filters: Filters = { status: '', channel: '', type: '', days: '7' };
-
-  private path(cursor?: string) {
-    return `/v1/deliveries${query({ ...this.filters, cursor, limit: 50 })}`;
-  }
+  protected readonly endpoint = '/v1/deliveries';
+  protected filters: Filters = { status: '', channel: '', type: '', days: '7' };
 
   protected async load() {
     const [page, names] = await Promise.all([
-      this.api.get<DeliveryPage>(this.path()),
+      this.firstPage(),
       this.names ? Promise.resolve(this.names) : loadNames(this.api),
     ]);
-    this.items = page.items;
-    this.cursor = page.nextCursor;
     this.names = names;
+    this.show(page);
   }
 
-  private async more() {
-    await this.run(async () => {
-      const page = await this.api.get<DeliveryPage>(this.path(this.cursor!));
-      this.items = [...this.items, ...page.items];
-      this.cursor = page.nextCursor;
-    });
-  }
-
-  private apply(e: SubmitEvent) {
-    e.preventDefault();
-    const form = new FormData(e.target as HTMLFormElement);
-    const value = (name: string) => String(form.get(name) ?? '');
-    this.filters = {
-      status: value('status'),
-      channel: value('channel'),
-      type: value('type'),
-      days: value('days'),
-    };
+  protected override filtersApplied() {
     this.notice = '';
-    void this.refresh();
   }
 
   private async retry(d: Delivery) {

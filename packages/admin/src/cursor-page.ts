@@ -1,0 +1,62 @@
+import { query } from './api.ts';
+import { AdminPage } from './page.ts';
+
+/** A page of a cursor-paginated list, as every list endpoint of the hub answers. */
+export interface CursorPageOf<Item> {
+  items: Item[];
+  nextCursor: string | null;
+}
+
+/**
+ * A console page over one cursor-paginated list with a filter form: the first page with the
+ * filters, "load more", and the form's fields (named like the filters) applied.
+ */
+export abstract class CursorListPage<Item, Filters extends Record<string, string>> extends AdminPage {
+  static override properties = {
+    ...AdminPage.properties,
+    items: { state: true },
+    cursor: { state: true },
+  };
+
+  items: Item[] = [];
+  cursor: string | null = null;
+  /** The list's endpoint, e.g. `/v1/deliveries`. */
+  protected abstract readonly endpoint: string;
+  protected abstract filters: Filters;
+
+  protected path(cursor?: string) {
+    return `${this.endpoint}${query({ ...this.filters, cursor, limit: 50 })}`;
+  }
+
+  /** The first page with the current filters (shown with `show`, once what it needs is loaded too). */
+  protected firstPage() {
+    return this.api.get<CursorPageOf<Item>>(this.path());
+  }
+
+  protected show(page: CursorPageOf<Item>) {
+    this.items = page.items;
+    this.cursor = page.nextCursor;
+  }
+
+  protected async more() {
+    await this.run(async () => {
+      const page = await this.api.get<CursorPageOf<Item>>(this.path(this.cursor!));
+      this.items = [...this.items, ...page.items];
+      this.cursor = page.nextCursor;
+    });
+  }
+
+  /** The filter form's submit: each filter from the field of its name. */
+  protected apply(e: SubmitEvent) {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    this.filters = Object.fromEntries(
+      Object.keys(this.filters).map((name) => [name, String(form.get(name) ?? '')]),
+    ) as Filters;
+    this.filtersApplied();
+    void this.refresh();
+  }
+
+  /** What a page clears when its filters change (a notice, an open row). */
+  protected filtersApplied() {}
+}
