@@ -100,6 +100,31 @@ describe.each(databaseBackends)('Inbox states on $name', ({ url }) => {
     expect((await ana.me.post('/v1/me/notifications/archive-read')).body.ids).toEqual([]);
   });
 
+  it('filters the inbox by category and by branch', async () => {
+    const t = await makeTenant(hub.fetcher, { locale: 'en' });
+    const owner = await t.person('own', { role: 'owner', branchIds: [] });
+    await t.api.post('/v1/events', { type: 'NUEVA_VENTA', data: { branchId: 'A', total: 1 } });
+    await t.api.post('/v1/events', { type: 'NUEVA_VENTA', data: { branchId: 'B', total: 2 } });
+    await t.api.post('/v1/events', {
+      type: 'PRODUCTO_STOCK_BAJO',
+      data: { branchId: 'A', productName: 'Martillo', sku: 'M', qty: 1 },
+    });
+    const page = async (query: string) =>
+      (await owner.me.get(`/v1/me/notifications?${query}`)).body as {
+        items: { type: string; branchIds: string[] }[];
+        unreadCount: number;
+      };
+    const sales = await page('category=sales');
+    expect(sales.items.map((i) => i.type)).toEqual(['NUEVA_VENTA', 'NUEVA_VENTA']);
+    expect(sales.unreadCount).toBe(3);
+    expect((await page('category=inventory&filter=unread')).items.map((i) => i.type)).toEqual([
+      'PRODUCTO_STOCK_BAJO',
+    ]);
+    expect((await page('branchId=B')).items.map((i) => i.branchIds)).toEqual([['B']]);
+    expect((await page('branchId=A&category=sales')).items).toHaveLength(1);
+    expect((await owner.me.get('/v1/me/notifications?category=nope')).status).toBe(400);
+  });
+
   it('refuses what the person cannot see', async () => {
     const { t, ids } = await inboxOf(1);
     const bob = await t.person('bob', { role: 'staff', branchIds: ['B'] });

@@ -421,6 +421,10 @@ export const InboxQuerySchema = z.object({
   cursor: UuidSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   filter: z.enum(['unread', 'all', 'archived']).default('all'),
+  /** Only this category's notifications. */
+  category: z.enum(CATEGORIES).optional(),
+  /** Only notifications for this branch (useful to owners and managers, who see several). */
+  branchId: HostIdSchema.optional(),
 });
 export type InboxQuery = z.infer<typeof InboxQuerySchema>;
 

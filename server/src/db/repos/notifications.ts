@@ -121,7 +121,19 @@ export class NotificationRepo {
   /** One page of a reader's inbox, newest first; `cursor` is the last id of the previous page. */
   async inbox(
     reader: Reader,
-    { cursor, limit, filter }: { cursor?: string; limit: number; filter: 'all' | 'unread' | 'archived' },
+    {
+      cursor,
+      limit,
+      filter,
+      category,
+      branchId,
+    }: {
+      cursor?: string;
+      limit: number;
+      filter: 'all' | 'unread' | 'archived';
+      category?: string;
+      branchId?: string;
+    },
   ): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
     const s = notificationStates;
     const rows = await this.selectItems()
@@ -133,6 +145,8 @@ export class NotificationRepo {
           cursor ? lt(notifications.id, cursor) : undefined,
           filter === 'archived' ? isNotNull(s.archivedAt) : isNull(s.archivedAt),
           filter === 'unread' ? isUnread(reader) : undefined,
+          category ? eq(notifications.category, category) : undefined,
+          branchId ? sql`${notifications.branchIds} @> ${textArray([branchId])}` : undefined,
         ),
       )
       .orderBy(desc(notifications.id))
