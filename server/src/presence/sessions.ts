@@ -26,6 +26,7 @@ export class PresenceLog implements BackgroundJob {
   // Per person with a socket here: that socket's id, or the set of them (memory per idle socket counts).
   private readonly open = new Map<string, string | Set<string>>();
   private queue: Promise<unknown> = Promise.resolve();
+  private opening: Parameters<PresenceLogRepo['open']>[0] = [];
   private timer: NodeJS.Timeout | undefined;
   private beats = 0;
   private stopped = false;
@@ -55,10 +56,10 @@ export class PresenceLog implements BackgroundJob {
       return;
     }
     this.open.set(key, socketId);
-    const at = this.now();
-    void this.write('open', () =>
-      this.o.repo.open({ id: newId(), tenantId, recipientId, nodeId: this.o.nodeId, at }),
-    );
+    // Opens that wait together go in one statement (a reconnection storm); a close queued after an
+    // open still runs after the write that takes it.
+    this.opening.push({ id: newId(), tenantId, recipientId, nodeId: this.o.nodeId, at: this.now() });
+    if (this.opening.length === 1) void this.write('open', () => this.o.repo.open(this.opening.splice(0)));
   }
 
   /** Notes a socket that left (one that never joined changes nothing). */

@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { bulkInsert } from '../bulk.ts';
 import type { Db } from '../client.ts';
 import { presenceSessions } from '../schema.ts';
 
@@ -12,15 +13,20 @@ export const SESSION_GRACE_MS = 45_000;
 export class PresenceLogRepo {
   constructor(private readonly db: Db) {}
 
-  async open(row: { id: string; tenantId: string; recipientId: string; nodeId: string; at: Date }) {
-    await this.db.insert(presenceSessions).values({
-      id: row.id,
-      tenantId: row.tenantId,
-      recipientId: row.recipientId,
-      nodeId: row.nodeId,
-      startedAt: row.at,
-      aliveAt: row.at,
-    });
+  /** Opens sessions (many at once when many widgets connect together: one statement). */
+  async open(rows: { id: string; tenantId: string; recipientId: string; nodeId: string; at: Date }[]) {
+    await bulkInsert(
+      this.db,
+      presenceSessions,
+      rows.map((r) => ({
+        id: r.id,
+        tenantId: r.tenantId,
+        recipientId: r.recipientId,
+        nodeId: r.nodeId,
+        startedAt: r.at,
+        aliveAt: r.at,
+      })),
+    );
   }
 
   /** Ends a person's open session on a node (a node has at most one open per person). */
