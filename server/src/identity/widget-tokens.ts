@@ -111,7 +111,9 @@ export class WidgetTokens {
       fail('INVALID_TOKEN', { reason: 'it was revoked' });
     }
     if (hasClaims) {
-      const applied = await store.recipients.applyClaims(claims.sub, fromClaims, new Date(issuedMs!));
+      const applied = await store.recipients.applyClaims(claims.sub, fromClaims, new Date(issuedMs!), {
+        row: recipient,
+      });
       recipient = applied.row;
       if (applied.before) this.broadcaster?.recipientChanged(tenant.id, applied.before, applied.row);
     }

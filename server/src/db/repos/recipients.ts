@@ -66,8 +66,10 @@ export class RecipientRepo {
     id: string,
     claims: RecipientClaims,
     issuedAt: Date,
+    /** The row as the caller just read it (`{ row: undefined }`: not there), to spare a read. */
+    read?: { row: RecipientRow | undefined },
   ): Promise<{ row: RecipientRow; before?: RecipientRow }> {
-    const existing = await this.get(id);
+    const existing = read ? read.row : await this.get(id);
     if (existing && (existing.profileChangedAt >= issuedAt || !changes(existing, claims))) {
       return { row: existing };
     }
