@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -162,5 +162,60 @@ describe('the widget bundle the hub serves', () => {
     expect(pinned.headers.get('etag')).toBe(latest.headers.get('etag'));
     expect(gunzipSync(Buffer.from(await pinned.arrayBuffer())).toString()).toContain('aviso-bell');
     await latest.arrayBuffer();
+  });
+});
+
+describe('a widget build with a lazy import()', () => {
+  // The widget's own Vite config on a stand-in entry: the chunk must sit beside aviso.js and be
+  // imported by a relative URL, so it loads from /widget/ and /widget/<version>/ alike.
+  it('emits a chunk the hub serves under both prefixes', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'aviso-widget-chunks-'));
+    const env = process.env.NODE_ENV;
+    try {
+      await writeFile(
+        join(root, 'entry.js'),
+        'export const open = () => import("./panel.js").then((m) => m.panel);\n',
+      );
+      await writeFile(join(root, 'panel.js'), 'export const panel = "preferences panel";\n');
+      const dist = join(root, 'dist');
+      await mkdir(dist);
+      await writeFile(join(dist, 'stale-0000.js'), 'export {};');
+      const widget = new URL('../../widget/', import.meta.url);
+      const { default: config } = await import(new URL('vite.config.ts', widget).href);
+      const { build } = await import('vite');
+      await build({
+        ...config,
+        configFile: false,
+        root,
+        logLevel: 'silent',
+        build: {
+          ...config.build,
+          outDir: dist,
+          rollupOptions: { ...config.build.rollupOptions, input: { aviso: join(root, 'entry.js') } },
+        },
+      });
+      const files = (await readdir(dist)).sort();
+      expect(files).toHaveLength(2);
+      expect(files).toContain('aviso.js');
+      const chunk = files.find((f) => f !== 'aviso.js') ?? '';
+      expect(chunk).toMatch(/^panel-[\w-]+\.js$/);
+      const bundle = await readFile(join(dist, 'aviso.js'), 'utf8');
+      expect(bundle).toContain(`import("./${chunk}")`);
+      // No preload helper: nothing but the import itself.
+      expect(bundle).not.toContain('modulepreload');
+
+      const app = new Hono<AppEnv>();
+      app.onError((err, c) => c.text(err.message, err instanceof AppError ? err.status : 500));
+      widgetRoutes(app, { dir: dist, version: '9.9.9' });
+      for (const base of ['http://hub/widget/aviso.js', 'http://hub/widget/9.9.9/aviso.js']) {
+        expect((await app.request(base)).status).toBe(200);
+        const res = await app.request(new URL(`./${chunk}`, base).href);
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain('preferences panel');
+      }
+    } finally {
+      process.env.NODE_ENV = env;
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
