@@ -95,6 +95,9 @@ export default defineConfig({
   base: './',
   build: {
     target: 'es2021',
+    // Terser's two passes take 0.6 KB min+gzip more off than esbuild's minifier: room in the budget.
+    minify: 'terser',
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } },
     outDir: 'dist',
     // dist/lib is the library build (tsc); the bundle's entry has a fixed name, rewritten in place.
     emptyOutDir: false,
