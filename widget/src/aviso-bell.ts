@@ -15,7 +15,7 @@ import { applyUpdate, InboxController } from './inbox-controller.ts';
 import { type ItemContext, itemTemplate } from './item-template.ts';
 import { followLink, resolveLink } from './links.ts';
 import { placePanel, type ToastCorner } from './placement.ts';
-import { type AvisoStrings, stringsFor } from './strings.ts';
+import { type AvisoStrings, pickLang, stringsFor } from './strings.ts';
 import { bellStyles } from './styles.ts';
 import { ToastController } from './toast-controller.ts';
 import { toastsTemplate } from './toasts-template.ts';
@@ -24,8 +24,6 @@ import { toastsTemplate } from './toasts-template.ts';
 export type ToastPosition = ToastCorner | 'auto' | 'off';
 
 const TABS: readonly InboxFilter[] = ['all', 'unread', 'archived'];
-/** The archive box with an arrow out of it. */
-const UNARCHIVE = 'M3 3h18v5H3zM5 8v13h14V8M12 18v-6M9 15l3-3 3 3';
 /** Where this module was loaded from: the hub itself when the page uses `/widget/aviso.js`. */
 const SCRIPT_ORIGIN = /^https?:/.test(import.meta.url) ? new URL(import.meta.url).origin : '';
 /** What Tab reaches: rows and their buttons off the roving tabindex (`-1`) are not in the cycle. */
@@ -163,6 +161,8 @@ export class AvisoBell extends LitElement {
   private refocus = false;
   private clock: ReturnType<typeof setInterval> | undefined;
   private lastStatus: ConnectionStatus | undefined;
+  /** The category and branch filter, loaded when the panel first opens. */
+  private filters?: typeof import('./filter-bar.ts');
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
@@ -226,6 +226,11 @@ export class AvisoBell extends LitElement {
     }
     if (changed.has('client') || changed.has('server') || changed.has('token')) this.wireClient(changed);
     if (changed.has('open') && this.open && !this.inbox.loaded && !this.inbox.loading) this.loadFirst();
+    if (this.open && !this.filters)
+      void import('./filter-bar.ts').then((m) => {
+        this.filters = m;
+        this.requestUpdate();
+      });
     // (Re)connected: the replay brings what was missed (up to the hub's limit); the list reloads
     // so that reads and archives made elsewhere meanwhile show too.
     const status = this.connection.value?.status;
@@ -443,12 +448,13 @@ export class AvisoBell extends LitElement {
     const client = this.connection.value;
     const ctx = this.context({
       label: archived ? t.unarchive : t.archive,
-      icon: archived ? UNARCHIVE : UI_PATHS.archive,
+      icon: archived ? ICON_PATHS['transfer-in'] : UI_PATHS.archive,
       part: archived ? 'unarchive' : 'archive',
       run: (n: Notification) => this.archive(n, archived),
     });
     if (!archived)
-      ctx.toggleRead = (n) => void (n.readAt ? client?.markUnread(n.id) : client?.read(n.id))?.catch(() => {});
+      ctx.toggleRead = (n) =>
+        void (n.readAt ? client?.markUnread(n.id) : client?.read(n.id))?.catch(() => {});
     // Not while it is merely retrying: "reconectando" until it is known to be more than a blip.
     const banner =
       status === 'unauthorized'
@@ -480,18 +486,6 @@ export class AvisoBell extends LitElement {
         >
           ${drawIcon(UI_PATHS.checkAll)}
         </button>
-        ${
-          archived
-            ? nothing
-            : html`<button
-                class="icon-btn"
-                aria-label=${t.archiveRead}
-                title=${t.archiveRead}
-                @click=${() => void client?.archiveRead().catch(() => {})}
-              >
-                ${drawIcon(UI_PATHS.archive)}
-              </button>`
-        }
         <button class="icon-btn" aria-label=${t.close} title=${t.close} @click=${() => this.toggle(false)}>
           ${drawIcon(UI_PATHS.close)}
         </button>
@@ -510,6 +504,7 @@ export class AvisoBell extends LitElement {
             </button>`,
         )}
       </div>
+      ${this.filters?.filterBar({ html, nothing }, inbox, pickLang(this.locale), client)}
       ${banner ? html`<div class="offline" role="status">${banner}</div>` : nothing}
       <ul class="list" role="list" aria-busy=${inbox.loading ? 'true' : 'false'} @scroll=${this.onScroll}>
         ${repeat(

@@ -36,6 +36,16 @@ export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'offline' | 'u
 
 export type InboxFilter = 'all' | 'unread' | 'archived';
 
+/** What `list` asks for: a tab, a page, and optionally one category or one branch. */
+export interface InboxQuery {
+  filter?: InboxFilter;
+  cursor?: string | null;
+  limit?: number;
+  /** A category of the catalog: `sales`, `inventory`… */
+  category?: string;
+  branchId?: string;
+}
+
 /** A failed REST call, with the hub's stable error code. */
 export class AvisoError extends Error {
   constructor(
@@ -208,14 +218,13 @@ export class AvisoClient extends EventTarget {
   }
 
   /** One page of the inbox, newest first. */
-  async list(
-    options: { filter?: InboxFilter; cursor?: string | null; limit?: number } = {},
-  ): Promise<InboxPage> {
+  async list(options: InboxQuery = {}): Promise<InboxPage> {
     const query = new URLSearchParams({
       filter: options.filter ?? 'all',
       limit: String(options.limit ?? 20),
     });
-    if (options.cursor) query.set('cursor', options.cursor);
+    for (const key of ['cursor', 'category', 'branchId'] as const)
+      if (options[key]) query.set(key, options[key]);
     const page = await this.request<InboxPage>('GET', `/v1/me/notifications?${query}`);
     for (const n of page.items) this.remember(n);
     this.setCount(page.unreadCount);

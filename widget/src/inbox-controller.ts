@@ -19,6 +19,8 @@ export function applyUpdate(n: Notification, update: NotificationUpdate): Notifi
  */
 export class InboxController implements ReactiveController {
   tab: InboxFilter = 'all';
+  /** The category and branch picked in the filter bar (empty: all). */
+  query: { category?: string; branchId?: string } = {};
   items: Notification[] = [];
   cursor: string | null = null;
   loading = false;
@@ -56,7 +58,7 @@ export class InboxController implements ReactiveController {
     this.failed = false;
     this.host.requestUpdate();
     try {
-      const page = await client.list({ filter: this.tab, cursor: fresh ? null : this.cursor });
+      const page = await client.list({ ...this.query, filter: this.tab, cursor: fresh ? null : this.cursor });
       if (seq !== this.seq) return;
       const known = new Set(fresh ? [] : this.items.map((n) => n.id));
       this.items = [...(fresh ? [] : this.items), ...page.items.filter((n) => !known.has(n.id))];
@@ -72,7 +74,11 @@ export class InboxController implements ReactiveController {
 
   /** A live (or replayed) notification goes on top of the list it belongs to. */
   add(n: Notification): void {
-    const belongs = this.tab === 'all' ? !n.archivedAt : this.tab === 'unread' && !n.readAt && !n.archivedAt;
+    const { category = n.category, branchId } = this.query;
+    const belongs =
+      (this.tab === 'all' ? !n.archivedAt : this.tab === 'unread' && !n.readAt && !n.archivedAt) &&
+      n.category === category &&
+      (!branchId || n.branchIds?.includes(branchId));
     if (!this.loaded || !belongs || this.items.some((i) => i.id === n.id)) return;
     this.items = [n, ...this.items];
     this.host.requestUpdate();

@@ -5,6 +5,7 @@ export {
   AvisoError,
   type ConnectionStatus,
   type InboxFilter,
+  type InboxQuery,
   NotificationReceivedEvent,
   NotificationsMissedEvent,
   NotificationUpdatedEvent,

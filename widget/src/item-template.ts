@@ -32,6 +32,7 @@ export function itemTemplate(n: Notification, ctx: ItemContext, tabIndex = 0): T
   const corner = ctx.corner;
   // Answered (here, pending, or in any tab): the chosen action shows pressed, the others are off.
   const chosen = n.actionId ?? ctx.pending.get(n.id);
+  const mark = unread ? ctx.strings.markRead : ctx.strings.markUnread;
   return html`<div
     class="item ${n.severity} ${unread ? 'unread' : ''}"
     part="item ${n.severity}${unread ? ' unread' : ''}"
@@ -78,8 +79,7 @@ export function itemTemplate(n: Notification, ctx: ItemContext, tabIndex = 0): T
             class="icon-btn toggle"
             part="toggle-read"
             tabindex=${tabIndex}
-            aria-label=${unread ? ctx.strings.markRead : ctx.strings.markUnread}
-            title=${unread ? ctx.strings.markRead : ctx.strings.markUnread}
+            aria-label=${mark}
             @click=${(e: Event) => {
               stop(e);
               ctx.toggleRead!(n);

@@ -12,8 +12,6 @@ export interface AvisoStrings {
   markUnread: string;
   archive: string;
   unarchive: string;
-  /** Archives every read notification at once. */
-  archiveRead: string;
   close: string;
   dismiss: string;
   empty: string;
@@ -51,7 +49,6 @@ const es: AvisoStrings = {
   markUnread: 'Marcar como no leída',
   archive: 'Archivar',
   unarchive: 'Desarchivar',
-  archiveRead: 'Archivar las leídas',
   close: 'Cerrar',
   dismiss: 'Descartar',
   empty: 'No tienes notificaciones.',
@@ -83,7 +80,6 @@ const en: AvisoStrings = {
   markUnread: 'Mark as unread',
   archive: 'Archive',
   unarchive: 'Move to inbox',
-  archiveRead: 'Archive read ones',
   close: 'Close',
   dismiss: 'Dismiss',
   empty: 'You have no notifications.',
@@ -115,7 +111,6 @@ const pt: AvisoStrings = {
   markUnread: 'Marcar como não lida',
   archive: 'Arquivar',
   unarchive: 'Desarquivar',
-  archiveRead: 'Arquivar as lidas',
   close: 'Fechar',
   dismiss: 'Dispensar',
   empty: 'Você não tem notificações.',

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/aviso-bell.ts';
 import type { AvisoBell } from '../src/aviso-bell.ts';
-import { NotificationUpdatedEvent } from '../src/client.ts';
+import { type InboxQuery, NotificationUpdatedEvent } from '../src/client.ts';
 import { MemoryClient, notification } from './support.ts';
 
 const $ = (el: AvisoBell, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
@@ -11,6 +11,19 @@ const ids = (el: AvisoBell) => $$(el, '.list .item').map((i) => i.dataset.id);
 
 /** The hub's inbox routes, in memory: each change is told to this tab as the hub would. */
 class InboxClient extends MemoryClient {
+  override async list(options: InboxQuery = {}) {
+    const all = this.items;
+    this.items = all.filter(
+      (n) =>
+        (!options.category || n.category === options.category) &&
+        (!options.branchId || n.branchIds?.includes(options.branchId)),
+    );
+    try {
+      return await super.list(options);
+    } finally {
+      this.items = all;
+    }
+  }
   private tell(
     ids: string[],
     update: Omit<ConstructorParameters<typeof NotificationUpdatedEvent>[0], 'ids'>,
@@ -94,14 +107,15 @@ describe('<aviso-bell> inbox actions', () => {
     ];
     const client = new InboxClient([unread, readA, readB]);
     const el = await openBell(client, 'pt');
-    const sweep = $(el, 'header [aria-label="Arquivar as lidas"]')!;
-    sweep.click();
+    await waitUntil(() => $(el, '.sweep'), 'toolbar loaded');
+    expect($(el, '.sweep')!.textContent!.trim()).to.equal('Arquivar as lidas');
+    $(el, '.sweep')!.click();
     await waitUntil(() => ids(el).length === 1, 'read rows archived');
     expect(ids(el)).to.deep.equal([unread.id]);
 
     $$(el, '[role="tab"]')[2]!.click();
     await waitUntil(() => ids(el).length === 2, 'archived tab loaded');
-    expect($(el, 'header [aria-label="Arquivar as lidas"]')).to.equal(null);
+    expect($(el, '.sweep')).to.equal(null);
     expect($(el, '.toggle')).to.equal(null);
     const back = $(el, `[data-id="${readA.id}"] .corner`)!;
     expect(back.getAttribute('aria-label')).to.equal('Desarquivar');
@@ -112,6 +126,36 @@ describe('<aviso-bell> inbox actions', () => {
     await waitUntil(() => ids(el).length === 2, 'back in the inbox');
     expect(ids(el)).to.deep.equal([unread.id, readA.id]);
     expect($(el, `[data-id="${readA.id}"]`)!.classList.contains('unread')).to.equal(false);
+  });
+
+  it('filters by category and, across branches, by branch; live ones of another category stay out', async () => {
+    const sale = notification({ category: 'sales', branchIds: ['norte'] });
+    const stock = notification({ category: 'inventory', type: 'PRODUCTO_STOCK_BAJO', branchIds: ['sur'] });
+    const saleSur = notification({ category: 'sales', branchIds: ['sur'] });
+    const client = new InboxClient([saleSur, stock, sale]);
+    const el = await openBell(client, 'en');
+    await waitUntil(() => $(el, 'select[aria-label="Category"]'), 'filters loaded');
+    const pick = async (label: string, value: string, count: number) => {
+      const select = $(el, `select[aria-label="${label}"]`) as HTMLSelectElement;
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await waitUntil(() => ids(el).length === count && !$(el, '[aria-busy="true"]'), `${label} ${value}`);
+    };
+    expect(
+      [...($(el, 'select[aria-label="Category"]') as HTMLSelectElement).options].map((o) => o.text),
+    ).to.include('Inventory');
+    await pick('Category', 'sales', 2);
+    expect(ids(el)).to.deep.equal([saleSur.id, sale.id]);
+    await pick('Branch', 'sur', 1);
+    expect(ids(el)).to.deep.equal([saleSur.id]);
+    client.push(notification({ category: 'inventory', branchIds: ['sur'] }));
+    client.push(notification({ category: 'sales', branchIds: ['norte'] }));
+    const live = notification({ category: 'sales', branchIds: ['sur'] });
+    client.push(live);
+    await el.updateComplete;
+    expect(ids(el)).to.deep.equal([live.id, saleSur.id]);
+    await pick('Category', '', 4);
+    await pick('Branch', '', 6);
   });
 
   it('reaches the mark buttons by keyboard', async () => {

@@ -24,6 +24,8 @@ export type Action = z.infer<typeof ActionSchema>;
 export const NotificationSchema = z.object({
   id: z.string(),
   type: z.string(),
+  /** The event type's category (sales, inventory…): what the bell's filter picks by. */
+  category: z.string().optional(),
   title: z.string().nullable(),
   message: z.string(),
   entityId: z.string().nullable(),

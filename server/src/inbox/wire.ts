@@ -11,6 +11,7 @@ export function toWire(n: NotificationRow, state: InboxItem['s'] = null, reader?
   return {
     id: n.id,
     type: n.type,
+    category: n.category,
     title: n.title,
     message: n.message,
     entityId: n.entityId,
