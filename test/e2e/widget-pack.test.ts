@@ -1,7 +1,8 @@
-// The published widget works outside this workspace: `pnpm pack` of @aviso/widget, installed with
-// npm into a plain app in a temporary folder (no workspace, no pnpm links), bundled by Vite,
-// type-checked by tsc, and loaded in Chromium, where <aviso-bell> must be defined and render.
-// Needs the npm registry for lit, socket.io-client and zod (from npm's cache when it has them).
+// The published widget works outside this workspace: `pnpm pack` of @aviso/widget (and of the
+// @aviso/react and @aviso/vue wrappers), installed with npm into a plain app in a temporary folder
+// (no workspace, no pnpm links), type-checked by tsc, bundled by Vite and loaded in Chromium, where
+// <aviso-bell> must be defined and render; the wrappers render it in Node. Needs the npm registry
+// for lit, socket.io-client, zod, react and vue (from npm's cache when it has them).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile as read, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -37,24 +38,29 @@ async function registryReachable(): Promise<boolean> {
 const online = await registryReachable();
 if (!online) {
   console.warn(
-    '[widget-pack] skipped: the npm registry is unreachable (`npm ping` failed), and the packed widget needs lit, socket.io-client and zod from it',
+    '[widget-pack] skipped: the npm registry is unreachable (`npm ping` failed), and the packed widget needs lit, socket.io-client and zod from it, the wrappers react and vue',
   );
 }
 
-describe.skipIf(!online)('the packed @aviso/widget in a plain Vite app', () => {
+describe.skipIf(!online)('the packed @aviso/widget and its wrappers in a plain Vite app', () => {
   let work: string;
   let app: string;
-  let tarball: string;
+  let tarballs: string[];
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'aviso-widget-pack-'));
     app = join(work, 'app');
-    // Its workspace dependencies first (`...`): dist/lib copies their builds.
-    await run('pnpm', ['--filter', '@aviso/widget...', 'build'], { cwd: ROOT, timeout: 240_000 });
-    await run('pnpm', ['pack', '--pack-destination', work], { cwd: WIDGET, timeout: 60_000 });
-    const name = (await readdir(work)).find((f) => f.endsWith('.tgz'));
-    if (!name) throw new Error('pnpm pack wrote no tarball');
-    tarball = join(work, name);
+    // The wrappers and their workspace dependencies (the widget, whose dist/lib copies the builds
+    // of @aviso/protocol and @aviso/ui), dependencies first.
+    await run('pnpm', ['--filter', '@aviso/react...', '--filter', '@aviso/vue...', 'build'], {
+      cwd: ROOT,
+      timeout: 240_000,
+    });
+    for (const dir of [WIDGET, join(ROOT, 'packages', 'react'), join(ROOT, 'packages', 'vue')]) {
+      await run('pnpm', ['pack', '--pack-destination', work], { cwd: dir, timeout: 60_000 });
+    }
+    tarballs = (await readdir(work)).filter((f) => f.endsWith('.tgz')).map((f) => join(work, f));
+    if (tarballs.length !== 3) throw new Error(`pnpm pack wrote ${tarballs.length} tarballs, not 3`);
 
     await run('mkdir', ['-p', join(app, 'src')]);
     await writeFile(
@@ -77,6 +83,32 @@ describe.skipIf(!online)('the packed @aviso/widget in a plain Vite app', () => {
       ].join('\n'),
     );
     await writeFile(
+      join(app, 'src', 'wrappers.tsx'),
+      [
+        "import { AvisoBell } from '@aviso/react';",
+        "import { AvisoBell as VueBell } from '@aviso/vue';",
+        "import { h } from 'vue';",
+        'export const react = <AvisoBell token="t" toastPosition="bottom-left" getToken={async () => \'n\'} onNavigate={(e) => e.preventDefault()} />;',
+        "export const vue = h(VueBell, { token: 't', toastPosition: 'top-left', onNavigate: (e: { link: string }) => e.link });",
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(app, 'ssr.mjs'),
+      [
+        "import { createElement } from 'react';",
+        "import { renderToString } from 'react-dom/server';",
+        "import { AvisoBell } from '@aviso/react';",
+        "import { createSSRApp, h } from 'vue';",
+        "import { renderToString as renderVue } from 'vue/server-renderer';",
+        "import { AvisoBell as VueBell } from '@aviso/vue';",
+        "const react = renderToString(createElement(AvisoBell, { lang: 'es', token: 't' }));",
+        "const vue = await renderVue(createSSRApp({ render: () => h(VueBell, { token: 't', toastPosition: 'top-left' }) }));",
+        'console.log(JSON.stringify({ react, vue }));',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
       join(app, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: {
@@ -87,20 +119,20 @@ describe.skipIf(!online)('the packed @aviso/widget in a plain Vite app', () => {
           noEmit: true,
           skipLibCheck: false,
           lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+          jsx: 'react-jsx',
           types: [],
         },
         include: ['src'],
       }),
     );
-    await run(
-      'npm',
-      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', tarball],
-      {
-        cwd: app,
-        env: cleanEnv,
-        timeout: 180_000,
-      },
-    );
+    // The wrappers' @aviso/widget dependency is met by the widget's tarball, installed alongside.
+    const peers = ['react@19.3.1', 'react-dom@19.3.1', '@types/react@19.3.3', 'vue@3.5.45'];
+    const flags = ['--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock'];
+    await run('npm', ['install', ...flags, ...tarballs, ...peers], {
+      cwd: app,
+      env: cleanEnv,
+      timeout: 180_000,
+    });
   }, 420_000);
   afterAll(() => (work ? rm(work, { recursive: true, force: true }) : undefined));
 
@@ -109,7 +141,13 @@ describe.skipIf(!online)('the packed @aviso/widget in a plain Vite app', () => {
     const manifest = JSON.parse(await read(join(installed, 'package.json'), 'utf8'));
     expect(Object.keys(manifest.dependencies ?? {}).filter((d) => d.startsWith('@aviso/'))).toEqual([]);
     expect(JSON.stringify(manifest.exports)).not.toContain('aviso-source');
-    expect(await readdir(join(app, 'node_modules', '@aviso'))).toEqual(['widget']);
+    expect((await readdir(join(app, 'node_modules', '@aviso'))).sort()).toEqual(['react', 'vue', 'widget']);
+    for (const wrapper of ['react', 'vue']) {
+      const path = join(app, 'node_modules', '@aviso', wrapper, 'package.json');
+      const installedWrapper = JSON.parse(await read(path, 'utf8'));
+      expect(installedWrapper.dependencies['@aviso/widget']).toBe(manifest.version);
+      expect(JSON.stringify(installedWrapper.exports)).not.toContain('aviso-source');
+    }
     const files = await readdir(join(installed, 'dist', 'lib'), { recursive: true });
     expect(files).toEqual(expect.arrayContaining(['index.js', 'index.d.ts', 'aviso-bell.js']));
     expect(await readdir(join(installed, 'dist'))).toContain('aviso.js');
@@ -119,7 +157,15 @@ describe.skipIf(!online)('the packed @aviso/widget in a plain Vite app', () => {
     }
   });
 
-  it('type-checks in the app', async () => {
+  it('has @aviso/react and @aviso/vue render the bell in Node (server rendering)', async () => {
+    const { stdout } = await run(process.execPath, ['ssr.mjs'], { cwd: app, env: cleanEnv, timeout: 30_000 });
+    const html = JSON.parse(stdout) as { react: string; vue: string };
+    // @lit/react sets `token` as a property, in the browser only; Vue renders it as an attribute.
+    expect(html.react).toBe('<aviso-bell lang="es"></aviso-bell>');
+    expect(html.vue).toBe('<aviso-bell token="t" toast-position="top-left"></aviso-bell>');
+  });
+
+  it('type-checks in the app, the wrappers’ props and events included', async () => {
     const tsc = fromWidget.resolve('typescript/bin/tsc');
     await run(process.execPath, [tsc, '-p', app], { cwd: app, timeout: 120_000 });
   }, 120_000);
