@@ -125,9 +125,40 @@ describe.each(databaseBackends)('Inbox states on $name', ({ url }) => {
     expect((await owner.me.get('/v1/me/notifications?category=nope')).status).toBe(400);
   });
 
+  it('snoozes one until a time: out of the inbox and the count, then back unread', async () => {
+    const { ana, ids } = await inboxOf(2);
+    const [newest, older] = ids as [string, string];
+    await ana.me.post(`/v1/me/notifications/${newest}/read`);
+    const soon = new Date(Date.now() + 1500).toISOString();
+    const snoozed = await ana.me.post(`/v1/me/notifications/${newest}/snooze`, { until: soon });
+    expect(snoozed.status).toBe(200);
+    expect(snoozed.body).toEqual({ id: newest, snoozedUntil: soon, unreadCount: 1 });
+    expect(pushed.updates.at(-1)).toEqual({ ids: [newest], snoozedUntil: soon });
+    const listed = async (q = '') =>
+      (
+        (await ana.me.get(`/v1/me/notifications${q}`)).body.items as { id: string; readAt: string | null }[]
+      ).map((i) => `${i.id === newest ? 'newest' : 'older'}${i.readAt ? '' : '*'}`);
+    expect(await listed()).toEqual(['older*']);
+    // A read-all or an archive-read meanwhile leaves it snoozed and unread when it is back.
+    await ana.me.post('/v1/me/notifications/read-all');
+    await ana.me.post('/v1/me/notifications/archive-read');
+    expect(await listed('?filter=archived')).toEqual(['older']);
+    await new Promise((r) => setTimeout(r, 1600));
+    expect(await listed()).toEqual(['newest*']);
+    expect((await ana.me.get('/v1/me/unread-count')).body.count).toBe(1);
+    await ana.me.post('/v1/me/notifications/read-all');
+    expect((await ana.me.get('/v1/me/unread-count')).body.count).toBe(0);
+
+    const past = await ana.me.post(`/v1/me/notifications/${older}/snooze`, { until: '2020-01-01T00:00:00Z' });
+    expect(past.status).toBe(400);
+    expect(past.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('refuses what the person cannot see', async () => {
     const { t, ids } = await inboxOf(1);
     const bob = await t.person('bob', { role: 'staff', branchIds: ['B'] });
+    const until = new Date(Date.now() + 60_000).toISOString();
+    expect((await bob.me.post(`/v1/me/notifications/${ids[0]}/snooze`, { until })).status).toBe(404);
     for (const verb of ['unread', 'unarchive']) {
       const res = await bob.me.post(`/v1/me/notifications/${ids[0]}/${verb}`);
       expect(res.status).toBe(404);

@@ -55,4 +55,6 @@ export interface NotificationUpdate {
   unread?: boolean;
   /** Taken out of the archive: `archivedAt` goes back to null (it stays read). */
   unarchived?: boolean;
+  /** Snoozed: out of the inbox until then, when it comes back unread. */
+  snoozedUntil?: string;
 }

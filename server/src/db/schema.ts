@@ -153,6 +153,8 @@ export const notificationStates = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
     // Marked unread again: wins over a read-all watermark moved before it (decision 0002).
     unreadAt: timestamp('unread_at', { withTimezone: true, mode: 'date' }),
+    // Out of the inbox until then; it comes back unread (unread_at is set to the same time).
+    snoozedUntil: timestamp('snoozed_until', { withTimezone: true, mode: 'date' }),
     actionId: text('action_id'),
     actedAt: timestamp('acted_at', { withTimezone: true, mode: 'date' }),
   },

@@ -134,6 +134,19 @@ export class Inbox {
     return { id, unreadCount: await this.pushCount(store, reader) };
   }
 
+  /**
+   * Snoozes one notification until a time: it leaves the inbox and the count of every tab, and
+   * comes back unread when due (the inbox query checks the time; open tabs bring it back and
+   * toast it by the `snoozedUntil` pushed now).
+   */
+  async snooze(store: TenantStore, reader: RecipientRow, id: string, until: Date) {
+    await this.visibleOr404(store, reader, id);
+    await store.notifications.snooze(reader.id, id, until);
+    const snoozedUntil = until.toISOString();
+    this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], snoozedUntil });
+    return { id, snoozedUntil, unreadCount: await this.pushCount(store, reader) };
+  }
+
   /** Takes one notification out of the archive; it stays read. */
   async unarchive(store: TenantStore, reader: RecipientRow, id: string) {
     await this.visibleOr404(store, reader, id);

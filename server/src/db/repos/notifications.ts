@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import type { NotificationRow, NotificationStateRow, Reader } from '../rows.ts';
@@ -68,6 +68,12 @@ function isUnread(reader: Reader): SQL {
 function isReadNotArchived(reader: Reader): SQL {
   const s = notificationStates;
   return and(isNull(s.archivedAt), sql`not (${isUnread(reader)})`)!;
+}
+
+/** Not snoozed, or snoozed until a time now past (due: back in the inbox, unread). */
+function notSnoozed(): SQL {
+  const s = notificationStates;
+  return or(isNull(s.snoozedUntil), lte(s.snoozedUntil, sql`now()`))!;
 }
 
 /** The notifications of one tenant and what each recipient did with them. */
@@ -143,7 +149,7 @@ export class NotificationRepo {
           eq(notifications.tenantId, this.tenantId),
           visibleTo(reader),
           cursor ? lt(notifications.id, cursor) : undefined,
-          filter === 'archived' ? isNotNull(s.archivedAt) : isNull(s.archivedAt),
+          filter === 'archived' ? isNotNull(s.archivedAt) : and(isNull(s.archivedAt), notSnoozed()),
           filter === 'unread' ? isUnread(reader) : undefined,
           category ? eq(notifications.category, category) : undefined,
           branchId ? sql`${notifications.branchIds} @> ${textArray([branchId])}` : undefined,
@@ -171,7 +177,9 @@ export class NotificationRepo {
       .select({ count: sql<number>`count(*)::int` })
       .from(notifications)
       .leftJoin(s, this.stateJoin(reader.id))
-      .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(reader), isUnread(reader)));
+      .where(
+        and(eq(notifications.tenantId, this.tenantId), visibleTo(reader), isUnread(reader), notSnoozed()),
+      );
     return Number(row?.count ?? 0);
   }
 
@@ -260,6 +268,36 @@ export class NotificationRepo {
       });
   }
 
+  /**
+   * Snoozes one notification for this reader until `until`: out of the inbox and the count until
+   * then, and back unread afterwards (marked unread as of `until`, so a read-all meanwhile does
+   * not cover it). Snoozing again moves the time.
+   */
+  async snooze(readerId: string, id: string, until: Date, at = new Date()): Promise<void> {
+    const s = notificationStates;
+    // Seen too: see `markUnread`.
+    await this.db
+      .insert(s)
+      .values({
+        tenantId: this.tenantId,
+        notificationId: id,
+        recipientId: readerId,
+        seenAt: at,
+        unreadAt: until,
+        snoozedUntil: until,
+      })
+      .onConflictDoUpdate({
+        target: [s.notificationId, s.recipientId],
+        set: {
+          seenAt: sql`coalesce(${s.seenAt}, ${at.toISOString()}::timestamptz)`,
+          readAt: null,
+          archivedAt: null,
+          unreadAt: until,
+          snoozedUntil: until,
+        },
+      });
+  }
+
   /** Takes one notification out of this reader's archive (it stays read). */
   async unarchive(readerId: string, id: string): Promise<void> {
     const s = notificationStates;
@@ -276,7 +314,14 @@ export class NotificationRepo {
       .select({ id: notifications.id })
       .from(notifications)
       .leftJoin(s, this.stateJoin(reader.id))
-      .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(reader), isReadNotArchived(reader)))
+      .where(
+        and(
+          eq(notifications.tenantId, this.tenantId),
+          visibleTo(reader),
+          isReadNotArchived(reader),
+          notSnoozed(),
+        ),
+      )
       .orderBy(desc(notifications.id))
       .limit(limit);
     return rows.map((r) => r.id);
@@ -340,6 +385,7 @@ export class NotificationRepo {
           isNull(s.readAt),
           isNotNull(s.unreadAt),
           reader.readUpToAt ? gt(s.unreadAt, reader.readUpToAt) : undefined,
+          lte(s.unreadAt, sql`now()`), // not one still snoozed
         ),
       )
       .limit(1);

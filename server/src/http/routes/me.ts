@@ -1,4 +1,10 @@
-import { ActionResultSchema, InboxPageSchema, InboxQuerySchema, PreferencesSchema } from '@aviso/protocol';
+import {
+  ActionResultSchema,
+  InboxPageSchema,
+  InboxQuerySchema,
+  InstantSchema,
+  PreferencesSchema,
+} from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Inbox } from '../../inbox/inbox.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
@@ -7,6 +13,9 @@ const IdParam = z.object({ id: z.string().max(64) });
 const ActionParam = z.object({ id: z.string().max(64), actionId: z.string().max(64) });
 const ReadResult = z.object({ id: z.string(), readAt: z.string(), unreadCount: z.number().int() });
 const StateResult = z.object({ id: z.string(), unreadCount: z.number().int() });
+const SnoozeBody = z.object({
+  until: InstantSchema.refine((v) => Date.parse(v) > Date.now(), 'must be in the future'),
+});
 const tags = ['Widget'];
 
 /** The widget's own API: one person's inbox, authenticated by a widget token. */
@@ -118,6 +127,35 @@ export function meRoutes(deps: { guard: Guard; inbox: Inbox; onQueued?: () => vo
       responses: { 200: jsonContent(StateResult, 'Back in the inbox'), ...errors },
     }),
     async (c) => c.json(await inbox.unarchive(c.var.store, c.var.recipient, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/me/notifications/{id}/snooze',
+      operationId: 'snoozeMyNotification',
+      tags,
+      summary: 'Snooze one notification until a time (it comes back unread, and toasts in open tabs)',
+      ...secured,
+      request: { params: IdParam, body: jsonBody(SnoozeBody) },
+      responses: {
+        200: jsonContent(
+          z.object({ id: z.string(), snoozedUntil: z.string(), unreadCount: z.number().int() }),
+          'Snoozed',
+        ),
+        ...errors,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await inbox.snooze(
+          c.var.store,
+          c.var.recipient,
+          c.req.valid('param').id,
+          new Date(c.req.valid('json').until),
+        ),
+        200,
+      ),
   );
 
   app.openapi(
