@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../src/http/context.ts';
 import { pickEncoding, widgetRoutes } from '../src/http/static/widget.ts';
 import { AppError } from '../src/lib/errors.ts';
+import { createTestApp } from './harness.ts';
 
 // A folder standing in for widget/dist: the bundle, a lazily imported chunk, the library build and a
 // file outside it that no URL may reach.
@@ -141,26 +142,38 @@ describe('the widget bundle route', () => {
 });
 
 describe('the widget bundle the hub serves', () => {
-  it('is the widget package’s build, at its version too', async () => {
+  let hub: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => {
+    hub = await createTestApp('memory:');
+  });
+  afterAll(() => hub.close());
+
+  it('is the widget package’s build, at its version too, to pages of any origin', async () => {
     const manifest = JSON.parse(
       await readFile(new URL('../../widget/package.json', import.meta.url), 'utf8'),
     );
-    const app = new Hono<AppEnv>();
-    app.onError((err, c) => c.text(err.message, err instanceof AppError ? err.status : 500));
-    widgetRoutes(app);
-    const latest = await app.request('/widget/aviso.js', { headers: { 'accept-encoding': 'gzip' } });
-    const pinned = await app.request(`/widget/${manifest.version}/aviso.js`, {
-      headers: { 'accept-encoding': 'gzip' },
-    });
+    // Through the whole app (CORS, security headers, metrics, body limits), from another origin.
+    const headers = { 'accept-encoding': 'gzip, deflate, br', origin: 'https://shop.example.com' };
+    const latest = await hub.fetcher('/widget/aviso.js', { method: 'GET', headers });
+    const pinned = await hub.fetcher(`/widget/${manifest.version}/aviso.js`, { method: 'GET', headers });
     if (latest.status === 404) {
       // Not built in this checkout: the 404 says how, and the pinned URL agrees.
+      expect(await latest.text()).toContain('pnpm --filter @aviso/widget build');
       expect(pinned.status).toBe(404);
+      await pinned.arrayBuffer();
       return;
     }
     expect(latest.status).toBe(200);
     expect(pinned.status).toBe(200);
+    expect(pinned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const res of [latest, pinned]) {
+      expect(res.headers.get('content-encoding')).toBe('br');
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('timing-allow-origin')).toBe('*');
+      expect(res.headers.get('vary')).toContain('Accept-Encoding');
+    }
     expect(pinned.headers.get('etag')).toBe(latest.headers.get('etag'));
-    expect(gunzipSync(Buffer.from(await pinned.arrayBuffer())).toString()).toContain('aviso-bell');
+    expect(brotliDecompressSync(Buffer.from(await pinned.arrayBuffer())).toString()).toContain('aviso-bell');
     await latest.arrayBuffer();
   });
 });
