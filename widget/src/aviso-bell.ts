@@ -306,6 +306,19 @@ export class AvisoBell extends LitElement {
   }
 
   private onUpdated({ update }: NotificationUpdatedEvent): void {
+    const until = update.snoozedUntil;
+    if (until) {
+      // Snoozed here or in another tab: back at that time, unread, as a toast (and in the list).
+      const shown = [...this.inbox.items, ...this.toastStack.toasts.map((t) => t.notification)];
+      const back = shown.find((n) => update.ids.includes(n.id));
+      this.toastStack.dismiss(update.ids[0]!);
+      const wait = Date.parse(until) - Date.now() + 1000;
+      if (wait < 2 ** 31)
+        setTimeout(() => {
+          void this.connection.value?.fetchUnreadCount().catch(() => {});
+          if (back) this.onLive({ ...back, readAt: null, seenAt: null });
+        }, wait);
+    }
     this.inbox.update(update);
     for (const t of this.toastStack.toasts) t.notification = applyUpdate(t.notification, update);
   }
@@ -452,6 +465,8 @@ export class AvisoBell extends LitElement {
       part: archived ? 'unarchive' : 'archive',
       run: (n: Notification) => this.archive(n, archived),
     });
+    if (!archived)
+      ctx.snooze = (n) => void client?.snooze(n.id, new Date(Date.now() + 3600_000)).catch(() => {});
     if (!archived)
       ctx.toggleRead = (n) =>
         void (n.readAt ? client?.markUnread(n.id) : client?.read(n.id))?.catch(() => {});

@@ -266,16 +266,28 @@ export class AvisoClient extends EventTarget {
     return this.change('', 'archive-read');
   }
 
+  /** Snoozes one notification until a time: it leaves every tab's inbox and comes back unread then. */
+  snooze(id: string, until: Date): Promise<void> {
+    return this.change(id, 'snooze', {}, { until: until.toISOString() });
+  }
+
   /** Posts one inbox change, takes the hub's count and tells this tab (the hub tells the others). */
-  private async change(id: string, verb: string, extra: Partial<NotificationUpdate> = {}): Promise<void> {
+  private async change(
+    id: string,
+    verb: string,
+    extra: Partial<NotificationUpdate> = {},
+    json?: unknown,
+  ): Promise<void> {
     const res = await this.request<Partial<NotificationUpdate> & { unreadCount: number }>(
       'POST',
       `/v1/me/notifications/${id ? `${encodeURIComponent(id)}/` : ''}${verb}`,
+      json,
     );
     this.setCount(res.unreadCount);
     const update: NotificationUpdate = { ids: res.ids ?? (id ? [id] : []), ...extra };
     if (res.readAt) update.readAt = res.readAt;
     if (res.archivedAt) update.archivedAt = res.archivedAt;
+    if (res.snoozedUntil) update.snoozedUntil = res.snoozedUntil;
     this.dispatchEvent(new NotificationUpdatedEvent(update));
   }
 
@@ -427,12 +439,17 @@ export class AvisoClient extends EventTarget {
     if (socket && socket === this.socket) socket.connect();
   }
 
-  private async request<T>(method: string, path: string, retry = true): Promise<T> {
+  private async request<T>(method: string, path: string, json?: unknown, retry = true): Promise<T> {
     const res = await fetch(`${this.options.server}${path}`, {
       method,
-      headers: { authorization: `Bearer ${this.options.token}` },
+      headers: {
+        authorization: `Bearer ${this.options.token}`,
+        ...(json ? { 'content-type': 'application/json' } : {}),
+      },
+      body: json ? JSON.stringify(json) : null,
     });
-    if (res.status === 401 && retry && (await this.refreshToken())) return this.request(method, path, false);
+    if (res.status === 401 && retry && (await this.refreshToken()))
+      return this.request(method, path, json, false);
     const body = (await res.json().catch(() => ({}))) as T & { error?: { code: string; message: string } };
     if (!res.ok) {
       const code = body.error?.code ?? 'HTTP_ERROR';

@@ -89,6 +89,7 @@ export class InboxController implements ReactiveController {
     let items = this.items.map((n) => applyUpdate(n, update));
     if (update.archivedAt && this.tab !== 'archived') items = items.filter((n) => !n.archivedAt);
     if (update.unarchived && this.tab === 'archived') items = items.filter((n) => n.archivedAt);
+    if (update.snoozedUntil) items = items.filter((n) => !update.ids.includes(n.id));
     this.items = items;
     this.host.requestUpdate();
   }

@@ -1,6 +1,6 @@
 import type { Notification } from '@aviso/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
-import { drawIcon, type IconOverride, iconFor, UI_PATHS } from './icons.ts';
+import { drawIcon, ICON_PATHS, type IconOverride, iconFor, UI_PATHS } from './icons.ts';
 import { type AvisoStrings, relativeTime } from './strings.ts';
 
 /** What a notification row needs from the bell. */
@@ -16,6 +16,8 @@ export interface ItemContext {
   corner: { label: string; icon: string; part: string; run(n: Notification): void } | null;
   /** Marks a row read or unread again without following it (inbox rows only). */
   toggleRead?(n: Notification): void;
+  /** Snoozes a row for an hour (inbox rows only). */
+  snooze?(n: Notification): void;
 }
 
 /** A dot: "mark unread". */
@@ -50,6 +52,23 @@ export function itemTemplate(n: Notification, ctx: ItemContext, tabIndex = 0): T
         ${unread ? html`<span class="sr-only">(${ctx.strings.unreadMark})</span>` : nothing}
       </button>
       <time datetime=${n.createdAt}>${relativeTime(n.createdAt, ctx.locale)}</time>
+      ${
+        ctx.snooze
+          ? html`<button
+              class="icon-btn snooze"
+              part="snooze"
+              tabindex=${tabIndex}
+              aria-label=${ctx.strings.snooze}
+              title=${ctx.strings.snooze}
+              @click=${(e: Event) => {
+                stop(e);
+                ctx.snooze!(n);
+              }}
+            >
+              ${drawIcon(ICON_PATHS.reminder)}
+            </button>`
+          : nothing
+      }
       ${
         n.actions?.length && !n.archivedAt
           ? html`<div class="actions">

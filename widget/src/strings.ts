@@ -12,6 +12,8 @@ export interface AvisoStrings {
   markUnread: string;
   archive: string;
   unarchive: string;
+  /** Snoozes a row for an hour: it comes back unread then. */
+  snooze: string;
   close: string;
   dismiss: string;
   empty: string;
@@ -49,6 +51,7 @@ const es: AvisoStrings = {
   markUnread: 'Marcar como no leída',
   archive: 'Archivar',
   unarchive: 'Desarchivar',
+  snooze: 'Posponer 1 hora',
   close: 'Cerrar',
   dismiss: 'Descartar',
   empty: 'No tienes notificaciones.',
@@ -80,6 +83,7 @@ const en: AvisoStrings = {
   markUnread: 'Mark as unread',
   archive: 'Archive',
   unarchive: 'Move to inbox',
+  snooze: 'Snooze for 1 hour',
   close: 'Close',
   dismiss: 'Dismiss',
   empty: 'You have no notifications.',
@@ -111,6 +115,7 @@ const pt: AvisoStrings = {
   markUnread: 'Marcar como não lida',
   archive: 'Arquivar',
   unarchive: 'Desarquivar',
+  snooze: 'Adiar 1 hora',
   close: 'Fechar',
   dismiss: 'Dispensar',
   empty: 'Você não tem notificações.',

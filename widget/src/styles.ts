@@ -214,6 +214,12 @@ const bellOwnStyles = unsafeCSS(`
   .item:has(.toggle) {
     min-height: 76px;
   }
+  .snooze {
+    display: inline-grid;
+    width: 24px;
+    height: 24px;
+    vertical-align: middle;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -50,6 +50,17 @@ class InboxClient extends MemoryClient {
     for (const n of this.items) if (n.id === id) n.archivedAt = null;
     this.tell([id], { unarchived: true });
   }
+  snoozes: { id: string; until: Date }[] = [];
+  override async snooze(id: string, until: Date) {
+    this.snoozes.push({ id, until });
+    this.items = this.items.filter((n) => n.id !== id);
+    this.tell([id], { snoozedUntil: until.toISOString() });
+  }
+  override async fetchUnreadCount() {
+    const count = this.items.filter((n) => !n.readAt && !n.archivedAt).length;
+    this.setUnread(count);
+    return count;
+  }
   override async archiveRead() {
     const archivedAt = new Date().toISOString();
     const read = this.items.filter((n) => n.readAt && !n.archivedAt);
@@ -158,11 +169,48 @@ describe('<aviso-bell> inbox actions', () => {
     await pick('Branch', '', 6);
   });
 
+  it('snoozes a row for an hour; one snoozed in another tab comes back unread as a toast', async () => {
+    const [mine, other] = [notification({ readAt: new Date().toISOString() }), notification()];
+    const client = new InboxClient([mine, other]);
+    const el = await openBell(client, 'en');
+    const button = $(el, `[data-id="${mine.id}"] .snooze`)!;
+    expect(button.getAttribute('aria-label')).to.equal('Snooze for 1 hour');
+    button.click();
+    await waitUntil(() => ids(el).length === 1, 'snoozed row gone');
+    const [{ id, until }] = client.snoozes as [{ id: string; until: Date }];
+    expect(id).to.equal(mine.id);
+    expect(Math.abs(until.getTime() - Date.now() - 3600_000)).to.be.below(5000);
+
+    // Another tab snoozed the other one for a moment: it leaves here too, and comes back.
+    client.items = client.items.filter((n) => n.id !== other.id);
+    client.dispatchEvent(
+      new NotificationUpdatedEvent({
+        ids: [other.id],
+        snoozedUntil: new Date(Date.now() + 200).toISOString(),
+      }),
+    );
+    await el.updateComplete;
+    expect(ids(el)).to.deep.equal([]);
+    el.toggle(false);
+    client.items.unshift(other);
+    await waitUntil(() => $(el, '.toast .message')?.textContent?.includes(other.message), 'back as a toast', {
+      timeout: 5000,
+    });
+    expect(el.unreadCount).to.equal(1);
+    el.toggle(true);
+    await waitUntil(() => ids(el).length === 1, 'back in the list');
+    expect($(el, '.list .item')!.classList.contains('unread')).to.equal(true);
+  });
+
   it('reaches the mark buttons by keyboard', async () => {
     const n = notification();
     const client = new InboxClient([n]);
     const el = await openBell(client);
     $(el, '.list .main')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect((el.shadowRoot!.activeElement as HTMLElement).getAttribute('aria-label')).to.equal(
+      'Posponer 1 hora',
+    );
     await sendKeys({ press: 'Tab' });
     const active = el.shadowRoot!.activeElement as HTMLElement;
     expect(active.classList.contains('toggle')).to.equal(true);
