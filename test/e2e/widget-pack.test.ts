@@ -51,8 +51,9 @@ describe.skipIf(!online)('the packed @aviso/widget and its wrappers in a plain V
     work = await mkdtemp(join(tmpdir(), 'aviso-widget-pack-'));
     app = join(work, 'app');
     // The wrappers and their workspace dependencies (the widget, whose dist/lib copies the builds
-    // of @aviso/protocol and @aviso/ui), dependencies first.
-    await run('pnpm', ['--filter', '@aviso/react...', '--filter', '@aviso/vue...', 'build'], {
+    // of @aviso/protocol and @aviso/ui), built only where stale: CI has built them before the tests,
+    // and a rebuild of widget/dist while other suites load it could hand them a half-written file.
+    await run(process.execPath, ['scripts/build-stale.mjs', '@aviso/react', '@aviso/vue'], {
       cwd: ROOT,
       timeout: 240_000,
     });
