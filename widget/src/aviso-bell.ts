@@ -161,6 +161,8 @@ export class AvisoBell extends LitElement {
   private refocus = false;
   private clock: ReturnType<typeof setInterval> | undefined;
   private lastStatus: ConnectionStatus | undefined;
+  /** Whether the preferences show instead of the list, and their view once loaded. */
+  private prefs?: { shown: boolean; view?: import('./preferences-panel.ts').PreferencesView };
   /** The category and branch filter, loaded when the panel first opens. */
   private filters?: typeof import('./filter-bar.ts');
 
@@ -501,11 +503,40 @@ export class AvisoBell extends LitElement {
         >
           ${drawIcon(UI_PATHS.checkAll)}
         </button>
+        <button
+          class="icon-btn"
+          aria-label=${t.preferences}
+          title=${t.preferences}
+          aria-pressed=${!!this.prefs?.shown}
+          @click=${() => this.togglePreferences()}
+        >
+          ${drawIcon(ICON_PATHS.maintenance)}
+        </button>
         <button class="icon-btn" aria-label=${t.close} title=${t.close} @click=${() => this.toggle(false)}>
           ${drawIcon(UI_PATHS.close)}
         </button>
       </header>
-      <div role="tablist" aria-label=${t.inbox}>
+      ${this.prefs?.shown ? this.prefs.view?.render({ html, nothing }, pickLang(this.locale)) : this.renderInbox(t, ctx, banner)}
+    </div>`;
+  }
+
+  /** Shows the preferences instead of the list (their code is loaded the first time), or the list again. */
+  private togglePreferences(): void {
+    const client = this.connection.value;
+    this.prefs ??= { shown: false };
+    const prefs = this.prefs;
+    prefs.shown = !prefs.shown;
+    this.requestUpdate();
+    if (client && !prefs.view)
+      void import('./preferences-panel.ts').then((m) => {
+        prefs.view = new m.PreferencesView(this, client);
+        this.requestUpdate();
+      });
+  }
+
+  private renderInbox(t: AvisoStrings, ctx: ItemContext, banner: string) {
+    const inbox = this.inbox;
+    return html`<div role="tablist" aria-label=${t.inbox}>
         ${TABS.map(
           (tab) =>
             html`<button
@@ -519,7 +550,7 @@ export class AvisoBell extends LitElement {
             </button>`,
         )}
       </div>
-      ${this.filters?.filterBar({ html, nothing }, inbox, pickLang(this.locale), client)}
+      ${this.filters?.filterBar({ html, nothing }, inbox, pickLang(this.locale), this.connection.value)}
       ${banner ? html`<div class="offline" role="status">${banner}</div>` : nothing}
       <ul class="list" role="list" aria-busy=${inbox.loading ? 'true' : 'false'} @scroll=${this.onScroll}>
         ${repeat(
@@ -528,8 +559,7 @@ export class AvisoBell extends LitElement {
           (n, i) => html`<li>${itemTemplate(n, ctx, i === this.focusIndex ? 0 : -1)}</li>`,
         )}
       </ul>
-      ${this.renderState(t)}
-    </div>`;
+      ${this.renderState(t)}`;
   }
 
   private renderState(t: AvisoStrings) {

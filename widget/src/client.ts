@@ -5,6 +5,7 @@ import type {
   InboxPage,
   Notification,
   NotificationUpdate,
+  Preferences,
   ServerToClientEvents,
   UnreadPayload,
 } from '@aviso/protocol';
@@ -264,6 +265,16 @@ export class AvisoClient extends EventTarget {
   /** Archives every read notification; unread ones stay. */
   archiveRead(): Promise<void> {
     return this.change('', 'archive-read');
+  }
+
+  /** The person's preferences: categories and channels turned off, quiet hours. */
+  preferences(): Promise<Preferences> {
+    return this.request('GET', '/v1/me/preferences');
+  }
+
+  /** Replaces the person's preferences; answers them as saved. */
+  setPreferences(preferences: Preferences): Promise<Preferences> {
+    return this.request('PUT', '/v1/me/preferences', preferences);
   }
 
   /** Snoozes one notification until a time: it leaves every tab's inbox and comes back unread then. */

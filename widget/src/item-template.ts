@@ -59,7 +59,6 @@ export function itemTemplate(n: Notification, ctx: ItemContext, tabIndex = 0): T
               part="snooze"
               tabindex=${tabIndex}
               aria-label=${ctx.strings.snooze}
-              title=${ctx.strings.snooze}
               @click=${(e: Event) => {
                 stop(e);
                 ctx.snooze!(n);

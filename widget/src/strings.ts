@@ -14,6 +14,7 @@ export interface AvisoStrings {
   unarchive: string;
   /** Snoozes a row for an hour: it comes back unread then. */
   snooze: string;
+  preferences: string;
   close: string;
   dismiss: string;
   empty: string;
@@ -52,6 +53,7 @@ const es: AvisoStrings = {
   archive: 'Archivar',
   unarchive: 'Desarchivar',
   snooze: 'Posponer 1 hora',
+  preferences: 'Preferencias',
   close: 'Cerrar',
   dismiss: 'Descartar',
   empty: 'No tienes notificaciones.',
@@ -84,6 +86,7 @@ const en: AvisoStrings = {
   archive: 'Archive',
   unarchive: 'Move to inbox',
   snooze: 'Snooze for 1 hour',
+  preferences: 'Preferences',
   close: 'Close',
   dismiss: 'Dismiss',
   empty: 'You have no notifications.',
@@ -116,6 +119,7 @@ const pt: AvisoStrings = {
   archive: 'Arquivar',
   unarchive: 'Desarquivar',
   snooze: 'Adiar 1 hora',
+  preferences: 'Preferências',
   close: 'Fechar',
   dismiss: 'Dispensar',
   empty: 'Você não tem notificações.',

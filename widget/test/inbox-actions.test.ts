@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/aviso-bell.ts';
+import type { Preferences } from '@aviso/protocol';
 import type { AvisoBell } from '../src/aviso-bell.ts';
 import { type InboxQuery, NotificationUpdatedEvent } from '../src/client.ts';
 import { MemoryClient, notification } from './support.ts';
@@ -49,6 +50,16 @@ class InboxClient extends MemoryClient {
   override async unarchive(id: string) {
     for (const n of this.items) if (n.id === id) n.archivedAt = null;
     this.tell([id], { unarchived: true });
+  }
+  prefs: Preferences = { categories: { sales: { whatsapp: false } } };
+  saved: Preferences[] = [];
+  override async preferences() {
+    return structuredClone(this.prefs);
+  }
+  override async setPreferences(p: Preferences) {
+    this.saved.push(structuredClone(p));
+    this.prefs = structuredClone(p);
+    return structuredClone(p);
   }
   snoozes: { id: string; until: Date }[] = [];
   override async snooze(id: string, until: Date) {
@@ -200,6 +211,43 @@ describe('<aviso-bell> inbox actions', () => {
     el.toggle(true);
     await waitUntil(() => ids(el).length === 1, 'back in the list');
     expect($(el, '.list .item')!.classList.contains('unread')).to.equal(true);
+  });
+
+  it('edits the person’s preferences in the panel and goes back to the list', async () => {
+    const client = new InboxClient([notification()]);
+    const el = await openBell(client);
+    const button = $(el, 'header [aria-label="Preferencias"]')!;
+    button.click();
+    await waitUntil(() => $(el, 'form.prefs'), 'preferences loaded');
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    expect($(el, '.list')).to.equal(null);
+    const box = (label: string) =>
+      $$(el, 'form.prefs label')
+        .find((l) => l.textContent!.trim() === label)!
+        .querySelector('input')!;
+    // A category switched off per channel elsewhere shows on and is kept.
+    expect(box('Ventas').checked).to.equal(true);
+    box('Inventario').click();
+    box('WhatsApp').click();
+    box('Horas de silencio').click();
+    await el.updateComplete;
+    const from = $(el, 'form.prefs input[type="time"]') as HTMLInputElement;
+    from.value = '21:30';
+    from.dispatchEvent(new Event('change'));
+    $(el, 'form.prefs .save')!.click();
+    await waitUntil(() => client.saved.length === 1, 'saved');
+    expect(client.saved[0]).to.deep.equal({
+      categories: { sales: { whatsapp: false }, inventory: false },
+      channels: { whatsapp: false },
+      quietHours: { start: '21:30', end: '08:00' },
+    });
+    await waitUntil(() =>
+      $(el, 'form.prefs [role="status"]')!.textContent!.includes('Preferencias guardadas'),
+    );
+    button.click();
+    await el.updateComplete;
+    expect(ids(el)).to.have.length(1);
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
   });
 
   it('reaches the mark buttons by keyboard', async () => {
