@@ -1,3 +1,5 @@
+// Long because the inbox's predicates (visible, unread, snoozed) and every mark that changes them
+// (read, unread, archive, snooze) must live together: the list, the count and the marks share them.
 import { and, asc, desc, eq, gt, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
