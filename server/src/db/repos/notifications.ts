@@ -163,12 +163,19 @@ export class NotificationRepo {
     return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.n.id : null };
   }
 
-  /** The visible notifications newer than `since`, oldest first (replay after a reconnect). */
+  /** The visible notifications newer than `since`, oldest first (replay after a reconnect); not snoozed ones. */
   async since(reader: Reader, since: string, limit: number): Promise<InboxItem[]> {
     const s = notificationStates;
     return this.selectItems()
       .leftJoin(s, this.stateJoin(reader.id))
-      .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(reader), gt(notifications.id, since)))
+      .where(
+        and(
+          eq(notifications.tenantId, this.tenantId),
+          visibleTo(reader),
+          gt(notifications.id, since),
+          notSnoozed(),
+        ),
+      )
       .orderBy(asc(notifications.id))
       .limit(limit);
   }
