@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
+import { notifications } from '../src/db/schema.ts';
 import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
 import { connect, settle, until } from './sockets.ts';
 
@@ -92,16 +93,36 @@ describe.each(databaseBackends)('realtime on $name', ({ url }) => {
     again.close();
   });
 
-  it('replays again what was minted shortly before `since`, which may have been committed after it', async () => {
+  it('replays what was minted before `since` but stored after it, and nothing else before it', async () => {
     const ana = await t.person('overlap-ana', { role: 'staff', branchIds: ['O'] });
-    const older = await sale('O');
-    // The client saw a notification minted 1 s after `older` (another node's, committed first).
-    const minted = Number.parseInt(older.slice(0, 8) + older.slice(9, 13), 16) + 1_000;
-    const hex = minted.toString(16).padStart(12, '0');
-    const since = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7fff-bfff-ffffffffffff`;
+    const idAtMs = (ms: number, tail: string) => {
+      const hex = ms.toString(16).padStart(12, '0');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${tail}`;
+    };
+    const now = Date.now();
+    const row = (id: string, createdAt: Date, message: string) => ({
+      id,
+      tenantId: t.id,
+      type: 'NUEVA_VENTA',
+      category: 'sales',
+      message,
+      branchIds: ['O'],
+      severity: 'success' as const,
+      icon: 'sale',
+      createdAt,
+    });
+    // Minted 3 s ago and stored then: the client that saw a later id had it.
+    const seen = idAtMs(now - 3_000, '000-8000-000000000001');
+    // Minted 2 s ago, stored only now (another node's slow commit): the client may not have it.
+    const late = idAtMs(now - 2_000, '000-8000-000000000002');
+    await hub.node.database.db
+      .insert(notifications)
+      .values([row(seen, new Date(now - 3_000), 'vista'), row(late, new Date(now), 'tardía')]);
+    // The client saw a notification minted 1 s ago.
+    const since = idAtMs(now - 1_000, 'fff-bfff-ffffffffffff');
     const again = await connect(hub.node.url, { token: ana.token, since });
     await until(() => again.counts.length > 0, 'the first count');
-    expect(again.received.map((n) => n.id)).toEqual([older]);
+    expect(again.received.map((n) => n.id)).toEqual([late]);
     again.close();
   });
 

@@ -187,11 +187,17 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     let last = since;
     if (since) {
       // Ids are minted before their commit: one minted a little before `since` (another node, or
-      // another group of the same node) may have been committed after the client saw `since`. The
-      // first 50 of those are sent again; the client keeps one of each id.
-      const overlap = await store.notifications.since(reader, idAt(timeOfId(since) - REPLAY_OVERLAP_MS), 50);
+      // another group of the same node) may have been stored after the client saw `since`. Those
+      // come first; the client keeps one of each id.
+      const minted = timeOfId(since);
+      const late = await store.notifications.storedAfter(
+        reader,
+        since,
+        idAt(minted - REPLAY_OVERLAP_MS),
+        new Date(minted),
+        50,
+      );
       const missed = await store.notifications.since(reader, since, replayLimit);
-      const late = overlap.filter((i) => i.n.id < since);
       for (const n of itemsToWire([...late, ...missed], reader)) socket.emit('notification', n);
       last = missed.at(-1)?.n.id ?? since;
     }

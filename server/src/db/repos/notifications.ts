@@ -180,6 +180,29 @@ export class NotificationRepo {
       .limit(limit);
   }
 
+  /**
+   * Notifications minted after `from` and before `since` but stored after `since` was minted: a
+   * client that saw `since` may not have seen them (ids are minted before the commit, so another
+   * node's or another group's can land after a later one). Oldest first, not snoozed ones.
+   */
+  async storedAfter(reader: Reader, since: string, from: string, mintedAt: Date, limit: number) {
+    const s = notificationStates;
+    return this.selectItems()
+      .leftJoin(s, this.stateJoin(reader.id))
+      .where(
+        and(
+          eq(notifications.tenantId, this.tenantId),
+          visibleTo(reader),
+          gt(notifications.id, from),
+          lt(notifications.id, since),
+          gt(notifications.createdAt, mintedAt),
+          notSnoozed(),
+        ),
+      )
+      .orderBy(asc(notifications.id))
+      .limit(limit);
+  }
+
   async unreadCount(reader: Reader): Promise<number> {
     const s = notificationStates;
     const [row] = await this.db
