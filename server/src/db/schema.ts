@@ -243,6 +243,8 @@ export const deliveries = pgTable(
         group?: { branchId: string | null; to?: 'targets' | readonly string[] };
         /** A channel test's address ('' for kinds without one), so a retry sends to the same one. */
         address?: string;
+        /** A digest row's window (its end, ISO): the rows of one window go out together. */
+        window?: string;
       }>()
       .notNull(),
     kind: text('kind'),

@@ -72,7 +72,12 @@ export async function planDeliveries(
         recipientId: r.id,
         step,
         condition,
-        plan: { channels: personal, mode },
+        // A digest row keeps its window apart from its due time, which a wait for the window's
+        // leader moves on.
+        plan:
+          step === 'digest'
+            ? { channels: personal, mode, window: dueAt.toISOString() }
+            : { channels: personal, mode },
         dueAt,
       });
     }

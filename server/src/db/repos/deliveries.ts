@@ -136,8 +136,11 @@ export class DeliveryRepo {
   }
 
   /** The digest rows of one person in the same window as `row` (still to be sent), oldest first. */
-  async digestGroup(row: Pick<DeliveryRow, 'recipientId' | 'dueAt'>): Promise<DeliveryRow[]> {
+  async digestGroup(row: Pick<DeliveryRow, 'recipientId' | 'dueAt' | 'plan'>): Promise<DeliveryRow[]> {
     if (!row.recipientId) return [];
+    // The window the row was planned in; a row planned before windows were kept goes by its due
+    // time, which a wait for the leader moves on (and which could then split its window in two).
+    const window = row.plan.window;
     return this.db
       .select()
       .from(deliveries)
@@ -146,7 +149,12 @@ export class DeliveryRepo {
           eq(deliveries.tenantId, this.tenantId),
           eq(deliveries.recipientId, row.recipientId),
           eq(deliveries.step, 'digest'),
-          lte(deliveries.dueAt, row.dueAt),
+          window
+            ? or(
+                sql`${deliveries.plan}->>'window' = ${window}`,
+                and(sql`${deliveries.plan}->>'window' is null`, lte(deliveries.dueAt, new Date(window))),
+              )
+            : lte(deliveries.dueAt, row.dueAt),
           inArray(deliveries.status, ['pending', 'sending']),
         ),
       )
