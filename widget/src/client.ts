@@ -1,3 +1,6 @@
+// Long because AvisoClient is the headless API hosts use without the bell: the socket (handshake,
+// reconnection with backoff, replay marks, token renewal) and every inbox and preferences call, each
+// short. The bell and any host UI share it, so it stays one class.
 import type {
   Ack,
   ClientToServerEvents,
