@@ -164,20 +164,8 @@ export class NotificationRepo {
   }
 
   /** The visible notifications newer than `since`, oldest first (replay after a reconnect); not snoozed ones. */
-  async since(reader: Reader, since: string, limit: number): Promise<InboxItem[]> {
-    const s = notificationStates;
-    return this.selectItems()
-      .leftJoin(s, this.stateJoin(reader.id))
-      .where(
-        and(
-          eq(notifications.tenantId, this.tenantId),
-          visibleTo(reader),
-          gt(notifications.id, since),
-          notSnoozed(),
-        ),
-      )
-      .orderBy(asc(notifications.id))
-      .limit(limit);
+  since(reader: Reader, since: string, limit: number): Promise<InboxItem[]> {
+    return this.replay(reader, [gt(notifications.id, since)], limit);
   }
 
   /**
@@ -185,20 +173,16 @@ export class NotificationRepo {
    * client that saw `since` may not have seen them (ids are minted before the commit, so another
    * node's or another group's can land after a later one). Oldest first, not snoozed ones.
    */
-  async storedAfter(reader: Reader, since: string, from: string, mintedAt: Date, limit: number) {
+  storedAfter(reader: Reader, since: string, from: string, mintedAt: Date, limit: number) {
+    const n = notifications;
+    return this.replay(reader, [gt(n.id, from), lt(n.id, since), gt(n.createdAt, mintedAt)], limit);
+  }
+
+  private replay(reader: Reader, where: SQL[], limit: number): Promise<InboxItem[]> {
     const s = notificationStates;
     return this.selectItems()
       .leftJoin(s, this.stateJoin(reader.id))
-      .where(
-        and(
-          eq(notifications.tenantId, this.tenantId),
-          visibleTo(reader),
-          gt(notifications.id, from),
-          lt(notifications.id, since),
-          gt(notifications.createdAt, mintedAt),
-          notSnoozed(),
-        ),
-      )
+      .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(reader), ...where, notSnoozed()))
       .orderBy(asc(notifications.id))
       .limit(limit);
   }
@@ -277,7 +261,27 @@ export class NotificationRepo {
   }
 
   /** Marks one notification unread again for this reader (also below their read-all watermark). */
-  async markUnread(readerId: string, id: string, at = new Date()): Promise<void> {
+  markUnread(readerId: string, id: string, at = new Date()): Promise<void> {
+    return this.reopen(readerId, id, at, at);
+  }
+
+  /**
+   * Snoozes one notification for this reader until `until`: out of the inbox and the count until
+   * then, and back unread afterwards (marked unread as of `until`, so a read-all meanwhile does
+   * not cover it). Snoozing again moves the time.
+   */
+  snooze(readerId: string, id: string, until: Date, at = new Date()): Promise<void> {
+    return this.reopen(readerId, id, at, until, { snoozedUntil: until, archivedAt: null });
+  }
+
+  /** Unread for this reader as of `unreadAt`, with what a snooze adds. */
+  private async reopen(
+    readerId: string,
+    id: string,
+    at: Date,
+    unreadAt: Date,
+    snooze?: { snoozedUntil: Date; archivedAt: null },
+  ): Promise<void> {
     const s = notificationStates;
     // Seen too (whoever marks it has seen it): a left-joined state whose first column is null
     // comes back from drizzle as no state at all.
@@ -288,44 +292,16 @@ export class NotificationRepo {
         notificationId: id,
         recipientId: readerId,
         seenAt: at,
-        unreadAt: at,
+        unreadAt,
+        ...(snooze ? { snoozedUntil: snooze.snoozedUntil } : {}),
       })
       .onConflictDoUpdate({
         target: [s.notificationId, s.recipientId],
         set: {
           seenAt: sql`coalesce(${s.seenAt}, ${at.toISOString()}::timestamptz)`,
           readAt: null,
-          unreadAt: at,
-        },
-      });
-  }
-
-  /**
-   * Snoozes one notification for this reader until `until`: out of the inbox and the count until
-   * then, and back unread afterwards (marked unread as of `until`, so a read-all meanwhile does
-   * not cover it). Snoozing again moves the time.
-   */
-  async snooze(readerId: string, id: string, until: Date, at = new Date()): Promise<void> {
-    const s = notificationStates;
-    // Seen too: see `markUnread`.
-    await this.db
-      .insert(s)
-      .values({
-        tenantId: this.tenantId,
-        notificationId: id,
-        recipientId: readerId,
-        seenAt: at,
-        unreadAt: until,
-        snoozedUntil: until,
-      })
-      .onConflictDoUpdate({
-        target: [s.notificationId, s.recipientId],
-        set: {
-          seenAt: sql`coalesce(${s.seenAt}, ${at.toISOString()}::timestamptz)`,
-          readAt: null,
-          archivedAt: null,
-          unreadAt: until,
-          snoozedUntil: until,
+          unreadAt,
+          ...snooze,
         },
       });
   }
