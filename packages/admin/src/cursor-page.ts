@@ -1,4 +1,5 @@
 import { query } from './api.ts';
+import { loadNames, type Names } from './lookups.ts';
 import { AdminPage } from './page.ts';
 
 /** A page of a cursor-paginated list, as every list endpoint of the hub answers. */
@@ -16,10 +17,13 @@ export abstract class CursorListPage<Item, Filters extends Record<string, string
     ...AdminPage.properties,
     items: { state: true },
     cursor: { state: true },
+    names: { state: true },
   };
 
   items: Item[] = [];
   cursor: string | null = null;
+  /** Names of people, channels and types, to show rows in words (loaded once). */
+  names: Names | null = null;
   /** The list's endpoint, e.g. `/v1/deliveries`. */
   protected abstract readonly endpoint: string;
   protected abstract filters: Filters;
@@ -28,12 +32,13 @@ export abstract class CursorListPage<Item, Filters extends Record<string, string
     return `${this.endpoint}${query({ ...this.filters, cursor, limit: 50 })}`;
   }
 
-  /** The first page with the current filters (shown with `show`, once what it needs is loaded too). */
-  protected firstPage() {
-    return this.api.get<CursorPageOf<Item>>(this.path());
-  }
-
-  protected show(page: CursorPageOf<Item>) {
+  /** The first page with the current filters, shown once the names are loaded too. */
+  protected async load() {
+    const [page, names] = await Promise.all([
+      this.api.get<CursorPageOf<Item>>(this.path()),
+      this.names ? Promise.resolve(this.names) : loadNames(this.api),
+    ]);
+    this.names = names;
     this.items = page.items;
     this.cursor = page.nextCursor;
   }

@@ -1,7 +1,7 @@
 import type { Delivery, Receipt, Receipts, TenantNotification } from '@aviso/protocol';
 import { css, html, nothing } from 'lit';
 import { CursorListPage } from '../cursor-page.ts';
-import { loadNames, type Names, typeTitle } from '../lookups.ts';
+import { typeTitle } from '../lookups.ts';
 import { reasonText } from '../messages.ts';
 
 type Filters = { type: string; recipientId: string; branchId: string; days: string };
@@ -42,24 +42,17 @@ export class AdminActivity extends CursorListPage<TenantNotification, Filters> {
   ];
   static override properties = {
     ...CursorListPage.properties,
-    names: { state: true },
     selected: { state: true },
     receipts: { state: true },
   };
 
-  names: Names | null = null;
   selected: string | null = idFromHash();
   receipts: Receipts | null = null;
   protected readonly endpoint = '/v1/notifications';
   protected filters: Filters = { type: '', recipientId: '', branchId: '', days: '7' };
 
-  protected async load() {
-    const [page, names] = await Promise.all([
-      this.firstPage(),
-      this.names ? Promise.resolve(this.names) : loadNames(this.api),
-    ]);
-    this.names = names;
-    this.show(page);
+  protected override async load() {
+    await super.load();
     if (this.selected && !this.receipts) await this.openReceipts(this.selected);
   }
 

@@ -8,7 +8,7 @@ import {
 } from '@aviso/protocol';
 import { html, nothing } from 'lit';
 import { CursorListPage } from '../cursor-page.ts';
-import { loadNames, type Names, typeTitle } from '../lookups.ts';
+import { typeTitle } from '../lookups.ts';
 import { reasonText } from '../messages.ts';
 import { fetchSentMessage, type SentMessage } from '../notifications.ts';
 
@@ -21,14 +21,12 @@ type Filters = { status: string; channel: string; type: string; days: string };
 export class AdminDeliveries extends CursorListPage<Delivery, Filters> {
   static override properties = {
     ...CursorListPage.properties,
-    names: { state: true },
     open: { state: true },
     sent: { state: true },
     detail: { state: true },
     notice: { state: true },
   };
 
-  names: Names | null = null;
   open: string | null = null;
   /** The notification behind the open row, as it was sent (or why it cannot be shown). */
   sent: SentMessage | null = null;
@@ -37,15 +35,6 @@ export class AdminDeliveries extends CursorListPage<Delivery, Filters> {
   notice = '';
   protected readonly endpoint = '/v1/deliveries';
   protected filters: Filters = { status: '', channel: '', type: '', days: '7' };
-
-  protected async load() {
-    const [page, names] = await Promise.all([
-      this.firstPage(),
-      this.names ? Promise.resolve(this.names) : loadNames(this.api),
-    ]);
-    this.names = names;
-    this.show(page);
-  }
 
   protected override filtersApplied() {
     this.notice = '';
