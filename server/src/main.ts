@@ -34,6 +34,8 @@ async function main() {
   log.info(
     {
       url: node.url,
+      // Where an owner or operator signs in: printed so nobody has to guess the path.
+      console: `${node.url}/admin`,
       port: node.port,
       node: node.nodeId,
       database: node.database.kind,

@@ -23,10 +23,16 @@ describe('the hub process in development', () => {
 
   it('prints the secrets it generated, never one given in the environment', async () => {
     const given = 'adm_given_by_the_operator_0123456789';
-    const out = await printed({ AVISO_ADMIN_TOKEN: given, AVISO_DEV_SECRETS_FILE: join(dir, 'a.json') });
+    const out = await printed({
+      AVISO_ADMIN_TOKEN: given,
+      AVISO_DEV_SECRETS_FILE: join(dir, 'a.json'),
+      LOG_LEVEL: 'info',
+    });
     expect(out).not.toContain(given);
     expect(out).not.toContain('AVISO_ADMIN_TOKEN=');
     expect(out).toMatch(/AVISO_SECRET_KEYS=dev:[A-Za-z0-9+/=]{44}/);
+    // The start banner says where the console is.
+    expect(out).toMatch(/"console":"http:\/\/[^"]+\/admin"/);
   }, 120_000);
 
   it('prints the operator token when it generated it, and nothing once everything is given', async () => {
