@@ -1,19 +1,6 @@
 /** The demo store's own data: a small back office, saved with the demo's state between restarts. */
 
-import type {
-  Branch,
-  Customer,
-  Expense,
-  Line,
-  Persona,
-  Product,
-  Purchase,
-  Reservation,
-  Sale,
-  Transfer,
-} from '../src/model.ts';
-
-export type { Branch, Customer, Expense, Line, Persona, Product, Purchase, Reservation, Sale, Transfer };
+import type { Branch, Line, Persona, Product, StoreRecords } from '../src/model.ts';
 
 export const BRANCHES: Branch[] = [
   { id: 'central', name: 'Suc. Central' },
@@ -53,14 +40,7 @@ export interface StockChange {
 }
 
 /** Everything the back office holds, as saved in the state file. */
-export interface OfficeData {
-  products: Product[];
-  sales: Sale[];
-  expenses: Expense[];
-  purchases: Purchase[];
-  transfers: Transfer[];
-  customers: Customer[];
-  reservations: Reservation[];
+export interface OfficeData extends StoreRecords {
   seq: number;
 }
 

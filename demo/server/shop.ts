@@ -1,13 +1,5 @@
-import {
-  type Backoffice,
-  BRANCHES,
-  branchName,
-  type Line,
-  PERSONAS,
-  type Persona,
-  type StockChange,
-  total,
-} from './backoffice.ts';
+import type { Line, Persona } from '../src/model.ts';
+import { type Backoffice, BRANCHES, branchName, PERSONAS, type StockChange, total } from './backoffice.ts';
 import { type Body, type HubClient, invalid } from './hub.ts';
 
 /** Options of `Shop`: the hub with the demo tenant's key, the store, and where to save it after each change. */

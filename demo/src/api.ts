@@ -1,6 +1,8 @@
 /** The demo backend's answers (`/api/*` of demo/server). */
 
-import type {
+import type { Branch, Persona, StoreRecords } from './model.ts';
+
+export type {
   Branch,
   Customer,
   Expense,
@@ -13,17 +15,8 @@ import type {
   Transfer,
 } from './model.ts';
 
-export type { Branch, Customer, Expense, Line, Persona, Product, Purchase, Reservation, Sale, Transfer };
-
-export interface State {
-  products: Product[];
-  sales: Sale[];
-  expenses: Expense[];
-  purchases: Purchase[];
-  transfers: Transfer[];
-  customers: Customer[];
-  reservations: Reservation[];
-}
+/** What `/api/state` answers. */
+export type State = StoreRecords;
 export interface Session {
   persona: Persona;
   token: string;

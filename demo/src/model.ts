@@ -88,3 +88,14 @@ export interface Reservation {
   dateTime: string;
   reminders: 'programados' | 'no disponibles';
 }
+
+/** The store's records: what the back office keeps and what its `/api/state` answers. */
+export interface StoreRecords {
+  products: Product[];
+  sales: Sale[];
+  expenses: Expense[];
+  purchases: Purchase[];
+  transfers: Transfer[];
+  customers: Customer[];
+  reservations: Reservation[];
+}
