@@ -52,6 +52,19 @@ export class StockRepo {
     private readonly tenantId: string,
   ) {}
 
+  /** This tenant's rows of `table` (levels or alerts) for `productIds` at `branchId`. */
+  private products(
+    table: typeof stockLevels | typeof stockAlerts,
+    branchId: string,
+    productIds: readonly string[],
+  ) {
+    return and(
+      eq(table.tenantId, this.tenantId),
+      eq(table.branchId, branchId),
+      inArray(table.productId, [...productIds]),
+    );
+  }
+
   /** Runs `fn` with a repository bound to one transaction (retried on deadlock). */
   locked<T>(fn: (repo: StockRepo) => Promise<T>): Promise<T> {
     return inTransaction(this.db, (tx) => fn(new StockRepo(tx, this.tenantId)));
@@ -99,13 +112,10 @@ export class StockRepo {
         .select()
         .from(stockLevels)
         .where(
-          and(
-            eq(stockLevels.tenantId, this.tenantId),
-            eq(stockLevels.branchId, branchId),
-            inArray(
-              stockLevels.productId,
-              chunk.map((v) => v.productId),
-            ),
+          this.products(
+            stockLevels,
+            branchId,
+            chunk.map((v) => v.productId),
           ),
         )
         .orderBy(stockLevels.productId)
@@ -146,13 +156,7 @@ export class StockRepo {
       await this.db
         .update(stockLevels)
         .set({ sweepPending: false })
-        .where(
-          and(
-            eq(stockLevels.tenantId, this.tenantId),
-            eq(stockLevels.branchId, branchId),
-            inArray(stockLevels.productId, [...chunk]),
-          ),
-        );
+        .where(this.products(stockLevels, branchId, chunk));
     }
   }
 
@@ -169,9 +173,7 @@ export class StockRepo {
         .from(stockAlerts)
         .where(
           and(
-            eq(stockAlerts.tenantId, this.tenantId),
-            eq(stockAlerts.branchId, branchId),
-            inArray(stockAlerts.productId, [...chunk]),
+            this.products(stockAlerts, branchId, chunk),
             or(eq(stockAlerts.status, 'active'), gt(stockAlerts.openedAt, since)),
           ),
         )
