@@ -2,24 +2,12 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../src/aviso-bell.ts';
 import type { AvisoBell } from '../src/aviso-bell.ts';
 import { AvisoClient, type ConnectionStatus } from '../src/client.ts';
+import { $, sharedHub } from './hub-support.ts';
 
 // Against the real hub of web-test-runner.config.mjs: what the hub says on connect, and which of
 // its refusals end the connection for good.
 
-const hub = (await (await fetch('/__hub.json')).json()) as { url: string; adminToken: string };
-
-async function api<T>(path: string, token: string, body?: unknown, method = 'POST'): Promise<T> {
-  const res = await fetch(`${hub.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-  return json as T;
-}
-
-const $ = (el: AvisoBell, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const { hub, api } = await sharedHub();
 
 describe('what the hub tells a bell', () => {
   let apiKey = '';

@@ -1,26 +1,15 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AvisoBell } from '../src/aviso-bell.ts';
+import { $, sharedHub } from './hub-support.ts';
 
 // End to end: a real hub process (started by web-test-runner.config.mjs), the bundle exactly as
 // the hub serves it at /widget/aviso.js, and two "tabs" of the same person, each with its socket.
 
-const hub = (await (await fetch('/__hub.json')).json()) as { url: string; adminToken: string };
+const { hub, api } = await sharedHub();
 const bundle = (await import(
   /* @vite-ignore */ `${hub.url}/widget/aviso.js`
 )) as typeof import('../src/index.ts');
 
-async function api<T>(path: string, token: string, body?: unknown, method = 'POST'): Promise<T> {
-  const res = await fetch(`${hub.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-  return json as T;
-}
-
-const $ = (el: AvisoBell, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const badge = (el: AvisoBell) => $(el, '.badge')?.textContent?.trim() ?? '';
 
 function mount(token: string): AvisoBell {

@@ -1,21 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { AvisoClient } from '../src/client.ts';
+import { sharedHub } from './hub-support.ts';
 
 // Against the real hub of web-test-runner.config.mjs, with its default cap of 20 sockets a person.
 
-const hub = (await (await fetch('/__hub.json')).json()) as { url: string; adminToken: string };
+const { hub, api } = await sharedHub();
 const CAP = 20;
-
-async function api<T>(path: string, token: string, body?: unknown, method = 'POST'): Promise<T> {
-  const res = await fetch(`${hub.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-  return json as T;
-}
 
 describe('a person with too many live connections', () => {
   const clients: AvisoClient[] = [];

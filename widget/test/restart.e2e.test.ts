@@ -3,6 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/aviso-bell.ts';
 import type { AvisoBell } from '../src/aviso-bell.ts';
 import { AvisoClient, type ConnectionStatus } from '../src/client.ts';
+import { $, callHub } from './hub-support.ts';
 
 // A deploy, end to end: a real hub process (PGlite folder) stopped with SIGTERM and started again
 // on the same port and database, while the bell stays on the page. Some tests reach the hub
@@ -24,18 +25,6 @@ async function hubCommand(action: string, id?: string): Promise<OwnHub> {
   return hub;
 }
 
-async function api<T>(url: string, path: string, token: string, body?: unknown, method = 'POST') {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-  return json as T;
-}
-
-const $ = (el: AvisoBell, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const toastTexts = (el: AvisoBell) =>
   [...el.shadowRoot!.querySelectorAll('.toast .message')].map((m) => m.textContent ?? '');
 
@@ -47,7 +36,7 @@ describe('through a hub restart', function () {
   const bells: AvisoBell[] = [];
 
   const publish = (entityId: string, total: number) =>
-    api<{ id: string }>(hub.url, '/v1/events', apiKey, {
+    callHub<{ id: string }>(hub.url, '/v1/events', apiKey, {
       type: 'NUEVA_VENTA',
       entityId,
       data: { branchId: 'central', total },
@@ -71,15 +60,21 @@ describe('through a hub restart', function () {
 
   before(async () => {
     hub = await hubCommand('start');
-    const tenant = await api<{ apiKey: string }>(hub.url, '/v1/admin/tenants', hub.adminToken, {
+    const tenant = await callHub<{ apiKey: string }>(hub.url, '/v1/admin/tenants', hub.adminToken, {
       name: 'Restart',
       currency: 'MXN',
       locale: 'es-MX',
     });
     apiKey = tenant.apiKey;
-    await api(hub.url, '/v1/branches/central', apiKey, { name: 'Central' }, 'PUT');
-    await api(hub.url, '/v1/recipients/cajero-1', apiKey, { role: 'staff', branchIds: ['central'] }, 'PUT');
-    ({ token } = await api<{ token: string }>(hub.url, '/v1/widget-tokens', apiKey, {
+    await callHub(hub.url, '/v1/branches/central', apiKey, { name: 'Central' }, 'PUT');
+    await callHub(
+      hub.url,
+      '/v1/recipients/cajero-1',
+      apiKey,
+      { role: 'staff', branchIds: ['central'] },
+      'PUT',
+    );
+    ({ token } = await callHub<{ token: string }>(hub.url, '/v1/widget-tokens', apiKey, {
       recipientId: 'cajero-1',
     }));
   });
