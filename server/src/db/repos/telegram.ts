@@ -70,15 +70,7 @@ export class TelegramRepo {
     const [row] = await this.db
       .select({ scope: t.scope })
       .from(t)
-      .where(
-        and(
-          eq(t.tokenHash, sha256(token)),
-          eq(t.tenantId, this.tenantId),
-          eq(t.channelId, channelId),
-          isNull(t.usedAt),
-          gt(t.expiresAt, now),
-        ),
-      );
+      .where(this.live(token, channelId, now));
     return row?.scope;
   }
 
@@ -114,17 +106,20 @@ export class TelegramRepo {
     return this.db
       .update(t)
       .set({ usedAt: now })
-      .where(
-        and(
-          eq(t.tokenHash, sha256(token)),
-          eq(t.tenantId, this.tenantId),
-          eq(t.channelId, channelId),
-          isNull(t.usedAt),
-          gt(t.expiresAt, now),
-          kind,
-        ),
-      )
+      .where(and(this.live(token, channelId, now), kind))
       .returning({ recipientId: t.recipientId, chatId: t.chatId, branchId: t.branchId });
+  }
+
+  /** This tenant's unused, unexpired link of `token` on the channel. */
+  private live(token: string, channelId: string, now: Date) {
+    const t = telegramLinks;
+    return and(
+      eq(t.tokenHash, sha256(token)),
+      eq(t.tenantId, this.tenantId),
+      eq(t.channelId, channelId),
+      isNull(t.usedAt),
+      gt(t.expiresAt, now),
+    );
   }
 
   async chat(channelId: string, chatId: string): Promise<ChatState | undefined> {
