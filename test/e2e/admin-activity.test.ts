@@ -2,13 +2,8 @@ import { newWebhookSecret } from '@aviso/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standIn } from '../../server/src/channels/testing.ts';
 import { startSmtp } from '../../server/test/smtp.ts';
-import {
-  type ConsoleRig,
-  type ConsoleTenant,
-  hasChromium,
-  SHOTS,
-  startConsoleRig,
-} from '../support/console.ts';
+import { hasChromium, SHOTS } from '../support/console.ts';
+import { consoleShop } from './console-shop.ts';
 
 interface Delivery {
   id: string;
@@ -18,31 +13,30 @@ interface Delivery {
 }
 
 describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a real browser', () => {
-  let rig: ConsoleRig;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   // A webhook endpoint that is down, for a channel test that fails.
   let down: Awaited<ReturnType<typeof standIn>>;
-  let tenant: ConsoleTenant;
   let notificationId: string;
 
   beforeAll(async () => {
     smtp = await startSmtp();
     down = await standIn(() => ({ status: 500, body: { error: 'down for maintenance' } }));
-    const downPort = new URL(down.url).port;
-    rig = await startConsoleRig({ AVISO_EGRESS_ALLOW: `127.0.0.1:${smtp.port},127.0.0.1:${downPort}` });
-    tenant = await rig.tenant('Ferretería Central', {
-      locale: 'es-MX',
-      timezone: 'America/Mexico_City',
-      currency: 'MXN',
-    });
-    const channel = await tenant.call('POST', '/v1/channels', {
+  });
+  const shop = consoleShop(
+    'Ferretería Central',
+    { locale: 'es-MX', timezone: 'America/Mexico_City', currency: 'MXN' },
+    () => ({ AVISO_EGRESS_ALLOW: `127.0.0.1:${smtp.port},127.0.0.1:${new URL(down.url).port}` }),
+  );
+
+  beforeAll(async () => {
+    const channel = await shop.tenant.call('POST', '/v1/channels', {
       kind: 'email',
       name: 'Correo local',
       config: { host: '127.0.0.1', port: smtp.port, from: 'Aviso <alertas@aviso.test>' },
     });
     expect(channel.status).toBe(201);
     // A type of the shop's own: the branch's people, by email at once when they are offline.
-    const type = await tenant.call('PUT', '/v1/event-types/VENTA_GRANDE', {
+    const type = await shop.tenant.call('PUT', '/v1/event-types/VENTA_GRANDE', {
       category: 'sales',
       target: { kind: 'branches', from: ['branchId'] },
       title: { es: 'Venta grande' },
@@ -56,7 +50,7 @@ describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a rea
       ['lupita', 'Lupita', 'norte'],
       ['centro', 'Centro', 'centro'],
     ]) {
-      const put = await tenant.call('PUT', `/v1/recipients/${id}`, {
+      const put = await shop.tenant.call('PUT', `/v1/recipients/${id}`, {
         name,
         role: 'manager',
         branchIds: [branch],
@@ -64,7 +58,7 @@ describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a rea
       });
       expect(put.status).toBe(201);
     }
-    const event = await tenant.call<{ id: string }>('POST', '/v1/events', {
+    const event = await shop.tenant.call<{ id: string }>('POST', '/v1/events', {
       type: 'VENTA_GRANDE',
       entityId: 'V-77',
       data: { total: 1250.5, branchId: 'norte' },
@@ -72,15 +66,17 @@ describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a rea
     expect(event.status).toBe(202);
     notificationId = event.body.id;
     // Norte reads it in the widget; Lupita never opens it.
-    const token = await tenant.call<{ token: string }>('POST', '/v1/widget-tokens', { recipientId: 'norte' });
-    const read = await fetch(`${rig.hub.url}/v1/me/notifications/${notificationId}/read`, {
+    const token = await shop.tenant.call<{ token: string }>('POST', '/v1/widget-tokens', {
+      recipientId: 'norte',
+    });
+    const read = await fetch(`${shop.rig.hub.url}/v1/me/notifications/${notificationId}/read`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token.body.token}` },
     });
     expect(read.status).toBe(200);
     // Both fallback emails go out.
     const sent = async () => {
-      const { items } = (await tenant.call<{ items: Delivery[] }>('GET', '/v1/deliveries')).body;
+      const { items } = (await shop.tenant.call<{ items: Delivery[] }>('GET', '/v1/deliveries')).body;
       return items.filter((d) => d.notificationId === notificationId && d.status === 'sent').length;
     };
     for (let i = 0; i < 60 && (await sent()) < 2; i++) await new Promise((r) => setTimeout(r, 500));
@@ -88,14 +84,13 @@ describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a rea
   });
 
   afterAll(async () => {
-    await rig?.close();
     await down?.close();
     await smtp?.close();
   });
 
   it('answers who it was for, who read it and when, and what went out by email', async () => {
-    const page = await rig.page();
-    await rig.signIn(page, tenant.apiKey, 'Ferretería Central');
+    const page = await shop.rig.page();
+    await shop.rig.signIn(page, shop.tenant.apiKey, 'Ferretería Central');
     await page.getByRole('link', { name: 'Actividad' }).click();
     // Filtered by the person asked about.
     await page.getByLabel('Persona').selectOption({ label: 'Norte' });
@@ -124,10 +119,10 @@ describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a rea
   });
 
   it('shows a delivery with the person’s and channel’s names, the message as sent and its attempt', async () => {
-    const page = await rig.page();
-    await rig.signIn(page, tenant.apiKey, 'Ferretería Central');
+    const page = await shop.rig.page();
+    await shop.rig.signIn(page, shop.tenant.apiKey, 'Ferretería Central');
     await page.getByRole('link', { name: 'Registro de envíos' }).click();
-    const { items } = (await tenant.call<{ items: Delivery[] }>('GET', '/v1/deliveries')).body;
+    const { items } = (await shop.tenant.call<{ items: Delivery[] }>('GET', '/v1/deliveries')).body;
     const lupita = items.find((d) => d.recipientId === 'lupita')!;
     const row = page.locator(`tr[data-delivery="${lupita.id}"]`);
     await row.waitFor();
@@ -153,14 +148,14 @@ describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a rea
   });
 
   it('retries a failed channel test and lists both attempts, the first one kept', async () => {
-    const channel = await tenant.call<{ id: string }>('POST', '/v1/channels', {
+    const channel = await shop.tenant.call<{ id: string }>('POST', '/v1/channels', {
       kind: 'webhook',
       name: 'CRM',
       // Subscribed to an event the other tests never raise: only its tests reach it.
       config: { url: `${down.url}/hook`, secret: newWebhookSecret(), events: ['notification.action'] },
     });
     expect(channel.status).toBe(201);
-    const test = await tenant.call<{ ok: boolean; deliveryId: string }>(
+    const test = await shop.tenant.call<{ ok: boolean; deliveryId: string }>(
       'POST',
       `/v1/channels/${channel.body.id}/test`,
       {},
@@ -168,8 +163,8 @@ describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a rea
     expect(test.body.ok).toBe(false);
     const id = test.body.deliveryId;
 
-    const page = await rig.page();
-    await rig.signIn(page, tenant.apiKey, 'Ferretería Central');
+    const page = await shop.rig.page();
+    await shop.rig.signIn(page, shop.tenant.apiKey, 'Ferretería Central');
     await page.getByRole('link', { name: 'Registro de envíos' }).click();
     const row = page.locator(`tr[data-delivery="${id}"]`);
     await row.getByRole('button', { name: 'Reintentar' }).click();
@@ -178,8 +173,8 @@ describe.skipIf(!hasChromium)('"Did Norte see it?" and delivery details in a rea
     let tries = 0;
     for (let i = 0; i < 100 && tries < 2; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      tries = (await tenant.call<{ attemptLog: unknown[] }>('GET', `/v1/deliveries/${id}`)).body.attemptLog
-        .length;
+      tries = (await shop.tenant.call<{ attemptLog: unknown[] }>('GET', `/v1/deliveries/${id}`)).body
+        .attemptLog.length;
     }
     expect(tries).toBe(2);
     await page.getByRole('button', { name: 'Aplicar' }).click();

@@ -1,13 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type ConsoleRig,
-  type ConsoleTenant,
-  hasChromium,
-  SHOTS,
-  startConsoleRig,
-} from '../support/console.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, hasChromium, SHOTS } from '../support/console.ts';
+import { consoleShop } from './console-shop.ts';
 
 /** The message shown beside a field: the element its `aria-describedby` names first. */
 async function messageOf(field: Locator): Promise<string> {
@@ -20,24 +14,17 @@ async function messageOf(field: Locator): Promise<string> {
 }
 
 describe.skipIf(!hasChromium)('console forms in a real browser', () => {
-  let rig: ConsoleRig;
-  let tenant: ConsoleTenant;
+  const shop = consoleShop('Ferretería Norte', { locale: 'es-MX' });
   let page: Page;
 
   beforeAll(async () => {
-    rig = await startConsoleRig();
-    tenant = await rig.tenant('Ferretería Norte', { locale: 'es-MX' });
-    page = await rig.page();
-    await rig.signIn(page, tenant.apiKey, 'Ferretería Norte');
-  });
-
-  afterAll(async () => {
-    await rig?.close();
+    page = await shop.rig.page();
+    await shop.rig.signIn(page, shop.tenant.apiKey, 'Ferretería Norte');
   });
 
   const channelForm = async () => {
     // A fresh page (the session survives a reload), so no form is left open from before.
-    await page.goto(`${rig.hub.url}/admin/#/channels`);
+    await page.goto(`${shop.rig.hub.url}/admin/#/channels`);
     await page.reload();
     await page.getByRole('button', { name: 'Nuevo canal' }).click();
     return page.getByRole('form', { name: 'Nuevo canal' });
@@ -73,7 +60,7 @@ describe.skipIf(!hasChromium)('console forms in a real browser', () => {
     expect(await messageOf(form.getByLabel('Remitente (De)'))).toMatch(/^No es un correo/);
     expect(await messageOf(form.getByLabel('Puerto', { exact: true }))).toBe('Como máximo 65535');
     await form.getByRole('alert').getByText('Revisa los campos marcados.').waitFor();
-    expect((await tenant.call<{ items: unknown[] }>('GET', '/v1/channels')).body.items).toEqual([]);
+    expect((await shop.tenant.call<{ items: unknown[] }>('GET', '/v1/channels')).body.items).toEqual([]);
   });
 
   it('shows the hub’s DESTINATION_NOT_ALLOWED at the host and SECRET_REQUIRED at the secret', async () => {
@@ -88,7 +75,7 @@ describe.skipIf(!hasChromium)('console forms in a real browser', () => {
     );
     expect(await form.getByRole('alert').textContent()).toMatch(/AVISO_EGRESS_ALLOW/);
 
-    const created = await tenant.call<{ id: string }>('POST', '/v1/channels', {
+    const created = await shop.tenant.call<{ id: string }>('POST', '/v1/channels', {
       kind: 'webhook',
       name: 'ERP',
       config: {
@@ -125,7 +112,8 @@ describe.skipIf(!hasChromium)('console forms in a real browser', () => {
     await form.getByLabel('Mensajes por minuto').fill('30');
     await form.getByRole('button', { name: 'Guardar' }).click();
     await page.getByRole('row', { name: /Slack inventario/ }).waitFor();
-    const { items } = (await tenant.call<{ items: Record<string, unknown>[] }>('GET', '/v1/channels')).body;
+    const { items } = (await shop.tenant.call<{ items: Record<string, unknown>[] }>('GET', '/v1/channels'))
+      .body;
     expect(items.find((c) => c.name === 'Slack inventario')).toMatchObject({
       categories: ['inventory'],
       types: ['PRODUCTO_STOCK_BAJO'],
@@ -142,12 +130,13 @@ describe.skipIf(!hasChromium)('console forms in a real browser', () => {
     await edit.getByLabel('Mensajes por minuto').fill('');
     await edit.getByRole('button', { name: 'Guardar' }).click();
     await edit.waitFor({ state: 'detached' });
-    const after = (await tenant.call<{ items: Record<string, unknown>[] }>('GET', '/v1/channels')).body.items;
+    const after = (await shop.tenant.call<{ items: Record<string, unknown>[] }>('GET', '/v1/channels')).body
+      .items;
     expect(after.find((c) => c.name === 'Slack inventario')?.ratePerMinute).toBeNull();
   });
 
   it('creates, edits and deletes recipients with their preferences; Telegram links only with a Telegram channel', async () => {
-    await page.goto(`${rig.hub.url}/admin/#/recipients`);
+    await page.goto(`${shop.rig.hub.url}/admin/#/recipients`);
     await page.reload();
     await page.getByRole('button', { name: 'Nuevo destinatario' }).click();
     let form = page.getByRole('form', { name: 'Nuevo destinatario' });
@@ -176,7 +165,7 @@ describe.skipIf(!hasChromium)('console forms in a real browser', () => {
     await form.getByLabel('Hasta').fill('07:00');
     await form.getByRole('button', { name: 'Guardar' }).click();
     await form.waitFor({ state: 'detached' });
-    const saved = (await tenant.call<Record<string, unknown>>('GET', '/v1/recipients/norte-1')).body;
+    const saved = (await shop.tenant.call<Record<string, unknown>>('GET', '/v1/recipients/norte-1')).body;
     expect(saved).toMatchObject({
       name: 'Norte',
       role: 'manager',
@@ -189,7 +178,7 @@ describe.skipIf(!hasChromium)('console forms in a real browser', () => {
       },
     });
 
-    await tenant.call('POST', '/v1/channels', {
+    await shop.tenant.call('POST', '/v1/channels', {
       kind: 'telegram',
       name: 'Bot',
       config: { botToken: '123456:ABCdefGhIJKlmNoPQRsTUVwxyZ12345', botUsername: 'FerreNorteBot' },
@@ -202,12 +191,12 @@ describe.skipIf(!hasChromium)('console forms in a real browser', () => {
     page.once('dialog', (d) => void d.accept());
     await row.getByRole('button', { name: 'Eliminar' }).click();
     await row.waitFor({ state: 'detached' });
-    expect((await tenant.call('GET', '/v1/recipients/norte-1')).status).toBe(404);
+    expect((await shop.tenant.call('GET', '/v1/recipients/norte-1')).status).toBe(404);
   });
 
   it('keeps every section in view at 768 px, without scrolling the navigation', async () => {
-    const tablet = await rig.page({ width: 768, height: 1024 });
-    await rig.signIn(tablet, tenant.apiKey, 'Ferretería Norte');
+    const tablet = await shop.rig.page({ width: 768, height: 1024 });
+    await shop.rig.signIn(tablet, shop.tenant.apiKey, 'Ferretería Norte');
     const nav = tablet.getByRole('navigation', { name: 'Secciones' });
     const links = nav.getByRole('link');
     expect(await links.count()).toBe(8);

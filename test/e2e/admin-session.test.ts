@@ -1,32 +1,17 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ConsoleRig,
-  type ConsoleTenant,
-  hasChromium,
-  SHOTS,
-  startConsoleRig,
-} from '../support/console.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, SHOTS } from '../support/console.ts';
+import { consoleShop } from './console-shop.ts';
 
 const TZ = 'Pacific/Kiritimati';
 
 describe.skipIf(!hasChromium)('console language, session and event types in a real browser', () => {
-  let rig: ConsoleRig;
-  let tenant: ConsoleTenant;
-
-  beforeAll(async () => {
-    rig = await startConsoleRig();
-    // UTC+14: the tenant's calendar day is not the server's most of the time.
-    tenant = await rig.tenant('Tlapalería Sur', { locale: 'es-MX', timezone: TZ, currency: 'MXN' });
-  });
-
-  afterAll(async () => {
-    await rig?.close();
-  });
+  // UTC+14: the tenant's calendar day is not the server's most of the time.
+  const shop = consoleShop('Tlapalería Sur', { locale: 'es-MX', timezone: TZ, currency: 'MXN' });
 
   it('speaks the browser’s language, Spanish first, with no raw values and dates as the tenant writes them', async () => {
-    const es = await rig.page({ locale: 'es-MX' });
-    await rig.signIn(es, tenant.apiKey, 'Tlapalería Sur');
+    const es = await shop.rig.page({ locale: 'es-MX' });
+    await shop.rig.signIn(es, shop.tenant.apiKey, 'Tlapalería Sur');
     const nav = es.getByRole('navigation', { name: 'Secciones' });
     for (const name of ['Resumen', 'Actividad', 'Canales', 'Registro de envíos', 'Claves de API']) {
       await nav.getByRole('link', { name }).waitFor();
@@ -61,15 +46,15 @@ describe.skipIf(!hasChromium)('console language, session and event types in a re
       .waitFor();
     await es.context().close();
 
-    const pt = await rig.page({ locale: 'pt-BR' });
-    await rig.signIn(pt, tenant.apiKey, 'Tlapalería Sur');
+    const pt = await shop.rig.page({ locale: 'pt-BR' });
+    await shop.rig.signIn(pt, shop.tenant.apiKey, 'Tlapalería Sur');
     await pt.getByRole('heading', { name: 'Resumo' }).waitFor();
     await pt.getByRole('link', { name: 'Chaves de API' }).click();
     await pt.getByRole('button', { name: 'Revogar' }).waitFor();
     await pt.context().close();
 
-    const en = await rig.page({ locale: 'en-US' });
-    await rig.signIn(en, tenant.apiKey, 'Tlapalería Sur');
+    const en = await shop.rig.page({ locale: 'en-US' });
+    await shop.rig.signIn(en, shop.tenant.apiKey, 'Tlapalería Sur');
     await en.getByRole('heading', { name: 'Overview' }).waitFor();
     // The switch is saved: Portuguese after a reload.
     await en.getByRole('button', { name: 'PT' }).click();
@@ -79,14 +64,18 @@ describe.skipIf(!hasChromium)('console language, session and event types in a re
   });
 
   it('writes the API’s errors in the reader’s language', async () => {
-    await tenant.call('PUT', '/v1/recipients/caja-1', { name: 'Caja', role: 'staff', branchIds: ['sur'] });
-    const bot = await tenant.call<{ id: string }>('POST', '/v1/channels', {
+    await shop.tenant.call('PUT', '/v1/recipients/caja-1', {
+      name: 'Caja',
+      role: 'staff',
+      branchIds: ['sur'],
+    });
+    const bot = await shop.tenant.call<{ id: string }>('POST', '/v1/channels', {
       kind: 'telegram',
       name: 'Bot sin usuario',
       config: { botToken: '123456:ABCdefGhIJKlmNoPQRsTUVwxyZ12345' },
     });
-    const page = await rig.page();
-    await rig.signIn(page, tenant.apiKey, 'Tlapalería Sur');
+    const page = await shop.rig.page();
+    await shop.rig.signIn(page, shop.tenant.apiKey, 'Tlapalería Sur');
     await page.getByRole('link', { name: 'Destinatarios' }).click();
     await page
       .locator('tr[data-recipient="caja-1"]')
@@ -100,12 +89,12 @@ describe.skipIf(!hasChromium)('console language, session and event types in a re
     await page.getByText('Informe o nome de usuário do bot').waitFor();
     await page.getByRole('button', { name: 'ES', exact: true }).click();
     await page.context().close();
-    await tenant.call('DELETE', `/v1/channels/${bot.body.id}`);
+    await shop.tenant.call('DELETE', `/v1/channels/${bot.body.id}`);
   });
 
   it('creates a type of its own, resets a catalog type and deletes its own type', async () => {
-    const page = await rig.page();
-    await rig.signIn(page, tenant.apiKey, 'Tlapalería Sur');
+    const page = await shop.rig.page();
+    await shop.rig.signIn(page, shop.tenant.apiKey, 'Tlapalería Sur');
     await page.getByRole('link', { name: 'Tipos de evento' }).click();
     await page.getByRole('button', { name: 'Nuevo tipo de evento' }).click();
     const form = page.getByRole('form', { name: 'Nuevo tipo de evento' });
@@ -125,10 +114,9 @@ describe.skipIf(!hasChromium)('console language, session and event types in a re
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: `${SHOTS}/admin-event-types.png` });
     const types = (
-      await tenant.call<{ items: { type: string; custom: boolean; definition: { category: string } }[] }>(
-        'GET',
-        '/v1/event-types',
-      )
+      await shop.tenant.call<{
+        items: { type: string; custom: boolean; definition: { category: string } }[];
+      }>('GET', '/v1/event-types')
     ).body.items;
     expect(types.find((t) => t.type === 'CORTE_DE_CAJA')).toMatchObject({
       custom: true,
@@ -137,7 +125,7 @@ describe.skipIf(!hasChromium)('console language, session and event types in a re
 
     const gasto = async () =>
       (
-        await tenant.call<{ items: { type: string; definition: { message: { es: string } } }[] }>(
+        await shop.tenant.call<{ items: { type: string; definition: { message: { es: string } } }[] }>(
           'GET',
           '/v1/event-types',
         )
@@ -163,19 +151,20 @@ describe.skipIf(!hasChromium)('console language, session and event types in a re
     page.once('dialog', (d) => void d.accept());
     await page.locator('tr[data-type="CORTE_DE_CAJA"]').getByRole('button', { name: 'Eliminar' }).click();
     await page.getByText('Se eliminó CORTE_DE_CAJA.').waitFor();
-    const after = (await tenant.call<{ items: { type: string }[] }>('GET', '/v1/event-types')).body.items;
+    const after = (await shop.tenant.call<{ items: { type: string }[] }>('GET', '/v1/event-types')).body
+      .items;
     expect(after.some((t) => t.type === 'CORTE_DE_CAJA')).toBe(false);
     await page.context().close();
   });
 
   it('warns before revoking the key in use, and any 401 returns to sign-in', async () => {
     const second = (
-      await tenant.call<{ id: string; key: string; prefix: string }>('POST', '/v1/api-keys', {
+      await shop.tenant.call<{ id: string; key: string; prefix: string }>('POST', '/v1/api-keys', {
         name: 'Consola',
       })
     ).body;
-    const page: Page = await rig.page();
-    await rig.signIn(page, second.key, 'Tlapalería Sur');
+    const page: Page = await shop.rig.page();
+    await shop.rig.signIn(page, second.key, 'Tlapalería Sur');
     await page.getByRole('link', { name: 'Claves de API' }).click();
     const own = page.locator(`tr[data-key="${second.prefix}"]`);
     await own.getByText('esta sesión').waitFor();
@@ -188,12 +177,14 @@ describe.skipIf(!hasChromium)('console language, session and event types in a re
     await own.getByRole('button', { name: 'Revocar' }).click();
     await expect.poll(() => warned).toContain('es con la que entraste');
     expect(
-      (await tenant.call<{ items: { id: string }[] }>('GET', '/v1/api-keys')).body.items.map((k) => k.id),
+      (await shop.tenant.call<{ items: { id: string }[] }>('GET', '/v1/api-keys')).body.items.map(
+        (k) => k.id,
+      ),
     ).toContain(second.id);
 
     // Revoked elsewhere: the next call answers 401 and the console goes back to sign-in, saying why.
     // The hub may accept a revoked key for a few more seconds (its key cache); moving around finds out.
-    await tenant.call('DELETE', `/v1/api-keys/${second.id}`);
+    await shop.tenant.call('DELETE', `/v1/api-keys/${second.id}`);
     const ended = page.getByText('Tu sesión terminó');
     for (let i = 0; i < 40 && !(await ended.isVisible()); i++) {
       await page
@@ -207,15 +198,18 @@ describe.skipIf(!hasChromium)('console language, session and event types in a re
     expect(await page.evaluate('sessionStorage.length')).toBe(0);
 
     // Revoking one's own key, once warned, signs out at once.
-    const third = (await tenant.call<{ id: string; key: string; prefix: string }>('POST', '/v1/api-keys', {}))
-      .body;
-    await rig.signIn(page, third.key, 'Tlapalería Sur');
+    const third = (
+      await shop.tenant.call<{ id: string; key: string; prefix: string }>('POST', '/v1/api-keys', {})
+    ).body;
+    await shop.rig.signIn(page, third.key, 'Tlapalería Sur');
     await page.getByRole('link', { name: 'Claves de API' }).click();
     page.once('dialog', (d) => void d.accept());
     await page.locator(`tr[data-key="${third.prefix}"]`).getByRole('button', { name: 'Revocar' }).click();
     await page.getByText('Tu sesión terminó').waitFor();
     expect(
-      (await tenant.call<{ items: { id: string }[] }>('GET', '/v1/api-keys')).body.items.map((k) => k.id),
+      (await shop.tenant.call<{ items: { id: string }[] }>('GET', '/v1/api-keys')).body.items.map(
+        (k) => k.id,
+      ),
     ).not.toContain(third.id);
     await page.context().close();
   });

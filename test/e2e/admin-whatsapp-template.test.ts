@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConsoleRig, type ConsoleTenant, hasChromium, startConsoleRig } from '../support/console.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/console.ts';
+import { consoleShop } from './console-shop.ts';
 
 describe.skipIf(!hasChromium)('the console’s WhatsApp template mapping', () => {
-  let rig: ConsoleRig;
-  let tenant: ConsoleTenant;
-
-  beforeAll(async () => {
-    rig = await startConsoleRig();
-    tenant = await rig.tenant('Ferretería Norte', { locale: 'es-MX' });
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
+  const shop = consoleShop('Ferretería Norte', { locale: 'es-MX' });
 
   it('edits a type’s template, previews its parameters from the sample data, and saves it', async () => {
-    const page = await rig.page();
-    await rig.signIn(page, tenant.apiKey, 'Ferretería Norte');
+    const page = await shop.rig.page();
+    await shop.rig.signIn(page, shop.tenant.apiKey, 'Ferretería Norte');
     await page.getByRole('link', { name: 'Tipos de evento' }).click();
     await page.locator('tr[data-type="PRODUCTO_STOCK_BAJO"]').getByRole('button', { name: 'Editar' }).click();
     const editor = page.getByRole('form', { name: 'PRODUCTO_STOCK_BAJO' });
@@ -46,7 +38,7 @@ describe.skipIf(!hasChromium)('the console’s WhatsApp template mapping', () =>
     await editor.getByRole('button', { name: 'Guardar' }).click();
     await page.getByText('Guardado.').waitFor();
     const saved = (
-      await tenant.call<{ items: { type: string; definition: { whatsappTemplate?: unknown } }[] }>(
+      await shop.tenant.call<{ items: { type: string; definition: { whatsappTemplate?: unknown } }[] }>(
         'GET',
         '/v1/event-types',
       )

@@ -1,38 +1,37 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp } from '../../server/test/smtp.ts';
-import {
-  type ConsoleRig,
-  type ConsoleTenant,
-  hasChromium,
-  SHOTS,
-  startConsoleRig,
-} from '../support/console.ts';
+import { hasChromium, SHOTS } from '../support/console.ts';
+import { consoleShop } from './console-shop.ts';
 
 if (!hasChromium) console.warn('[admin e2e] skipped: no Chromium (apt-get install chromium)');
 
 describe.skipIf(!hasChromium)('admin console in a real browser', () => {
-  let rig: ConsoleRig;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let tenant: ConsoleTenant;
   let page: Page;
 
   beforeAll(async () => {
-    // The SMTP server is on loopback, which the hub's egress policy refuses unless it is listed.
     smtp = await startSmtp();
-    rig = await startConsoleRig({ AVISO_EGRESS_ALLOW: `127.0.0.1:${smtp.port}` });
-    tenant = await rig.tenant('Ferretería Central', { locale: 'es-MX', timezone: 'America/Mexico_City' });
+  });
+  // The SMTP server is on loopback, which the hub's egress policy refuses unless it is listed.
+  const shop = consoleShop(
+    'Ferretería Central',
+    { locale: 'es-MX', timezone: 'America/Mexico_City' },
+    () => ({
+      AVISO_EGRESS_ALLOW: `127.0.0.1:${smtp.port}`,
+    }),
+  );
+  beforeAll(async () => {
     // Tablet width, Spanish browser: the console must default to Spanish.
-    page = await rig.page();
+    page = await shop.rig.page();
   });
 
   afterAll(async () => {
-    await rig?.close();
     await smtp?.close();
   });
 
   it('signs in, creates an email channel, sends a test and finds it in the delivery log', async () => {
-    await page.goto(`${rig.hub.url}/admin`);
+    await page.goto(`${shop.rig.hub.url}/admin`);
     // Sign-in says where a key comes from.
     await page.getByText('¿De dónde sale una key?').waitFor();
     await page.getByLabel('API key').fill('ak_wrong');
@@ -40,7 +39,7 @@ describe.skipIf(!hasChromium)('admin console in a real browser', () => {
     await page.getByText('Esa API key no fue aceptada.').waitFor();
     await page.screenshot({ path: `${SHOTS}/admin-signin.png` });
 
-    await page.getByLabel('API key').fill(tenant.apiKey);
+    await page.getByLabel('API key').fill(shop.tenant.apiKey);
     await page.keyboard.press('Enter');
     await page.getByText('Ferretería Central').waitFor();
     await page.getByRole('heading', { name: 'Resumen' }).waitFor();
