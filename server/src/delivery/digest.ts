@@ -1,10 +1,7 @@
 import { HUB_TEXTS } from '@aviso/protocol';
-import type { DeliveryRow, NewAttempt } from '../db/repos/deliveries.ts';
-import type { NotificationRow, RecipientRow, TenantRow } from '../db/rows.ts';
-import type { TenantStore } from '../db/store.ts';
+import type { NotificationRow } from '../db/rows.ts';
 import { pickLocale } from '../ingest/templates.ts';
-import type { DeliveryContext, Outcome } from './context.ts';
-import { sendThroughPlan } from './send.ts';
+import { type PersonSend, sendThroughPlan } from './send.ts';
 
 /** How long a digest row waits for its window's leader before looking again. */
 const LEADER_WAIT_MS = 5_000;
@@ -31,15 +28,7 @@ export function digestOf(all: readonly NotificationRow[], locale: string): Notif
  * One message for all the digest rows of one person in one window. The oldest row sends it and
  * settles the others; the others, when their turn comes, leave it to that row.
  */
-export async function sendDigest(
-  ctx: DeliveryContext,
-  row: DeliveryRow,
-  store: TenantStore,
-  tenant: TenantRow,
-  n: NotificationRow,
-  recipient: RecipientRow | undefined,
-  tried: NewAttempt[],
-): Promise<Outcome> {
+export const sendDigest: PersonSend = async (ctx, row, store, tenant, n, recipient, tried) => {
   const group = await store.deliveries.digestGroup(row);
   if (!group.some((d) => d.id === row.id)) {
     // Another row of this window already sent the digest and settled this one with it.
@@ -75,4 +64,4 @@ export async function sendDigest(
     );
   }
   return outcome;
-}
+};

@@ -31,12 +31,8 @@ export async function disableChannel(
   ctx.log.warn({ tenant: tenantId, channel: channel.id }, 'channel disabled: the endpoint is gone');
 }
 
-/**
- * Sends a notification to one person through the kinds of the row's plan: `all` fans out into
- * a row per kind, `first-available` tries kinds in order and, within a kind, its providers.
- * Each send is added to `tried`, in order.
- */
-export async function sendThroughPlan(
+/** How a row that reached a person is sent (through its plan, or as a digest); each send is added to `tried`. */
+export type PersonSend = (
   ctx: DeliveryContext,
   row: DeliveryRow,
   store: TenantStore,
@@ -44,7 +40,14 @@ export async function sendThroughPlan(
   n: NotificationRow,
   recipient: RecipientRow | undefined,
   tried: NewAttempt[],
-): Promise<Outcome> {
+) => Promise<Outcome>;
+
+/**
+ * Sends a notification to one person through the kinds of the row's plan: `all` fans out into
+ * a row per kind, `first-available` tries kinds in order and, within a kind, its providers.
+ * Each send is added to `tried`, in order.
+ */
+export const sendThroughPlan: PersonSend = async (ctx, row, store, tenant, n, recipient, tried) => {
   let options = await candidates(ctx, row, store, n, recipient);
   if (!options.length)
     return { status: 'skipped', lastError: 'no enabled channel and address for this person' };
@@ -90,7 +93,7 @@ export async function sendThroughPlan(
     lastError: maskPii(last?.message ?? 'no channel could send it'),
     kind: last?.kind ?? row.kind,
   };
-}
+};
 
 /** Mode `all`: this row keeps the first kind, a new row takes each of the others. */
 async function fanOut(ctx: DeliveryContext, row: DeliveryRow, store: TenantStore, rest: Candidate[]) {
