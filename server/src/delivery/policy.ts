@@ -1,3 +1,5 @@
+import { wallClock } from '../lib/wall-clock.ts';
+
 /** How long to wait before attempt `attempt + 1`: exponential with jitter, never sooner than asked. */
 export function backoffMs(
   attempt: number,
@@ -15,14 +17,8 @@ const minutesOf = (hhmm: string) => {
 };
 
 function localMinutes(at: Date, timezone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: timezone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  return get('hour') * 60 + get('minute');
+  const get = wallClock(at, timezone, { hour: '2-digit', minute: '2-digit' });
+  return Number(get('hour')) * 60 + Number(get('minute'));
 }
 
 /**

@@ -18,6 +18,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AttemptRow, DeliveryRow } from '../../db/repos/deliveries.ts';
 import { fail } from '../../lib/errors.ts';
 import { maskPii } from '../../lib/log.ts';
+import { wallClock } from '../../lib/wall-clock.ts';
 import { errors, type Guard, jsonContent, router } from '../openapi.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -60,13 +61,7 @@ export const attemptOut = (a: AttemptRow, names: ReadonlyMap<string, string>): D
 
 /** `YYYY-MM-DD` of an instant in a time zone. */
 export function localDay(at: Date, timezone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const get = wallClock(at, timezone, { year: 'numeric', month: '2-digit', day: '2-digit' });
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
