@@ -1,5 +1,7 @@
 // Long by nature: every string of the console in English; its keys type es.ts and pt.ts.
+
 import { ERROR_CODES, ERRORS } from '@aviso/protocol';
+import { CATEGORY_NAMES } from '@aviso/protocol/category-names';
 import type { Terms } from './terms.ts';
 
 /** Every sentence of the console in English; the other languages must have the same keys. */
@@ -255,21 +257,7 @@ export const terms: Terms = {
     test: 'Test',
   },
   condition: { offline: 'if offline', unseen: 'if not seen', unread: 'if not read' },
-  category: {
-    sales: 'Sales',
-    expenses: 'Expenses',
-    inventory: 'Inventory',
-    purchases: 'Purchases',
-    catalog: 'Catalog',
-    orders: 'Orders',
-    billing: 'Billing',
-    subscription: 'Subscription',
-    maintenance: 'Maintenance',
-    reservations: 'Reservations',
-    support: 'Support',
-    system: 'System',
-    promotions: 'Promotions',
-  },
+  category: CATEGORY_NAMES.en,
   severity: { info: 'Information', success: 'Success', warning: 'Warning', critical: 'Critical' },
   role: { owner: 'Owner', admin: 'Administrator', manager: 'Manager', staff: 'Staff' },
   kind: {

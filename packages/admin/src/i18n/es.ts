@@ -1,4 +1,5 @@
 // Long by nature: every string of the console in Spanish, key for key with en.ts and pt.ts.
+import { CATEGORY_NAMES } from '@aviso/protocol/category-names';
 import type { UiKey } from './en.ts';
 import type { Terms } from './terms.ts';
 
@@ -248,21 +249,7 @@ export const terms: Terms = {
     test: 'Prueba',
   },
   condition: { offline: 'si está desconectado', unseen: 'si no la vio', unread: 'si no la leyó' },
-  category: {
-    sales: 'Ventas',
-    expenses: 'Gastos',
-    inventory: 'Inventario',
-    purchases: 'Compras',
-    catalog: 'Catálogo',
-    orders: 'Pedidos',
-    billing: 'Facturación',
-    subscription: 'Suscripción',
-    maintenance: 'Mantenimiento',
-    reservations: 'Reservas',
-    support: 'Atención',
-    system: 'Sistema',
-    promotions: 'Promociones',
-  },
+  category: CATEGORY_NAMES.es,
   severity: { info: 'Información', success: 'Éxito', warning: 'Advertencia', critical: 'Crítica' },
   role: { owner: 'Dueño', admin: 'Administrador', manager: 'Encargado', staff: 'Personal' },
   kind: {

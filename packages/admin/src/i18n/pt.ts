@@ -1,4 +1,5 @@
 // Long by nature: every string of the console in Portuguese, key for key with en.ts and es.ts.
+import { CATEGORY_NAMES } from '@aviso/protocol/category-names';
 import type { UiKey } from './en.ts';
 import type { Terms } from './terms.ts';
 
@@ -249,21 +250,7 @@ export const terms: Terms = {
     test: 'Teste',
   },
   condition: { offline: 'se estiver desconectado', unseen: 'se não viu', unread: 'se não leu' },
-  category: {
-    sales: 'Vendas',
-    expenses: 'Despesas',
-    inventory: 'Estoque',
-    purchases: 'Compras',
-    catalog: 'Catálogo',
-    orders: 'Pedidos',
-    billing: 'Faturamento',
-    subscription: 'Assinatura',
-    maintenance: 'Manutenção',
-    reservations: 'Reservas',
-    support: 'Atendimento',
-    system: 'Sistema',
-    promotions: 'Promoções',
-  },
+  category: CATEGORY_NAMES.pt,
   severity: { info: 'Informação', success: 'Sucesso', warning: 'Aviso', critical: 'Crítica' },
   role: { owner: 'Dono', admin: 'Administrador', manager: 'Gerente', staff: 'Equipe' },
   kind: {
