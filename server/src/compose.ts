@@ -155,8 +155,12 @@ export async function startNode(
   const metrics = createMetrics(() => io.engine?.clientsCount ?? 0);
   const broadcaster = new SocketBroadcaster(io, !!redis);
   const tokens = new WidgetTokens(store, box, broadcaster);
-  // The worker is built below; a read or an answer wakes it only once the node runs.
-  const inbox = new Inbox(broadcaster, { onQueued: () => worker.wake(), now });
+  // The workers are built below; a read, an answer or a snooze wakes them only once the node runs.
+  const inbox = new Inbox(broadcaster, {
+    onQueued: () => worker.wake(),
+    onScheduled: () => scheduler.wake(),
+    now,
+  });
   const registry =
     options.registry ??
     createChannelRegistry({ egressAllow: hubEgressAllow(config.egressAllow, config.smtp?.url) });
@@ -187,7 +191,15 @@ export async function startNode(
     log,
   });
   const scheduler: ScheduleWorker = background.add(
-    new ScheduleWorker({ store, log, now, hooks, ...options.scheduler }),
+    new ScheduleWorker({
+      store,
+      log,
+      now,
+      hooks,
+      onSnoozeEnded: (tenantStore, recipientId, id, until) =>
+        inbox.snoozeEnded(tenantStore, recipientId, id, until),
+      ...options.scheduler,
+    }),
   );
   background.add(retentionJob(database, { deliveryDays: config.deliveryRetentionDays ?? 90, metrics, log }));
   for (const job of stockSweepJobs(store, { log, now, hooks })) background.add(job);

@@ -46,7 +46,11 @@ describe.each(databaseBackends)('Inbox states on $name', ({ url }) => {
     const again = await ana.me.post(`/v1/me/notifications/${newest}/unread`);
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ id: newest, unreadCount: 3 });
-    expect(pushed.updates.at(-1)).toEqual({ ids: [newest], unread: true });
+    expect(pushed.updates.at(-1)).toMatchObject({
+      ids: [newest],
+      unread: true,
+      item: { id: newest, readAt: null },
+    });
     expect(pushed.counts.at(-1)).toBe(3);
 
     // Under the read-all watermark: only the one marked unread after it counts.
@@ -74,7 +78,11 @@ describe.each(databaseBackends)('Inbox states on $name', ({ url }) => {
     await ana.me.post(`/v1/me/notifications/${a}/archive`);
     const back = await ana.me.post(`/v1/me/notifications/${a}/unarchive`);
     expect(back.body).toEqual({ id: a, unreadCount: 3 });
-    expect(pushed.updates.at(-1)).toEqual({ ids: [a], unarchived: true });
+    expect(pushed.updates.at(-1)).toMatchObject({
+      ids: [a],
+      unarchived: true,
+      item: { id: a, archivedAt: null },
+    });
     const item = (await ana.me.get('/v1/me/notifications')).body.items[0];
     expect(item).toMatchObject({ id: a, archivedAt: null });
     expect(item.readAt).not.toBeNull();

@@ -19,7 +19,7 @@ import { applyUpdate, InboxController } from './inbox-controller.ts';
 import { type ItemContext, itemTemplate } from './item-template.ts';
 import { followLink, resolveLink } from './links.ts';
 import { placePanel, type ToastCorner } from './placement.ts';
-import { type AvisoStrings, pickLang, stringsFor } from './strings.ts';
+import { type AvisoStringOverrides, type AvisoStrings, pickLang, stringsFor } from './strings.ts';
 import { bellStyles } from './styles.ts';
 import { ToastController } from './toast-controller.ts';
 import { toastsTemplate } from './toasts-template.ts';
@@ -129,7 +129,7 @@ export class AvisoBell extends LitElement {
   /** Icon per event type or icon name: SVG path data (24×24, stroked) or any Lit template. */
   icons: Record<string, IconOverride> = {};
   /** Overrides for any string of the current language. */
-  strings: Partial<AvisoStrings> = {};
+  strings: AvisoStringOverrides = {};
   /** Returns a fresh token; called before the current one expires and when the hub refuses it. */
   getToken?: () => string | Promise<string>;
   /** Bring your own client (shared with a custom renderer); otherwise one is made from server and token. */
@@ -312,21 +312,11 @@ export class AvisoBell extends LitElement {
   }
 
   private onUpdated({ update }: NotificationUpdatedEvent): void {
-    const until = update.snoozedUntil;
-    if (until) {
-      // Snoozed here or in another tab: back at that time, unread, as a toast (and in the list).
-      const shown = [...this.inbox.items, ...this.toastStack.toasts.map((t) => t.notification)];
-      const back = shown.find((n) => update.ids.includes(n.id));
-      this.toastStack.dismiss(update.ids[0]!);
-      const wait = Date.parse(until) - Date.now() + 1000;
-      if (wait < 2 ** 31)
-        setTimeout(() => {
-          void this.connection.value?.fetchUnreadCount().catch(() => {});
-          if (back) this.onLive({ ...back, readAt: null, seenAt: null });
-        }, wait);
-    }
+    if (update.snoozedUntil) this.toastStack.dismiss(update.ids[0]!);
     this.inbox.update(update);
     for (const t of this.toastStack.toasts) t.notification = applyUpdate(t.notification, update);
+    // A snooze ended (pushed by the hub at its time to every tab and device): it toasts again.
+    if (update.snoozeEnded && update.item) this.onLive(update.item);
   }
 
   private activate = (n: Notification): void => {
@@ -520,7 +510,7 @@ export class AvisoBell extends LitElement {
           ${drawIcon(UI_PATHS.close)}
         </button>
       </header>
-      ${this.prefs?.shown ? this.prefs.view?.render({ html, nothing }, pickLang(this.locale)) : this.renderInbox(t, ctx, banner)}
+      ${this.prefs?.shown ? this.prefs.view?.render({ html, nothing }, pickLang(this.locale), this.strings) : this.renderInbox(t, ctx, banner)}
     </div>`;
   }
 
@@ -554,7 +544,7 @@ export class AvisoBell extends LitElement {
             </button>`,
         )}
       </div>
-      ${this.filters?.filterBar({ html, nothing }, inbox, pickLang(this.locale), this.connection.value)}
+      ${this.filters?.filterBar({ html, nothing }, inbox, pickLang(this.locale), this.strings, this, this.connection.value)}
       ${banner ? html`<div class="offline" role="status">${banner}</div>` : nothing}
       <ul class="list" role="list" aria-busy=${inbox.loading ? 'true' : 'false'} @scroll=${this.onScroll}>
         ${repeat(

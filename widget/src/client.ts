@@ -453,7 +453,11 @@ export class AvisoClient extends EventTarget {
     if (socket && socket === this.socket) socket.connect();
   }
 
-  private async request<T>(method: string, path: string, json?: unknown, retry = true): Promise<T> {
+  /**
+   * Calls the hub's HTTP API as this person (`/v1/me/…`), renewing the token once on a 401;
+   * a refusal throws an `AvisoError` with the hub's code.
+   */
+  async request<T>(method: string, path: string, json?: unknown, retry = true): Promise<T> {
     const res = await fetch(`${this.options.server}${path}`, {
       method,
       headers: {

@@ -1,92 +1,73 @@
+import type { MyBranches } from '@aviso/protocol';
+import { CATEGORY_NAMES } from '@aviso/protocol/category-names';
 import type { html as litHtml, nothing as litNothing, TemplateResult } from 'lit';
 import type { AvisoClient } from './client.ts';
 import type { InboxController } from './inbox-controller.ts';
+import type { FilterStrings } from './strings.ts';
 
 // Loaded with `import()` when the panel first opens: the category names of three languages stay
 // out of the bundle a page loads up front (its size budget). It imports nothing at run time: the
 // bell hands it Lit's `html` and `nothing`, so that the build need not split Lit into a chunk of
 // its own shared by both (which costs the up-front bundle a module of its own).
 
-/** The catalog's categories by language; the empty key is "every category". */
-export const CATEGORY_NAMES: Record<string, Record<string, string>> = {
+/** The selects' labels, the "every …" options and the archive-read button, by language. */
+const LABELS: Record<string, FilterStrings> = {
   es: {
-    '': 'Todas las categorías',
-    sales: 'Ventas',
-    expenses: 'Gastos',
-    inventory: 'Inventario',
-    purchases: 'Compras',
-    catalog: 'Catálogo',
-    orders: 'Pedidos',
-    billing: 'Facturación',
-    subscription: 'Suscripción',
-    maintenance: 'Mantenimiento',
-    reservations: 'Reservas',
-    support: 'Atención',
-    system: 'Sistema',
-    promotions: 'Promociones',
+    categoryFilter: 'Categoría',
+    allCategories: 'Todas las categorías',
+    branchFilter: 'Sucursal',
+    allBranches: 'Todas las sucursales',
+    archiveRead: 'Archivar las leídas',
   },
   en: {
-    '': 'All categories',
-    sales: 'Sales',
-    expenses: 'Expenses',
-    inventory: 'Inventory',
-    purchases: 'Purchases',
-    catalog: 'Catalog',
-    orders: 'Orders',
-    billing: 'Billing',
-    subscription: 'Subscription',
-    maintenance: 'Maintenance',
-    reservations: 'Reservations',
-    support: 'Support',
-    system: 'System',
-    promotions: 'Promotions',
+    categoryFilter: 'Category',
+    allCategories: 'All categories',
+    branchFilter: 'Branch',
+    allBranches: 'All branches',
+    archiveRead: 'Archive read ones',
   },
   pt: {
-    '': 'Todas as categorias',
-    sales: 'Vendas',
-    expenses: 'Despesas',
-    inventory: 'Estoque',
-    purchases: 'Compras',
-    catalog: 'Catálogo',
-    orders: 'Pedidos',
-    billing: 'Faturamento',
-    subscription: 'Assinatura',
-    maintenance: 'Manutenção',
-    reservations: 'Reservas',
-    support: 'Atendimento',
-    system: 'Sistema',
-    promotions: 'Promoções',
+    categoryFilter: 'Categoria',
+    allCategories: 'Todas as categorias',
+    branchFilter: 'Filial',
+    allBranches: 'Todas as filiais',
+    archiveRead: 'Arquivar as lidas',
   },
 };
 
-/** The selects' labels, the "every branch" option and the archive-read button, by language. */
-const LABELS: Record<string, [category: string, branch: string, allBranches: string, archiveRead: string]> = {
-  es: ['Categoría', 'Sucursal', 'Todas las sucursales', 'Archivar las leídas'],
-  en: ['Category', 'Branch', 'All branches', 'Archive read ones'],
-  pt: ['Categoria', 'Filial', 'Todas as filiais', 'Arquivar as lidas'],
-};
-
-/** Branches seen in each inbox, kept while one is picked (the list then shows only it). */
-const seen = new WeakMap<InboxController, Set<string>>();
+/** The branches each client's person sees, by name, asked of the hub once (empty until it answers). */
+const branchesOf = new WeakMap<AvisoClient, MyBranches['items']>();
 
 const value = (e: Event) => (e.target as HTMLSelectElement).value || undefined;
 
 /**
- * A category select and, when the inbox spans more than one branch (owners and managers), a
- * branch select, over the bell's inbox list. Both are native selects: labelled, and reachable
- * and usable by keyboard. `lang` is `es`, `en` or `pt`.
+ * A category select and, when the person sees more than one branch (owners and managers), a
+ * branch select by name, over the bell's inbox list. Both are native selects: labelled, and
+ * reachable and usable by keyboard. `lang` is `es`, `en` or `pt`; `strings` may override the labels.
  */
 export function filterBar(
   { html, nothing }: { html: typeof litHtml; nothing: typeof litNothing },
   inbox: InboxController,
-  lang: string,
+  lang: 'es' | 'en' | 'pt',
+  strings: Partial<FilterStrings>,
+  host: { requestUpdate(): void },
   client?: AvisoClient,
 ): TemplateResult {
-  const names = CATEGORY_NAMES[lang]!;
-  const [categoryLabel, branchLabel, allBranches, archiveRead] = LABELS[lang]!;
-  const branches = seen.get(inbox) ?? new Set<string>();
-  seen.set(inbox, branches);
-  for (const n of inbox.items) for (const b of n.branchIds ?? []) branches.add(b);
+  const t = { ...LABELS[lang]!, ...strings };
+  const names = { '': t.allCategories, ...CATEGORY_NAMES[lang] };
+  let branches = client && branchesOf.get(client);
+  if (client && !branches) {
+    branches = [];
+    branchesOf.set(client, branches);
+    // Asked again the next time the panel renders when it failed (the hub was restarting, say).
+    client.request<MyBranches>('GET', '/v1/me/branches').then(
+      (r) => {
+        branchesOf.set(client, r.items);
+        host.requestUpdate();
+      },
+      () => branchesOf.delete(client),
+    );
+  }
   const query = inbox.query;
   const pick = (next: InboxController['query']) => {
     inbox.query = next;
@@ -116,7 +97,7 @@ export function filterBar(
     </style>
     <div class="filters" part="filters">
       <select
-        aria-label=${categoryLabel}
+        aria-label=${t.categoryFilter}
         part="filter"
         @change=${(e: Event) => pick({ ...query, category: value(e) })}
       >
@@ -126,16 +107,14 @@ export function filterBar(
         )}
       </select>
       ${
-        branches.size > 1
+        branches && branches.length > 1
           ? html`<select
-              aria-label=${branchLabel}
+              aria-label=${t.branchFilter}
               part="filter"
               @change=${(e: Event) => pick({ ...query, branchId: value(e) })}
             >
-              <option value="">${allBranches}</option>
-              ${[...branches]
-                .sort()
-                .map((b) => html`<option value=${b} ?selected=${b === query.branchId}>${b}</option>`)}
+              <option value="">${t.allBranches}</option>
+              ${branches.map((b) => html`<option value=${b.id} ?selected=${b.id === query.branchId}>${b.name}</option>`)}
             </select>`
           : nothing
       }
@@ -143,7 +122,7 @@ export function filterBar(
         inbox.tab === 'archived'
           ? nothing
           : html`<button class="sweep" part="archive-read" @click=${() => void client?.archiveRead().catch(() => {})}>
-              ${archiveRead}
+              ${t.archiveRead}
             </button>`
       }
     </div>`;

@@ -72,7 +72,10 @@ export class InboxController implements ReactiveController {
     }
   }
 
-  /** A live (or replayed) notification goes on top of the list it belongs to. */
+  /**
+   * A live, replayed or returning notification goes into the list it belongs to, in its place by
+   * id (newest first: a live one on top); one older than every loaded row waits for its page.
+   */
   add(n: Notification): void {
     const { category = n.category, branchId } = this.query;
     const belongs =
@@ -80,17 +83,25 @@ export class InboxController implements ReactiveController {
       n.category === category &&
       (!branchId || n.branchIds?.includes(branchId));
     if (!this.loaded || !belongs || this.items.some((i) => i.id === n.id)) return;
-    this.items = [n, ...this.items];
+    const items = this.items;
+    let at = items.findIndex((i) => i.id < n.id);
+    if (at < 0) {
+      if (this.cursor) return;
+      at = items.length;
+    }
+    this.items = [...items.slice(0, at), n, ...items.slice(at)];
     this.host.requestUpdate();
   }
 
-  /** Applies an update; what no longer belongs to this tab leaves it (marked read stays until reload). */
+  /** Applies an update; what no longer belongs to this tab leaves it (marked read stays until reload), what belongs again comes back. */
   update(update: NotificationUpdate): void {
     let items = this.items.map((n) => applyUpdate(n, update));
     if (update.archivedAt && this.tab !== 'archived') items = items.filter((n) => !n.archivedAt);
     if (update.unarchived && this.tab === 'archived') items = items.filter((n) => n.archivedAt);
     if (update.snoozedUntil) items = items.filter((n) => !update.ids.includes(n.id));
     this.items = items;
+    // Back into lists that had dropped it (marked unread, unarchived, a snooze ended).
+    if (update.item) this.add(update.item);
     this.host.requestUpdate();
   }
 }

@@ -16,4 +16,13 @@ export { type AvisoClientCallbacks, AvisoClientController } from './client-contr
 export { AvisoActionEvent, AvisoNavigateEvent, AvisoNotificationEvent } from './events.ts';
 export { drawIcon, ICON_PATHS, type IconOverride, iconFor } from './icons.ts';
 export { followLink, type LinkOptions, resolveLink } from './links.ts';
-export { type AvisoStrings, pickLang, relativeTime, STRINGS, stringsFor } from './strings.ts';
+export {
+  type AvisoStringOverrides,
+  type AvisoStrings,
+  type FilterStrings,
+  type PreferenceStrings,
+  pickLang,
+  relativeTime,
+  STRINGS,
+  stringsFor,
+} from './strings.ts';

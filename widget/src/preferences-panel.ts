@@ -1,7 +1,8 @@
 import type { Preferences } from '@aviso/protocol';
+import { CATEGORY_NAMES } from '@aviso/protocol/category-names';
 import type { html as litHtml, nothing as litNothing, TemplateResult } from 'lit';
 import type { AvisoClient } from './client.ts';
-import { CATEGORY_NAMES } from './filter-bar.ts';
+import type { PreferenceStrings } from './strings.ts';
 
 // Loaded with `import()` the first time the person opens their preferences, to keep the bundle a
 // page loads up front within its budget. Like the filter bar, it takes Lit's `html` from the bell.
@@ -10,47 +11,41 @@ import { CATEGORY_NAMES } from './filter-bar.ts';
 const CHANNELS = ['email', 'whatsapp', 'telegram', 'sms'] as const;
 const CHANNEL_NAMES = { email: 'Email', whatsapp: 'WhatsApp', telegram: 'Telegram', sms: 'SMS' };
 
-const TEXTS: Record<
-  string,
-  Record<
-    'title' | 'categories' | 'channels' | 'quiet' | 'from' | 'to' | 'save' | 'saved' | 'failed' | 'loading',
-    string
-  >
-> = {
+const TEXTS: Record<string, PreferenceStrings> = {
   es: {
-    title: 'Preferencias',
-    categories: 'Qué avisos recibir',
-    channels: 'Por dónde, además de aquí',
-    quiet: 'Horas de silencio',
-    from: 'Desde',
-    to: 'Hasta',
+    preferences: 'Preferencias',
+    prefCategories: 'Qué avisos recibir',
+    prefChannels: 'Por dónde, además de aquí',
+    quietHours: 'Horas de silencio',
+    quietFrom: 'Desde',
+    quietTo: 'Hasta',
     save: 'Guardar',
     saved: 'Preferencias guardadas.',
-    failed: 'No se pudieron guardar. Reintenta.',
+    saveFailed: 'No se pudieron guardar. Reintenta.',
     loading: 'Cargando…',
   },
   en: {
-    title: 'Preferences',
-    categories: 'Which notifications to get',
-    channels: 'Where, besides here',
-    quiet: 'Quiet hours',
-    from: 'From',
-    to: 'To',
+    preferences: 'Preferences',
+    prefCategories: 'Which notifications to get',
+    prefChannels: 'Where, besides here',
+    quietHours: 'Quiet hours',
+    quietFrom: 'From',
+    quietTo: 'To',
     save: 'Save',
     saved: 'Preferences saved.',
-    failed: 'They could not be saved. Try again.',
+    saveFailed: 'They could not be saved. Try again.',
     loading: 'Loading…',
   },
   pt: {
-    title: 'Preferências',
-    categories: 'Quais avisos receber',
-    channels: 'Por onde, além daqui',
-    quiet: 'Horário de silêncio',
-    from: 'Das',
-    to: 'Até',
+    preferences: 'Preferências',
+    prefCategories: 'Quais avisos receber',
+    prefChannels: 'Por onde, além daqui',
+    quietHours: 'Horário de silêncio',
+    quietFrom: 'Das',
+    quietTo: 'Até',
     save: 'Salvar',
     saved: 'Preferências salvas.',
-    failed: 'Não foi possível salvar. Tente de novo.',
+    saveFailed: 'Não foi possível salvar. Tente de novo.',
     loading: 'Carregando…',
   },
 };
@@ -95,9 +90,10 @@ export class PreferencesView {
 
   render(
     { html, nothing }: { html: typeof litHtml; nothing: typeof litNothing },
-    lang: string,
+    lang: 'es' | 'en' | 'pt',
+    strings: Partial<PreferenceStrings>,
   ): TemplateResult {
-    const t = TEXTS[lang]!;
+    const t = { ...TEXTS[lang]!, ...strings };
     const p = this.prefs;
     const style = html`<style>
       .prefs {
@@ -125,7 +121,7 @@ export class PreferencesView {
     </style>`;
     if (!p) {
       return html`${style}<div class="state" role=${this.status ? 'alert' : 'status'}>
-          ${this.status ? t.failed : t.loading}
+          ${this.status ? t.saveFailed : t.loading}
         </div>`;
     }
     const box = (label: string, checked: boolean, change: (on: boolean) => void) =>
@@ -146,27 +142,25 @@ export class PreferencesView {
           @change=${(e: Event) => this.set((x) => (x.quietHours = { ...x.quietHours!, [key]: (e.target as HTMLInputElement).value }))}
       /></label>`;
     return html`${style}
-      <form class="prefs" part="preferences" aria-label=${t.title} @submit=${(e: Event) => {
+      <form class="prefs" part="preferences" aria-label=${t.preferences} @submit=${(e: Event) => {
         e.preventDefault();
         void this.save();
       }}>
         <fieldset>
-          <legend>${t.categories}</legend>
-          ${Object.entries(CATEGORY_NAMES[lang]!)
-            .filter(([key]) => key)
-            .map(([key, name]) =>
-              box(name, p.categories?.[key as keyof typeof p.categories] !== false, (on) =>
-                this.set((x) => {
-                  const categories = { ...x.categories } as Record<string, unknown>;
-                  if (on) delete categories[key];
-                  else categories[key] = false;
-                  x.categories = categories as Preferences['categories'];
-                }),
-              ),
-            )}
+          <legend>${t.prefCategories}</legend>
+          ${Object.entries(CATEGORY_NAMES[lang]).map(([key, name]) =>
+            box(name, p.categories?.[key as keyof typeof p.categories] !== false, (on) =>
+              this.set((x) => {
+                const categories = { ...x.categories } as Record<string, unknown>;
+                if (on) delete categories[key];
+                else categories[key] = false;
+                x.categories = categories as Preferences['categories'];
+              }),
+            ),
+          )}
         </fieldset>
         <fieldset>
-          <legend>${t.channels}</legend>
+          <legend>${t.prefChannels}</legend>
           ${CHANNELS.map((kind) =>
             box(CHANNEL_NAMES[kind], p.channels?.[kind] !== false, (on) =>
               this.set((x) => (x.channels = { ...x.channels, [kind]: on })),
@@ -174,14 +168,14 @@ export class PreferencesView {
           )}
         </fieldset>
         <fieldset>
-          <legend>${t.quiet}</legend>
-          ${box(t.quiet, !!quiet, (on) =>
+          <legend>${t.quietHours}</legend>
+          ${box(t.quietHours, !!quiet, (on) =>
             this.set((x) => (x.quietHours = on ? { start: '22:00', end: '08:00' } : null)),
           )}
-          ${quiet ? html`${time(t.from, 'start')}${time(t.to, 'end')}` : nothing}
+          ${quiet ? html`${time(t.quietFrom, 'start')}${time(t.quietTo, 'end')}` : nothing}
         </fieldset>
         <button class="save" part="save" ?disabled=${this.status === 'saving'}>${t.save}</button>
-        <div role="status">${this.status === 'saved' ? t.saved : this.status === 'failed' ? t.failed : ''}</div>
+        <div role="status">${this.status === 'saved' ? t.saved : this.status === 'failed' ? t.saveFailed : ''}</div>
       </form>`;
   }
 }

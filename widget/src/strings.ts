@@ -40,6 +40,32 @@ export interface AvisoStrings {
   unreadMark: string;
 }
 
+/** The filter bar's strings (a chunk loaded when the panel opens); `strings` may override them. */
+export interface FilterStrings {
+  categoryFilter: string;
+  allCategories: string;
+  branchFilter: string;
+  allBranches: string;
+  archiveRead: string;
+}
+
+/** The preferences panel's strings (a chunk loaded when it opens); `strings` may override them. */
+export interface PreferenceStrings {
+  preferences: string;
+  prefCategories: string;
+  prefChannels: string;
+  quietHours: string;
+  quietFrom: string;
+  quietTo: string;
+  save: string;
+  saved: string;
+  saveFailed: string;
+  loading: string;
+}
+
+/** What a host may override: every string, the lazily loaded parts' too. */
+export type AvisoStringOverrides = Partial<AvisoStrings & FilterStrings & PreferenceStrings>;
+
 const es: AvisoStrings = {
   bell: 'Notificaciones',
   bellUnread: 'Notificaciones, {count} sin leer',
@@ -143,13 +169,13 @@ const pt: AvisoStrings = {
 export const STRINGS: Readonly<Record<string, AvisoStrings>> = { es, en, pt };
 
 /** Picks the language from `lang` (element, then page), e.g. `en-US` → `en`. */
-export function pickLang(lang: string | null | undefined): string {
+export function pickLang(lang: string | null | undefined): 'es' | 'en' | 'pt' {
   const base = (lang || '').toLowerCase().split('-')[0] ?? '';
-  return base in STRINGS ? base : 'es';
+  return base in STRINGS ? (base as 'en') : 'es';
 }
 
 /** The strings for a language with the host's overrides applied. */
-export function stringsFor(lang: string, overrides: Partial<AvisoStrings> = {}): AvisoStrings {
+export function stringsFor(lang: string, overrides: AvisoStringOverrides = {}): AvisoStrings {
   return { ...(STRINGS[pickLang(lang)] ?? es), ...overrides };
 }
 

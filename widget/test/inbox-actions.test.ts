@@ -37,9 +37,13 @@ class InboxClient extends MemoryClient {
     for (const n of this.items) if (n.id === id) n.readAt ??= readAt;
     this.tell([id], { readAt });
   }
+  /** The notification as the hub pushes it with a change that brings it back into lists. */
+  private item(id: string) {
+    return structuredClone(this.items.find((n) => n.id === id));
+  }
   override async markUnread(id: string) {
     for (const n of this.items) if (n.id === id) n.readAt = null;
-    this.tell([id], { unread: true });
+    this.tell([id], { unread: true, item: this.item(id) });
   }
   override async archive(id: string) {
     const archivedAt = new Date().toISOString();
@@ -49,7 +53,16 @@ class InboxClient extends MemoryClient {
   }
   override async unarchive(id: string) {
     for (const n of this.items) if (n.id === id) n.archivedAt = null;
-    this.tell([id], { unarchived: true });
+    this.tell([id], { unarchived: true, item: this.item(id) });
+  }
+  /** The branches of the person, by name, as `GET /v1/me/branches` answers. */
+  branches = [
+    { id: 'norte', name: 'Sucursal Norte' },
+    { id: 'sur', name: 'Sucursal Sur' },
+  ];
+  override async request<T>(method: string, path: string): Promise<T> {
+    if (method === 'GET' && path === '/v1/me/branches') return { items: this.branches } as T;
+    throw new Error(`not in memory: ${method} ${path}`);
   }
   prefs: Preferences = { categories: { sales: { whatsapp: false } } };
   saved: Preferences[] = [];
@@ -121,6 +134,36 @@ describe('<aviso-bell> inbox actions', () => {
     expect($(el, `[data-id="${n.id}"] .sr-only`)!.textContent).to.contain('sin leer');
   });
 
+  it('puts a row marked unread or unarchived in another tab back in its place in this tab’s list', async () => {
+    const [older, middle, newer] = [notification(), notification(), notification()];
+    middle.readAt = new Date().toISOString();
+    const client = new InboxClient([newer, middle, older]);
+    const el = await openBell(client);
+    $$(el, '[role="tab"]')[1]!.click();
+    await waitUntil(() => ids(el).length === 2, 'unread tab loaded');
+    expect(ids(el)).to.deep.equal([newer.id, older.id]);
+    // Another tab (the hub pushes the notification with the change) marks the middle one unread.
+    middle.readAt = null;
+    client.dispatchEvent(
+      new NotificationUpdatedEvent({ ids: [middle.id], unread: true, item: { ...middle } }),
+    );
+    await el.updateComplete;
+    expect(ids(el)).to.deep.equal([newer.id, middle.id, older.id]);
+    expect($(el, `[data-id="${middle.id}"]`)!.classList.contains('unread')).to.equal(true);
+
+    // Archived here, unarchived elsewhere: back in "all" between its neighbours.
+    $$(el, '[role="tab"]')[0]!.click();
+    await waitUntil(() => ids(el).length === 3, 'all tab loaded');
+    await client.archive(middle.id);
+    await waitUntil(() => ids(el).length === 2, 'archived here');
+    middle.archivedAt = null;
+    client.dispatchEvent(
+      new NotificationUpdatedEvent({ ids: [middle.id], unarchived: true, item: { ...middle } }),
+    );
+    await el.updateComplete;
+    expect(ids(el)).to.deep.equal([newer.id, middle.id, older.id]);
+  });
+
   it('archives every read row at once, and takes one back out of the archive', async () => {
     const unread = notification();
     const [readA, readB] = [
@@ -166,6 +209,14 @@ describe('<aviso-bell> inbox actions', () => {
     expect(
       [...($(el, 'select[aria-label="Category"]') as HTMLSelectElement).options].map((o) => o.text),
     ).to.include('Inventory');
+    await waitUntil(() => $(el, 'select[aria-label="Branch"]'), 'branches by name');
+    expect(
+      [...($(el, 'select[aria-label="Branch"]') as HTMLSelectElement).options].map((o) => [o.value, o.text]),
+    ).to.deep.equal([
+      ['', 'All branches'],
+      ['norte', 'Sucursal Norte'],
+      ['sur', 'Sucursal Sur'],
+    ]);
     await pick('Category', 'sales', 2);
     expect(ids(el)).to.deep.equal([saleSur.id, sale.id]);
     await pick('Branch', 'sur', 1);
@@ -180,8 +231,8 @@ describe('<aviso-bell> inbox actions', () => {
     await pick('Branch', '', 6);
   });
 
-  it('snoozes a row for an hour; one snoozed in another tab comes back unread as a toast', async () => {
-    const [mine, other] = [notification({ readAt: new Date().toISOString() }), notification()];
+  it('snoozes a row for an hour; one snoozed in another tab comes back when the hub says, unread, as a toast', async () => {
+    const [other, mine] = [notification(), notification({ readAt: new Date().toISOString() })];
     const client = new InboxClient([mine, other]);
     const el = await openBell(client, 'en');
     const button = $(el, `[data-id="${mine.id}"] .snooze`)!;
@@ -192,7 +243,7 @@ describe('<aviso-bell> inbox actions', () => {
     expect(id).to.equal(mine.id);
     expect(Math.abs(until.getTime() - Date.now() - 3600_000)).to.be.below(5000);
 
-    // Another tab snoozed the other one for a moment: it leaves here too, and comes back.
+    // Another tab snoozed the other one: it leaves here too.
     client.items = client.items.filter((n) => n.id !== other.id);
     client.dispatchEvent(
       new NotificationUpdatedEvent({
@@ -203,14 +254,34 @@ describe('<aviso-bell> inbox actions', () => {
     await el.updateComplete;
     expect(ids(el)).to.deep.equal([]);
     el.toggle(false);
+    // Its time came: the hub pushes it back (whole, unread) to every tab, and the new count.
     client.items.unshift(other);
-    await waitUntil(() => $(el, '.toast .message')?.textContent?.includes(other.message), 'back as a toast', {
-      timeout: 5000,
-    });
+    client.setUnread(1);
+    client.dispatchEvent(
+      new NotificationUpdatedEvent({ ids: [other.id], snoozeEnded: true, item: { ...other, readAt: null } }),
+    );
+    await waitUntil(() => $(el, '.toast .message')?.textContent?.includes(other.message), 'back as a toast');
     expect(el.unreadCount).to.equal(1);
     el.toggle(true);
     await waitUntil(() => ids(el).length === 1, 'back in the list');
     expect($(el, '.list .item')!.classList.contains('unread')).to.equal(true);
+  });
+
+  it('takes the host’s words for the filter bar and the preferences panel too', async () => {
+    const client = new InboxClient([notification()]);
+    const el = await fixture<AvisoBell>(
+      html`<aviso-bell
+        lang="en"
+        .client=${client}
+        .strings=${{ categoryFilter: 'Area', archiveRead: 'Tidy up', prefCategories: 'Topics' }}
+      ></aviso-bell>`,
+    );
+    $(el, '.bell')!.click();
+    await waitUntil(() => $(el, 'select[aria-label="Area"]'), 'filter bar with the host’s label');
+    expect($(el, '.sweep')!.textContent!.trim()).to.equal('Tidy up');
+    $(el, 'header [aria-label="Preferences"]')!.click();
+    await waitUntil(() => $(el, '.prefs legend'), 'preferences loaded');
+    expect($(el, '.prefs legend')!.textContent!.trim()).to.equal('Topics');
   });
 
   it('edits the person’s preferences in the panel and goes back to the list', async () => {

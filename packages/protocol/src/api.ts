@@ -435,6 +435,12 @@ export const InboxPageSchema = z.object({
 });
 export type InboxPage = z.infer<typeof InboxPageSchema>;
 
+/** The branches one person's inbox spans (all of the tenant's for an owner), for the bell's filter. */
+export const MyBranchesSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type MyBranches = z.infer<typeof MyBranchesSchema>;
+
 export const ErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });

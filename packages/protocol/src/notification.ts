@@ -57,4 +57,11 @@ export interface NotificationUpdate {
   unarchived?: boolean;
   /** Snoozed: out of the inbox until then, when it comes back unread. */
   snoozedUntil?: string;
+  /** The snooze ended: the notification is back, unread (`item`), and toasts again. */
+  snoozeEnded?: boolean;
+  /**
+   * The notification as the person sees it now, when the change brings it back into lists that
+   * had dropped it (marked unread, unarchived, back from a snooze): every tab puts it in place.
+   */
+  item?: Notification;
 }

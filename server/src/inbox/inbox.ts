@@ -4,14 +4,16 @@ import {
   type InboxPage,
   type InboxQuery,
   isUuid,
+  type MyBranches,
 } from '@aviso/protocol';
 import type { NotificationRow, RecipientRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
 import { webhookRows } from '../delivery/planner.ts';
 import { fail } from '../lib/errors.ts';
+import { snoozeEndRow } from '../scheduling/snooze.ts';
 import type { Broadcaster } from './broadcaster.ts';
 import { ReplyRepo } from './replies.ts';
-import { itemsToWire } from './wire.ts';
+import { itemsToWire, toWire } from './wire.ts';
 
 /** What acting needs besides the store: the clock, and a way to wake the delivery worker. */
 export interface ActOptions {
@@ -28,6 +30,8 @@ export interface InboxOptions {
   onQueued?: () => void;
   /** The node's clock, which the webhooks it queues are due by. */
   now?: () => Date;
+  /** Wakes the schedule worker when a snooze's end was stored. */
+  onScheduled?: () => void;
 }
 
 /** One person's inbox: what they see and what they do with it, the same over HTTP and sockets. */
@@ -68,6 +72,19 @@ export class Inbox {
     return { items: itemsToWire(items, reader), unreadCount, nextCursor };
   }
 
+  /**
+   * The branches the person's inbox spans, by name: every branch of the tenant for an owner, else
+   * their own (a branch the host never named shows its id).
+   */
+  async branches(store: TenantStore, reader: RecipientRow): Promise<MyBranches> {
+    if (reader.role === 'owner') {
+      return { items: (await store.branches.list()).map(({ id, name }) => ({ id, name })) };
+    }
+    const ids = reader.branchIds ?? [];
+    const names = new Map((await store.branches.some(ids)).map((b) => [b.id, b.name]));
+    return { items: ids.map((id) => ({ id, name: names.get(id) ?? id })) };
+  }
+
   unreadCount(store: TenantStore, reader: RecipientRow): Promise<number> {
     return store.notifications.unreadCount(reader);
   }
@@ -84,6 +101,12 @@ export class Inbox {
     const count = await store.notifications.unreadCount(fresh);
     this.broadcaster.unread(store.tenantId, reader.id, count);
     return count;
+  }
+
+  /** The notification as this reader sees it now, for the lists of tabs that had dropped it. */
+  private async item(store: TenantStore, reader: RecipientRow, n: NotificationRow) {
+    const fresh = (await store.recipients.get(reader.id)) ?? reader;
+    return toWire(n, (await store.notifications.state(reader.id, n.id)) ?? null, fresh);
   }
 
   async read(store: TenantStore, reader: RecipientRow, id: string) {
@@ -128,30 +151,52 @@ export class Inbox {
 
   /** Marks one notification unread again, also when a read-all covered it; every tab follows. */
   async unread(store: TenantStore, reader: RecipientRow, id: string) {
-    await this.visibleOr404(store, reader, id);
+    const n = await this.visibleOr404(store, reader, id);
     await store.notifications.markUnread(reader.id, id);
-    this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], unread: true });
+    const item = await this.item(store, reader, n);
+    this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], unread: true, item });
     return { id, unreadCount: await this.pushCount(store, reader) };
   }
 
   /**
    * Snoozes one notification until a time: it leaves the inbox and the count of every tab, and
-   * comes back unread when due (the inbox query checks the time; open tabs bring it back and
-   * toast it by the `snoozedUntil` pushed now).
+   * comes back unread when due. The inbox query checks the time; the schedule row stored first
+   * (a crash in between leaves a row that finds no snooze) pushes it back to every tab and
+   * device then, to toast again (`snoozeEnded`).
    */
   async snooze(store: TenantStore, reader: RecipientRow, id: string, until: Date) {
     await this.visibleOr404(store, reader, id);
+    await store.schedules.insert([snoozeEndRow(reader.id, id, until)]);
     await store.notifications.snooze(reader.id, id, until);
+    this.options.onScheduled?.();
     const snoozedUntil = until.toISOString();
     this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], snoozedUntil });
     return { id, snoozedUntil, unreadCount: await this.pushCount(store, reader) };
   }
 
+  /**
+   * A snooze's time came (the schedule worker): when it still stands (not snoozed again, read or
+   * archived since, and still visible to the person), every tab and device gets the notification
+   * back unread, to put in place and toast, with the new count. False when there was nothing to do.
+   */
+  async snoozeEnded(store: TenantStore, recipientId: string, id: string, until: Date): Promise<boolean> {
+    const reader = await store.recipients.get(recipientId);
+    const n = reader && (await store.notifications.visible(reader, id));
+    const state = n && (await store.notifications.state(recipientId, id));
+    if (!reader || !n || !state || state.snoozedUntil?.getTime() !== until.getTime()) return false;
+    if (state.readAt || state.archivedAt) return false;
+    const item = toWire(n, state, reader);
+    this.broadcaster.updated(store.tenantId, recipientId, { ids: [id], snoozeEnded: true, item });
+    await this.pushCount(store, reader);
+    return true;
+  }
+
   /** Takes one notification out of the archive; it stays read. */
   async unarchive(store: TenantStore, reader: RecipientRow, id: string) {
-    await this.visibleOr404(store, reader, id);
+    const n = await this.visibleOr404(store, reader, id);
     await store.notifications.unarchive(reader.id, id);
-    this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], unarchived: true });
+    const item = await this.item(store, reader, n);
+    this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], unarchived: true, item });
     return { id, unreadCount: await this.pushCount(store, reader) };
   }
 

@@ -1,12 +1,13 @@
 import { EventInputSchema } from '@aviso/protocol';
 import type { Logger } from 'pino';
-import { type ScheduleRow, SLA_LABEL } from '../db/repos/schedules.ts';
+import { type ScheduleRow, SLA_LABEL, SNOOZE_LABEL } from '../db/repos/schedules.ts';
 import type { Store, TenantStore } from '../db/store.ts';
 import { type IngestHooks, ingestEvent } from '../ingest/events.ts';
 import { AppError } from '../lib/errors.ts';
 import { PollingLoop } from '../lib/polling-loop.ts';
 import { nextRecurringRow, occurrenceEvent } from './recurring.ts';
 import { acknowledged, breachEvent, incidentLimits, incidentRow, type SlaCheck } from './sla.ts';
+import type { SnoozeEnd } from './snooze.ts';
 
 export interface ScheduleWorkerOptions {
   store: Store;
@@ -22,6 +23,13 @@ export interface ScheduleWorkerOptions {
   pollMs?: number;
   /** How long to wait before trying again a row that failed for a passing reason (database). */
   retryMs?: number;
+  /** Brings a snoozed notification back to the person's sockets; false when the snooze no longer stands. */
+  onSnoozeEnded?: (
+    store: TenantStore,
+    recipientId: string,
+    notificationId: string,
+    until: Date,
+  ) => Promise<boolean>;
 }
 
 type Outcome = Partial<Omit<ScheduleRow, 'id' | 'tenantId'>>;
@@ -61,7 +69,12 @@ export class ScheduleWorker extends PollingLoop {
     const store = this.o.store.forTenant(row.tenantId);
     let outcome: Outcome | undefined;
     try {
-      outcome = row.label === SLA_LABEL ? await this.checkSla(row, store) : await this.publish(row, store);
+      outcome =
+        row.label === SLA_LABEL
+          ? await this.checkSla(row, store)
+          : row.label === SNOOZE_LABEL
+            ? await this.endSnooze(row, store)
+            : await this.publish(row, store);
     } catch (err) {
       if (err instanceof AppError) {
         outcome = { status: 'failed', error: `${err.code}: ${err.message}`.slice(0, 500) };
@@ -108,6 +121,20 @@ export class ScheduleWorker extends PollingLoop {
     const tenant = await store.settings.get();
     const overrides = await store.settings.eventTypeOverrides();
     return ingestEvent(store, tenant, overrides, input, this.o.hooks);
+  }
+
+  /** A snooze's time came: the person's tabs get the notification back (when the snooze still stands). */
+  private async endSnooze(row: ScheduleRow, store: TenantStore): Promise<Outcome> {
+    const end = row.event as unknown as SnoozeEnd;
+    const pushed = await this.o.onSnoozeEnded?.(
+      store,
+      end.recipientId,
+      end.notificationId,
+      new Date(end.until),
+    );
+    return pushed
+      ? { status: 'done', notificationId: end.notificationId, error: null }
+      : { status: 'cancelled', error: 'snoozed again, read or archived since' };
   }
 
   /**

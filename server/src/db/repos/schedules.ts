@@ -28,7 +28,9 @@ export type NewSchedule = Omit<typeof scheduledEvents.$inferInsert, 'tenantId'>;
 /** Labels the hub itself uses; a host's `DELETE /v1/schedules/:cancelKey` never touches them. */
 export const SLA_LABEL = 'sla';
 export const INCIDENT_LABEL = 'sla-incident';
-const INTERNAL = [SLA_LABEL, INCIDENT_LABEL];
+/** A snooze's end: the person's tabs and devices get the notification back then. */
+export const SNOOZE_LABEL = 'snooze';
+const INTERNAL = [SLA_LABEL, INCIDENT_LABEL, SNOOZE_LABEL];
 
 export type ScheduleInsertResult =
   | { status: 'created' }

@@ -3,6 +3,7 @@ import {
   InboxPageSchema,
   InboxQuerySchema,
   InstantSchema,
+  MyBranchesSchema,
   PreferencesSchema,
 } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -49,6 +50,19 @@ export function meRoutes(deps: { guard: Guard; inbox: Inbox; onQueued?: () => vo
       responses: { 200: jsonContent(z.object({ count: z.number().int() }), 'The count'), ...errors },
     }),
     async (c) => c.json({ count: await inbox.unreadCount(c.var.store, c.var.recipient) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/me/branches',
+      operationId: 'listMyBranches',
+      tags,
+      summary: 'The branches the inbox spans, by name (all of the business’s for an owner)',
+      ...secured,
+      responses: { 200: jsonContent(MyBranchesSchema, 'The branches'), ...errors },
+    }),
+    async (c) => c.json(await inbox.branches(c.var.store, c.var.recipient), 200),
   );
 
   app.openapi(
