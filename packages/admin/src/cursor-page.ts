@@ -1,4 +1,6 @@
+import { html, nothing } from 'lit';
 import { query } from './api.ts';
+import type { StringKey } from './i18n.ts';
 import { loadNames, type Names } from './lookups.ts';
 import { AdminPage } from './page.ts';
 
@@ -12,7 +14,10 @@ export interface CursorPageOf<Item> {
  * A console page over one cursor-paginated list with a filter form: the first page with the
  * filters, "load more", and the form's fields (named like the filters) applied.
  */
-export abstract class CursorListPage<Item, Filters extends Record<string, string>> extends AdminPage {
+export abstract class CursorListPage<
+  Item,
+  Filters extends Record<string, string> & { days: string },
+> extends AdminPage {
   static override properties = {
     ...AdminPage.properties,
     items: { state: true },
@@ -64,4 +69,40 @@ export abstract class CursorListPage<Item, Filters extends Record<string, string
 
   /** What a page clears when its filters change (a notice, an open row). */
   protected filtersApplied() {}
+
+  /** A filter of the form: a select named like the filter, "all" (`all`) first unless it has none. */
+  protected filterSelect(
+    id: string,
+    name: keyof Filters & string,
+    label: string,
+    options: readonly (readonly [value: string, text: string])[],
+    all?: string,
+  ) {
+    const chosen = this.filters[name];
+    return html`<div class="field"><label for=${id}>${label}</label>
+      <select id=${id} name=${name}>
+        ${all === undefined ? nothing : html`<option value="">${all}</option>`}
+        ${options.map(([value, text]) => html`<option value=${value} ?selected=${value === chosen}>${text}</option>`)}
+      </select></div>`;
+  }
+
+  /** The filter form: the page's own filters, the days to look back (`<idPrefix>-days`), and "apply". */
+  protected renderFilterForm(idPrefix: string, filters: unknown) {
+    const t = this.t;
+    const days = ['1', '7', '30', '90'].map((d) => [d, t('lastDays', { n: d })] as const);
+    return html`<form class="card row" @submit=${this.apply} aria-label=${t('filters')}>
+      ${filters} ${this.filterSelect(`${idPrefix}-days`, 'days', t('days'), days)}
+      <button class="primary" type="submit">${t('apply')}</button>
+    </form>`;
+  }
+
+  /** The list (see `renderTable`), "loading" while a page loads, and "load more" while the hub has more. */
+  protected renderList(columns: readonly StringKey[], row: (item: Item) => unknown, label?: string) {
+    const t = this.t;
+    return html`${this.renderTable(columns, this.items, row, {
+      label,
+      after: this.loading ? html`<p>${t('loading')}</p>` : nothing,
+    })}
+      ${this.cursor ? html`<p><button @click=${this.more}>${t('loadMore')}</button></p>` : nothing}`;
+  }
 }

@@ -137,6 +137,29 @@ export abstract class AdminPage extends LitElement {
     return this.field(path, label, control, o.help, o.required);
   }
 
+  /**
+   * A list's table: a header cell a column, a row (or rows) an item, and "empty" under it once the
+   * list has loaded with nothing and no error; `after` follows it (a "loading" line).
+   */
+  protected renderTable<Item>(
+    columns: readonly StringKey[],
+    items: readonly Item[],
+    row: (item: Item) => unknown,
+    { label, after = nothing }: { label?: string; after?: unknown } = {},
+  ) {
+    const t = this.t;
+    return html`<div class="table">
+      <table aria-label=${label ?? nothing}>
+        <thead>
+          <tr>${columns.map((c) => html`<th>${t(c)}</th>`)}</tr>
+        </thead>
+        <tbody>${items.map(row)}</tbody>
+      </table>
+      ${!this.loading && !items.length && !this.error ? html`<p class="muted">${t('empty')}</p>` : nothing}
+      ${after}
+    </div>`;
+  }
+
   /** The current error in the console's language, or the notice for a feature the hub does not offer yet (`what`). */
   protected renderError(what?: StringKey) {
     const err = this.error;

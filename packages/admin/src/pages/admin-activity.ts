@@ -143,16 +143,12 @@ export class AdminActivity extends CursorListPage<TenantNotification, Filters> {
 
   private renderFilters() {
     const t = this.t;
-    const f = this.filters;
     const select = (name: keyof Filters, label: string, all: string, options: [string, string][]) =>
-      html`<div class="field"><label for="a-${name}">${label}</label>
-        <select id="a-${name}" name=${name}>
-          <option value="">${all}</option>
-          ${options.map(([value, text]) => html`<option value=${value} ?selected=${value === f[name]}>${text}</option>`)}
-        </select></div>`;
+      this.filterSelect(`a-${name}`, name, label, options, all);
     const names = this.names;
-    return html`<form class="card row" @submit=${this.apply} aria-label=${t('filters')}>
-      ${select(
+    return this.renderFilterForm(
+      'a',
+      html`${select(
         'recipientId',
         t('person'),
         t('allPeople'),
@@ -169,13 +165,8 @@ export class AdminActivity extends CursorListPage<TenantNotification, Filters> {
         t('branch'),
         t('allBranches'),
         [...(names?.branches.values() ?? [])].map((b) => [b.id, b.name]),
-      )}
-      <div class="field"><label for="a-days">${t('days')}</label>
-        <select id="a-days" name="days">
-          ${['1', '7', '30', '90'].map((d) => html`<option value=${d} ?selected=${d === f.days}>${t('lastDays', { n: d })}</option>`)}
-        </select></div>
-      <button class="primary" type="submit">${t('apply')}</button>
-    </form>`;
+      )}`,
+    );
   }
 
   override render() {
@@ -183,26 +174,16 @@ export class AdminActivity extends CursorListPage<TenantNotification, Filters> {
     return html`<h2>${t('activity')}</h2>
       <p class="hint">${t('activityHelp')}</p>
       ${this.renderFilters()} ${this.renderError('activity')} ${this.renderReceipts()}
-      <div class="table">
-        <table aria-label=${t('notifications')}>
-          <thead><tr><th>${t('created')}</th><th>${t('type')}</th><th>${t('message')}</th><th>${t('actions')}</th></tr></thead>
-          <tbody>
-            ${this.items.map(
-              (
-                n,
-              ) => html`<tr data-notification=${n.id} aria-selected=${this.selected === n.id ? 'true' : 'false'}>
+      ${this.renderList(
+        ['created', 'type', 'message', 'actions'],
+        (n) => html`<tr data-notification=${n.id} aria-selected=${this.selected === n.id ? 'true' : 'false'}>
                 <td>${this.formats.dateTime(n.createdAt)}</td>
                 <td>${n.title ?? typeTitle(this.names, n.type, this.language)}<div class="hint mono">${n.type}</div></td>
                 <td>${n.message}</td>
                 <td class="actions"><button @click=${() => this.openReceipts(n.id)}>${t('openActivity')}</button></td>
               </tr>`,
-            )}
-          </tbody>
-        </table>
-        ${!this.loading && !this.items.length && !this.error ? html`<p class="muted">${t('empty')}</p>` : nothing}
-        ${this.loading ? html`<p>${t('loading')}</p>` : nothing}
-      </div>
-      ${this.cursor ? html`<p><button @click=${this.more}>${t('loadMore')}</button></p>` : nothing}`;
+        t('notifications'),
+      )}`;
   }
 }
 

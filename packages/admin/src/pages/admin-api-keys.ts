@@ -78,24 +78,17 @@ export class AdminApiKeys extends AdminPage {
           </div>`
           : nothing
       }
-      <div class="table">
-        <table>
-          <thead>
-            <tr><th>${t('name')}</th><th>${t('prefix')}</th><th>${t('created')}</th><th>${t('lastUsed')}</th><th>${t('actions')}</th></tr>
-          </thead>
-          <tbody>
-            ${this.items.map(
-              (k) => html`<tr data-key=${k.prefix}>
+      ${this.renderTable(
+        ['name', 'prefix', 'created', 'lastUsed', 'actions'],
+        this.items,
+        (k) => html`<tr data-key=${k.prefix}>
                 <td>${k.name ?? '—'} ${this.own(k) ? html`<span class="pill info">${t('thisSession')}</span>` : nothing}</td>
                 <td class="mono">${k.prefix}…</td>
                 <td>${this.formats.dateTime(k.createdAt)}</td>
                 <td>${k.lastUsedAt ? this.formats.dateTime(k.lastUsedAt) : t('never')}</td>
                 <td class="actions"><button class="danger" @click=${() => this.revoke(k)}>${t('revoke')}</button></td>
               </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`;
+      )}`;
   }
 }
 

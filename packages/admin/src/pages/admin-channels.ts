@@ -156,14 +156,10 @@ export class AdminChannels extends AdminPage {
           : html`<p><button class="primary" @click=${() => this.edit('new')}>${t('newChannel')}</button></p>`
       }
       ${this.testing ? this.renderTest() : nothing}
-      <div class="table">
-        <table>
-          <thead>
-            <tr><th>${t('name')}</th><th>${t('kind')}</th><th>${t('status')}</th><th>${t('priority')}</th><th>${t('actions')}</th></tr>
-          </thead>
-          <tbody>
-            ${this.items.map(
-              (c) => html`<tr>
+      ${this.renderTable(
+        ['name', 'kind', 'status', 'priority', 'actions'],
+        this.items,
+        (c) => html`<tr>
                 <td>${c.name}${this.limits(c)}
                   ${c.disabledReason ? html`<div class="hint critical">${t('gone', { reason: c.disabledReason })}</div>` : nothing}</td>
                 <td>${this.terms.kind[c.kind]}</td>
@@ -176,11 +172,7 @@ export class AdminChannels extends AdminPage {
                   <button class="danger" @click=${() => this.removeChannel(c)}>${t('delete')}</button>
                 </td>
               </tr>`,
-            )}
-          </tbody>
-        </table>
-        ${!this.loading && !this.items.length && !this.error ? html`<p class="muted">${t('empty')}</p>` : nothing}
-      </div>`;
+      )}`;
   }
 }
 

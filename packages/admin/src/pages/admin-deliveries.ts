@@ -174,30 +174,32 @@ export class AdminDeliveries extends CursorListPage<Delivery, Filters> {
 
   private renderFilters() {
     const t = this.t;
-    const f = this.filters;
     const types = [...(this.names?.types.values() ?? [])];
-    return html`<form class="card row" @submit=${this.apply} aria-label=${t('filters')}>
-      <div class="field"><label for="f-status">${t('status')}</label>
-        <select id="f-status" name="status">
-          <option value="">${t('allStatuses')}</option>
-          ${DELIVERY_STATUSES.map((s) => html`<option value=${s} ?selected=${s === f.status}>${this.terms.status[s]}</option>`)}
-        </select></div>
-      <div class="field"><label for="f-channel">${t('channel')}</label>
-        <select id="f-channel" name="channel">
-          <option value="">${t('allChannels')}</option>
-          ${CHANNEL_KINDS.map((k) => html`<option value=${k} ?selected=${k === f.channel}>${this.terms.kind[k]}</option>`)}
-        </select></div>
-      <div class="field"><label for="f-type">${t('type')}</label>
-        <select id="f-type" name="type">
-          <option value="">${t('allTypes')}</option>
-          ${types.map((i) => html`<option value=${i.type} ?selected=${i.type === f.type}>${typeTitle(this.names, i.type, this.language)}</option>`)}
-        </select></div>
-      <div class="field"><label for="f-days">${t('days')}</label>
-        <select id="f-days" name="days">
-          ${['1', '7', '30', '90'].map((d) => html`<option ?selected=${d === f.days} value=${d}>${t('lastDays', { n: d })}</option>`)}
-        </select></div>
-      <button class="primary" type="submit">${t('apply')}</button>
-    </form>`;
+    const terms = this.terms;
+    return this.renderFilterForm(
+      'f',
+      html`${this.filterSelect(
+        'f-status',
+        'status',
+        t('status'),
+        DELIVERY_STATUSES.map((s) => [s, terms.status[s]] as const),
+        t('allStatuses'),
+      )}
+      ${this.filterSelect(
+        'f-channel',
+        'channel',
+        t('channel'),
+        CHANNEL_KINDS.map((k) => [k, terms.kind[k]] as const),
+        t('allChannels'),
+      )}
+      ${this.filterSelect(
+        'f-type',
+        'type',
+        t('type'),
+        types.map((i) => [i.type, typeTitle(this.names, i.type, this.language)] as const),
+        t('allTypes'),
+      )}`,
+    );
   }
 
   override render() {
@@ -205,17 +207,9 @@ export class AdminDeliveries extends CursorListPage<Delivery, Filters> {
     return html`<h2>${t('deliveries')}</h2>
       ${this.renderFilters()}
       ${this.renderError()} ${this.notice ? html`<p class="notice success" role="status">${this.notice}</p>` : nothing}
-      <div class="table">
-        <table>
-          <thead>
-            <tr>
-              <th>${t('created')}</th><th>${t('type')}</th><th>${t('step')}</th><th>${t('recipient')}</th>
-              <th>${t('channel')}</th><th>${t('status')}</th><th>${t('attempts')}</th><th>${t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.items.map(
-              (d) => html`<tr data-delivery=${d.id} data-step=${d.step}>
+      ${this.renderList(
+        ['created', 'type', 'step', 'recipient', 'channel', 'status', 'attempts', 'actions'],
+        (d) => html`<tr data-delivery=${d.id} data-step=${d.step}>
                   <td>${this.formats.dateTime(d.createdAt)}</td>
                   <td>${typeTitle(this.names, d.type, this.language)}<div class="hint mono">${d.type}</div></td>
                   <td>${this.stepText(d)}</td>
@@ -232,13 +226,7 @@ export class AdminDeliveries extends CursorListPage<Delivery, Filters> {
                   </td>
                 </tr>
                 ${this.open === d.id ? this.renderDetails(d) : nothing}`,
-            )}
-          </tbody>
-        </table>
-        ${!this.loading && !this.items.length && !this.error ? html`<p class="muted">${t('empty')}</p>` : nothing}
-        ${this.loading ? html`<p>${t('loading')}</p>` : nothing}
-      </div>
-      ${this.cursor ? html`<p><button @click=${this.more}>${t('loadMore')}</button></p>` : nothing}`;
+      )}`;
   }
 }
 

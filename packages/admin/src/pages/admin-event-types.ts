@@ -302,14 +302,10 @@ export class AdminEventTypes extends AdminPage {
           : html`<p><button class="primary" @click=${this.startNew}>${t('newType')}</button></p>`
       }
       ${this.draft ? this.renderEditor() : nothing}
-      <div class="table">
-        <table>
-          <thead>
-            <tr><th>${t('type')}</th><th>${t('category')}</th><th>${t('severity')}</th><th>${t('message')}</th><th>${t('actions')}</th></tr>
-          </thead>
-          <tbody>
-            ${this.items.map(
-              (i) => html`<tr data-type=${i.type}>
+      ${this.renderTable(
+        ['type', 'category', 'severity', 'message', 'actions'],
+        this.items,
+        (i) => html`<tr data-type=${i.type}>
                 <td>${i.definition.title[this.language] ?? i.definition.title.es ?? ''}
                   <div class="hint mono">${i.type} ${i.custom ? html`<span class="pill info">${t('custom')}</span>` : nothing}</div></td>
                 <td>${this.terms.category[i.definition.category as keyof typeof this.terms.category] ?? i.definition.category}</td>
@@ -320,10 +316,7 @@ export class AdminEventTypes extends AdminPage {
                   <button class=${i.custom ? 'danger' : ''} @click=${() => this.reset(i)}>${i.custom ? t('delete') : t('resetType')}</button>
                 </td>
               </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`;
+      )}`;
   }
 }
 

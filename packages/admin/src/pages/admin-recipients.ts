@@ -124,14 +124,10 @@ export class AdminRecipients extends AdminPage {
             </p>`
       }
       ${this.renderLink()}
-      <div class="table">
-        <table>
-          <thead>
-            <tr><th>${t('name')}</th><th>${t('role')}</th><th>${t('branches')}</th><th>${t('linked')}</th><th>${t('actions')}</th></tr>
-          </thead>
-          <tbody>
-            ${this.items.map(
-              (r) => html`<tr data-recipient=${r.id}>
+      ${this.renderTable(
+        ['name', 'role', 'branches', 'linked', 'actions'],
+        this.items,
+        (r) => html`<tr data-recipient=${r.id}>
                 <td>${r.name ?? '—'}<div class="hint mono">${r.id}</div></td>
                 <td>${this.terms.role[r.role]}</td>
                 <td>${r.branchIds.join(', ') || '—'}</td>
@@ -142,11 +138,7 @@ export class AdminRecipients extends AdminPage {
                   <button class="danger" @click=${() => this.removeRecipient(r)}>${t('delete')}</button>
                 </td>
               </tr>`,
-            )}
-          </tbody>
-        </table>
-        ${!this.loading && !this.items.length && !this.error ? html`<p class="muted">${t('empty')}</p>` : nothing}
-      </div>`;
+      )}`;
   }
 }
 

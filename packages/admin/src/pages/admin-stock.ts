@@ -38,17 +38,10 @@ export class AdminStock extends AdminPage {
           </select>
       </div>
       ${this.renderError('stock')}
-      <div class="table">
-        <table>
-          <thead>
-            <tr>
-              <th>${t('product')}</th><th>${t('branch')}</th><th>${t('level')}</th><th>${t('minimum')}</th>
-              <th>${t('difference')}</th><th>${t('opened')}</th><th>${t('status')}</th><th>${t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.items.map(
-              (a) => html`<tr>
+      ${this.renderTable(
+        ['product', 'branch', 'level', 'minimum', 'difference', 'opened', 'status', 'actions'],
+        this.items,
+        (a) => html`<tr>
                 <td>${a.name ?? a.productId} ${a.sku ? html`<div class="hint mono">${a.sku}</div>` : nothing}</td>
                 <td>${a.branchId}</td>
                 <td>${f.number(a.level)}</td>
@@ -60,11 +53,7 @@ export class AdminStock extends AdminPage {
                   ${a.status === 'active' ? html`<button @click=${() => this.resolve(a)}>${t('resolve')}</button>` : nothing}
                 </td>
               </tr>`,
-            )}
-          </tbody>
-        </table>
-        ${!this.loading && !this.items.length && !this.error ? html`<p class="muted">${t('empty')}</p>` : nothing}
-      </div>`;
+      )}`;
   }
 }
 
