@@ -16,9 +16,10 @@ import {
   initialConfig,
   KIND_FIELDS,
 } from '../channel-kinds.ts';
+import { AdminForm, formStyles } from '../form-page.ts';
 import { fieldHelp, fieldLabel } from '../i18n.ts';
 import { type Issue, issuesByPath } from '../messages.ts';
-import { AdminPage, helpId, inputId } from '../page.ts';
+import { helpId, inputId } from '../page.ts';
 
 interface Draft {
   id: string | null;
@@ -51,19 +52,11 @@ export class ChannelSavedEvent extends Event {
  * @fires channel-saved - the channel was created or changed
  * @fires close - the form was cancelled
  */
-export class AdminChannelForm extends AdminPage {
+export class AdminChannelForm extends AdminForm {
   static override styles = [
-    ...AdminPage.styles,
+    ...AdminForm.styles,
+    formStyles,
     css`
-      form {
-        display: grid;
-        gap: 12px;
-      }
-      .choices {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px 16px;
-      }
       .types {
         max-height: 180px;
         overflow-y: auto;
@@ -74,18 +67,16 @@ export class AdminChannelForm extends AdminPage {
     `,
   ];
   static override properties = {
-    ...AdminPage.properties,
+    ...AdminForm.properties,
     channel: { attribute: false },
     draft: { state: true },
     typeItems: { state: true },
-    busy: { state: true },
   };
 
   /** The channel to edit; null for a new one. */
   channel: Channel | null = null;
   draft!: Draft;
   typeItems: TypeItem[] = [];
-  busy = false;
 
   override connectedCallback() {
     const c = this.channel;
@@ -105,7 +96,7 @@ export class AdminChannelForm extends AdminPage {
     super.connectedCallback();
   }
 
-  protected async load() {
+  protected override async load() {
     this.typeItems = (await this.api.get<{ items: TypeItem[] }>('/v1/event-types')).items;
   }
 
@@ -155,14 +146,12 @@ export class AdminChannelForm extends AdminPage {
       ...issuesByPath(configProblems(d.kind, config), this.t, 'config'),
     };
     if (Object.keys(problems).length) return this.showProblems(problems);
-    this.busy = true;
     let saved: Channel | undefined;
-    const ok = await this.run(async () => {
+    const ok = await this.send(async () => {
       saved = d.id
         ? await this.api.patch<Channel>(`/v1/channels/${d.id}`, body)
         : await this.api.post<Channel>('/v1/channels', { kind: d.kind, ...body });
     });
-    this.busy = false;
     if (ok && saved) this.dispatchEvent(new ChannelSavedEvent(saved));
   }
 
@@ -311,10 +300,7 @@ export class AdminChannelForm extends AdminPage {
       </div>
       <div class="grid">${KIND_FIELDS[d.kind].map((f) => this.renderConfigField(f))}</div>
       ${this.renderLimits()}
-      <div class="row">
-        <button class="primary" type="submit" ?disabled=${this.busy}>${t('save')}</button>
-        <button type="button" @click=${() => this.dispatchEvent(new Event('close', { bubbles: true, composed: true }))}>${t('cancel')}</button>
-      </div>
+      ${this.renderButtons(t('save'))}
     </form>`;
   }
 }

@@ -7,8 +7,9 @@ import {
   SEVERITIES,
 } from '@aviso/protocol';
 import { html } from 'lit';
+import { AdminForm } from '../form-page.ts';
 import { type Issue, issuesByPath } from '../messages.ts';
-import { AdminPage, inputId } from '../page.ts';
+import { inputId } from '../page.ts';
 
 const TARGETS = {
   everyone: { kind: 'everyone' },
@@ -31,13 +32,9 @@ export class TypeCreatedEvent extends Event {
  * @fires type-created - the type exists now
  * @fires close - the form was cancelled
  */
-export class AdminNewType extends AdminPage {
-  static override properties = { ...AdminPage.properties, busy: { state: true } };
-  busy = false;
+export class AdminNewType extends AdminForm {
   /** Names already taken: a new type must not silently override one. */
   taken: ReadonlySet<string> = new Set();
-
-  protected async load() {}
 
   private async create(e: SubmitEvent) {
     e.preventDefault();
@@ -63,10 +60,8 @@ export class AdminNewType extends AdminPage {
     };
     if (!Object.keys(body.message).length) problems[`message.${CATALOG_LOCALES[0]}`] = this.t('needed');
     if (Object.keys(problems).length) return this.showProblems(problems);
-    this.busy = true;
-    const ok = await this.run(() => this.api.put(`/v1/event-types/${type}`, body));
-    this.busy = false;
-    if (ok) this.dispatchEvent(new TypeCreatedEvent(type));
+    if (await this.send(() => this.api.put(`/v1/event-types/${type}`, body)))
+      this.dispatchEvent(new TypeCreatedEvent(type));
   }
 
   private select(
@@ -111,10 +106,7 @@ export class AdminNewType extends AdminPage {
           ${this.textField(`message.${l}`, t('message'), { name: `message-${l}`, textarea: true })}
         </fieldset>`,
       )}
-      <div class="row">
-        <button class="primary" type="submit" ?disabled=${this.busy}>${t('create')}</button>
-        <button type="button" @click=${() => this.dispatchEvent(new Event('close', { bubbles: true, composed: true }))}>${t('cancel')}</button>
-      </div>
+      ${this.renderButtons(t('create'))}
     </form>`;
   }
 }

@@ -7,9 +7,10 @@ import {
   RecipientInputSchema,
   ROLES,
 } from '@aviso/protocol';
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { AdminForm, formStyles } from '../form-page.ts';
 import { type Issue, issuesByPath } from '../messages.ts';
-import { AdminPage, inputId } from '../page.ts';
+import { inputId } from '../page.ts';
 
 /** Fired when the recipient was saved. */
 export class RecipientSavedEvent extends Event {
@@ -27,28 +28,11 @@ type Category = (typeof CATEGORIES)[number];
  * @fires recipient-saved - the recipient was created or changed
  * @fires close - the form was cancelled
  */
-export class AdminRecipientForm extends AdminPage {
-  static override styles = [
-    ...AdminPage.styles,
-    css`
-      form {
-        display: grid;
-        gap: 12px;
-      }
-      .choices {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px 16px;
-      }
-    `,
-  ];
-  static override properties = { ...AdminPage.properties, busy: { state: true } };
+export class AdminRecipientForm extends AdminForm {
+  static override styles = [...AdminForm.styles, formStyles];
 
   /** The recipient to edit; null for a new one. */
   recipient: Recipient | null = null;
-  busy = false;
-
-  protected async load() {}
 
   private async save(e: SubmitEvent) {
     e.preventDefault();
@@ -91,13 +75,11 @@ export class AdminRecipientForm extends AdminPage {
       ...(parsed.success ? {} : issuesByPath(parsed.error.issues as Issue[], this.t)),
     };
     if (Object.keys(problems).length) return this.showProblems(this.collapse(problems));
-    this.busy = true;
     let saved: Recipient | undefined;
-    const ok = await this.run(async () => {
+    const ok = await this.send(async () => {
       saved = await this.api.put<Recipient>(`/v1/recipients/${encodeURIComponent(id)}`, body);
     });
     this.fieldErrors = this.collapse(this.fieldErrors);
-    this.busy = false;
     if (ok && saved) this.dispatchEvent(new RecipientSavedEvent(saved));
   }
 
@@ -174,10 +156,7 @@ export class AdminRecipientForm extends AdminPage {
           <span class="hint" id="r-quiet-help">${t('quietHelp')}</span>
         </fieldset>
       </fieldset>
-      <div class="row">
-        <button class="primary" type="submit" ?disabled=${this.busy}>${t('save')}</button>
-        <button type="button" @click=${() => this.dispatchEvent(new Event('close', { bubbles: true, composed: true }))}>${t('cancel')}</button>
-      </div>
+      ${this.renderButtons(t('save'))}
     </form>`;
   }
 }
