@@ -14,7 +14,8 @@ import { templateProblem } from '../../ingest/templates.ts';
 import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
 
-const IdempotencyHeader = z.object({
+/** The `Idempotency-Key` header of publishing (events, and schedules that publish them later). */
+export const IdempotencyHeader = z.object({
   'idempotency-key': safeText(255, 1)
     .optional()
     .openapi({ description: 'Same key and body within 24 h returns the first result; another body, 409' }),

@@ -5,7 +5,6 @@ import {
   ScheduleListQuerySchema,
   SchedulePageSchema,
   SchedulesCancelledSchema,
-  safeText,
 } from '@aviso/protocol';
 import { createRoute, z } from '@hono/zod-openapi';
 import { newId } from '../../db/ids.ts';
@@ -15,12 +14,7 @@ import { type IngestHooks, requestHash } from '../../ingest/events.ts';
 import { fail } from '../../lib/errors.ts';
 import { planRecurring, scheduleOut } from '../../scheduling/recurring.ts';
 import { errors, type Guard, jsonBody, jsonContent, router } from '../openapi.ts';
-
-const IdempotencyHeader = z.object({
-  'idempotency-key': safeText(255, 1)
-    .optional()
-    .openapi({ description: 'Same key and body within 24 h returns the first result; another body, 409' }),
-});
+import { IdempotencyHeader } from './events.ts';
 
 const item = (r: Pick<ScheduleRow, 'id' | 'label' | 'dueAt'>) => ({
   id: r.id,
