@@ -1,7 +1,6 @@
 import { newWebhookSecret } from '@aviso/protocol';
+import { standIn, startSmtp } from '@aviso/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { standIn } from '../../server/src/channels/testing.ts';
-import { startSmtp } from '../../server/test/smtp.ts';
 import { hasChromium, SHOTS } from '../support/console.ts';
 import { consoleShop } from './console-shop.ts';
 

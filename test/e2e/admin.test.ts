@@ -1,6 +1,6 @@
+import { startSmtp } from '@aviso/server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtp } from '../../server/test/smtp.ts';
 import { hasChromium, SHOTS } from '../support/console.ts';
 import { consoleShop } from './console-shop.ts';
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ADMIN_TOKEN, client, makeTenant } from '@aviso/server/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, client, makeTenant } from '../../server/test/harness.ts';
 import { freshDatabase, testEnv } from '../support/env.ts';
 import { startHubProcess } from '../support/processes.ts';
 
@@ -86,7 +86,7 @@ describe.each(backends)('kill -9 in the middle of a burst, on $name', ({ url }) 
 
 describe('kill -9 with deliveries queued', () => {
   it('delivers every one after a restart', async () => {
-    const { startSmtp } = await import('../../server/test/smtp.ts');
+    const { startSmtp } = await import('@aviso/server/testing');
     // A slow mail server keeps the queue full when the hub dies.
     const smtp = await startSmtp({ delayMs: 100 });
     const dir = mkdtempSync(join(tmpdir(), 'aviso-crash-'));

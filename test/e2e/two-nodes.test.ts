@@ -1,8 +1,6 @@
+import { ADMIN_TOKEN, client, connect, makeTenant, newId, settle, until } from '@aviso/server/testing';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../server/src/db/ids.ts';
-import { ADMIN_TOKEN, client, makeTenant } from '../../server/test/harness.ts';
-import { connect, settle, until } from '../../server/test/sockets.ts';
 import { freshDatabase, testEnv } from '../support/env.ts';
 import { type HubProcess, startHubProcess } from '../support/processes.ts';
 

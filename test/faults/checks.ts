@@ -1,5 +1,5 @@
+import { client } from '@aviso/server/testing';
 import postgres from 'postgres';
-import { client } from '../../server/test/harness.ts';
 import { type Sent, Widget } from './clients.ts';
 import type { Cluster } from './cluster.ts';
 import { redisCommand } from './services.ts';

@@ -1,5 +1,4 @@
-import { ADMIN_TOKEN, makeTenant, type TestTenant } from '../../server/test/harness.ts';
-import { startSmtp } from '../../server/test/smtp.ts';
+import { ADMIN_TOKEN, makeTenant, startSmtp, type TestTenant } from '@aviso/server/testing';
 import { freshDatabase } from '../support/env.ts';
 import { freePort } from '../support/processes.ts';
 import { Widget } from './clients.ts';
