@@ -13,6 +13,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { PresenceLogRepo } from '../../db/repos/presence-log.ts';
 import type { NotificationRow } from '../../db/rows.ts';
 import type { TenantStore } from '../../db/store.ts';
+import { notificationBody } from '../../inbox/wire.ts';
 import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonContent, router } from '../openapi.ts';
 import { deliveryOut } from './deliveries.ts';
@@ -21,18 +22,8 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** A stored notification as the tenant's admins see it. */
 export const tenantNotificationOut = (n: NotificationRow): TenantNotification => ({
-  id: n.id,
-  type: n.type,
-  category: n.category,
-  title: n.title,
-  message: n.message,
-  entityId: n.entityId,
-  branchIds: n.branchIds,
+  ...notificationBody(n),
   recipientIds: n.recipientIds,
-  data: n.data,
-  link: n.link,
-  severity: n.severity,
-  icon: n.icon,
   actions:
     n.actions?.map(({ id, label, style }) => ({
       id,
