@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
-import { makeTenant, startTestNode } from './harness.ts';
-import { startSmtp } from './smtp.ts';
+import { makeTenant, nodeWithSmtp } from './harness.ts';
 import { connect, until } from './sockets.ts';
 
 describe.each(databaseBackends)('did Norte see it? on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
-
-  beforeAll(async () => {
-    smtp = await startSmtp();
-    hub = await startTestNode({ databaseUrl: url }, { delivery: { pollMs: 50 } });
-  });
-  afterAll(async () => {
-    await hub.node.close();
-    await smtp.close();
-  });
+  const suite = nodeWithSmtp({ databaseUrl: url }, { delivery: { pollMs: 50 } });
 
   async function shop() {
-    const t = await makeTenant(hub.fetcher);
+    const t = await makeTenant(suite.hub.fetcher);
     await t.api.put('/v1/branches/norte', { name: 'Suc. Norte' });
     await t.api.post('/v1/channels', {
       kind: 'email',
       name: 'SMTP',
-      config: { host: '127.0.0.1', port: smtp.port, from: 'avisos@shop.test' },
+      config: { host: '127.0.0.1', port: suite.smtp.port, from: 'avisos@shop.test' },
     });
     // Everyone offline when it is created gets an email at once.
     await t.api.put('/v1/event-types/NUEVA_VENTA', {
@@ -43,8 +32,8 @@ describe.each(databaseBackends)('did Norte see it? on $name', ({ url }) => {
 
   it('answers who it was for, who got it live, who saw and read it, and what fallback did', async () => {
     const { t, ana, beto, owner } = await shop();
-    const anaTab = await connect(hub.node.url, { token: ana.token });
-    const ownerTab = await connect(hub.node.url, { token: owner.token });
+    const anaTab = await connect(suite.hub.node.url, { token: ana.token });
+    const ownerTab = await connect(suite.hub.node.url, { token: owner.token });
     await until(() => anaTab.counts.length > 0 && ownerTab.counts.length > 0, 'both sockets counted online');
     const sale = await t.api.post('/v1/events', {
       type: 'NUEVA_VENTA',
@@ -55,9 +44,13 @@ describe.each(databaseBackends)('did Norte see it? on $name', ({ url }) => {
     await until(() => anaTab.received.length === 1 && ownerTab.received.length === 1, 'the live push');
     expect(await ownerTab.emitWithAck('seen', { ids: [id] })).toEqual({ ok: true });
     expect(await anaTab.emitWithAck('read', { id })).toMatchObject({ ok: true });
-    await until(() => smtp.received.some((m) => m.to_.includes('beto@shop.test')), 'Beto’s email', 15_000);
+    await until(
+      () => suite.smtp.received.some((m) => m.to_.includes('beto@shop.test')),
+      'Beto’s email',
+      15_000,
+    );
     // Beto opens the widget later: it reached him by email, not live.
-    const betoTab = await connect(hub.node.url, { token: beto.token });
+    const betoTab = await connect(suite.hub.node.url, { token: beto.token });
     await until(() => betoTab.counts.length > 0, 'Beto online');
 
     const receiptsOf = async () => (await t.api.get(`/v1/notifications/${id}/receipts`)).body;
@@ -116,8 +109,8 @@ describe.each(databaseBackends)('did Norte see it? on $name', ({ url }) => {
       const body = (await t.api.get(`/v1/notifications/${id}/receipts`)).body;
       return body.people.find((p: { recipientId: string }) => p.recipientId === 'ana').live as boolean;
     };
-    const first = await connect(hub.node.url, { token: ana.token });
-    const second = await connect(hub.node.url, { token: ana.token });
+    const first = await connect(suite.hub.node.url, { token: ana.token });
+    const second = await connect(suite.hub.node.url, { token: ana.token });
     await until(() => first.counts.length > 0 && second.counts.length > 0, 'two tabs online');
     expect(await live()).toBe(true);
     first.close();
@@ -160,7 +153,7 @@ describe.each(databaseBackends)('did Norte see it? on $name', ({ url }) => {
     );
     expect((await t.api.get('/v1/notifications?type=lower')).status).toBe(400);
     expect((await t.api.get('/v1/notifications/not-a-uuid/receipts')).status).toBe(404);
-    const other = await makeTenant(hub.fetcher);
+    const other = await makeTenant(suite.hub.fetcher);
     expect(await (async () => (await other.api.get('/v1/notifications')).body.items)()).toEqual([]);
     for (const path of [`/v1/notifications/${sale.body.id}`, `/v1/notifications/${sale.body.id}/receipts`]) {
       const res = await other.api.get(path);

@@ -1,47 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { freePort } from '../../test/support/processes.ts';
 import { standIn } from '../src/channels/testing.ts';
 import { WhatsappSessionRepo } from '../src/db/repos/whatsapp.ts';
-import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
+import { makeTenant, nodeWithSmtp, type TestTenant } from './harness.ts';
 import { startSmtp } from './smtp.ts';
 import { connect, settle, until } from './sockets.ts';
 
 describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
   let clock = Date.now();
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  const suite = nodeWithSmtp(
+    { databaseUrl: url },
+    { now: () => new Date(clock), delivery: { pollMs: 50, backoffBaseMs: 200, backoffCapMs: 5_000 } },
+  );
   const advance = async (ms: number) => {
     clock += ms;
-    await hub.node.worker.runNow();
+    await suite.hub.node.worker.runNow();
   };
   const deliveriesOf = async (t: TestTenant, notificationId: string) =>
-    (await hub.node.store.forTenant(t.id).deliveries.list({ limit: 100 })).items.filter(
+    (await suite.hub.node.store.forTenant(t.id).deliveries.list({ limit: 100 })).items.filter(
       (d) => d.notificationId === notificationId,
     );
 
-  beforeAll(async () => {
-    smtp = await startSmtp();
-    hub = await startTestNode(
-      { databaseUrl: url },
-      { now: () => new Date(clock), delivery: { pollMs: 50, backoffBaseMs: 200, backoffCapMs: 5_000 } },
-    );
-  });
-  afterAll(async () => {
-    await hub.node.close();
-    await smtp.close();
-  });
-
   it('emails a low-stock alert to an owner who did not see it, and not to the one who did', async () => {
-    const t = await makeTenant(hub.fetcher, { appUrl: 'https://pos.example.com/app' });
-    await hub.node.store.forTenant(t.id).channels.create({
-      kind: 'email',
-      name: 'SMTP',
-      config: { host: '127.0.0.1', port: smtp.port, from: 'Aviso <alerts@aviso.test>' },
-    });
+    const t = await makeTenant(suite.hub.fetcher, { appUrl: 'https://pos.example.com/app' });
+    await suite.emailChannel(t.id);
     await t.person('away', { role: 'owner', branchIds: [], email: 'away@example.com' });
     const here = await t.person('here', { role: 'owner', branchIds: [], email: 'here@example.com' });
-    const socket = await connect(hub.node.url, { token: here.token });
+    const socket = await connect(suite.hub.node.url, { token: here.token });
     const res = await t.api.post('/v1/events', {
       type: 'PRODUCTO_STOCK_BAJO',
       entityId: 'P-1',
@@ -52,12 +38,12 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
 
     await advance(60_000);
     await settle(100);
-    expect(smtp.received).toHaveLength(0);
+    expect(suite.smtp.received).toHaveLength(0);
     await advance(70_000);
-    await until(() => smtp.received.length >= 1, 'the email', 10_000);
+    await until(() => suite.smtp.received.length >= 1, 'the email', 10_000);
     await settle(300);
-    expect(smtp.received).toHaveLength(1);
-    const mail = smtp.received[0]!;
+    expect(suite.smtp.received).toHaveLength(1);
+    const mail = suite.smtp.received[0]!;
     expect(mail.to_).toEqual(['away@example.com']);
     expect(mail.subject).toContain('Stock bajo');
     expect(mail.text).toContain('El producto “Martillo” tiene stock bajo (2 unidades) en tu sucursal.');
@@ -81,8 +67,8 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
     let gatewayStatus = 503;
     const gateway = await standIn(() => ({ status: gatewayStatus, body: { error: 'no' } }));
     try {
-      const t = await makeTenant(hub.fetcher);
-      const channels = hub.node.store.forTenant(t.id).channels;
+      const t = await makeTenant(suite.hub.fetcher);
+      const channels = suite.hub.node.store.forTenant(t.id).channels;
       await channels.create({
         kind: 'telegram',
         name: 'bot',
@@ -100,11 +86,7 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
         priority: 1,
         config: { provider: 'meta', phoneNumberId: '1065', accessToken: 'EAAG-token', apiRoot: meta.url },
       });
-      await channels.create({
-        kind: 'email',
-        name: 'SMTP',
-        config: { host: '127.0.0.1', port: smtp.port, from: 'Aviso <alerts@aviso.test>' },
-      });
+      await suite.emailChannel(t.id);
       await t.person('own', {
         role: 'owner',
         branchIds: [],
@@ -113,7 +95,7 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
         telegramChatId: '777',
       });
       // The owner wrote to the Meta number lately: inside the 24-hour window, text may go.
-      await new WhatsappSessionRepo(hub.node.store.db, t.id).touch(
+      await new WhatsappSessionRepo(suite.hub.node.store.db, t.id).touch(
         metaChannel.id,
         '+5215512345678',
         new Date(clock),
@@ -138,14 +120,17 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
       // WhatsApp refuses for good too (both providers): the email gets through.
       metaStatus = 400;
       gatewayStatus = 401;
-      const before = smtp.received.length;
+      const before = suite.smtp.received.length;
       const second = await t.api.post('/v1/events', {
         type: 'PRODUCTO_STOCK_BAJO',
         data: { branchId: 'A', productName: 'Tornillos', sku: 'TRN', qty: 0 },
       });
       await advance(130_000);
-      await until(() => smtp.received.length === before + 1, 'the email after Telegram and WhatsApp failed');
-      expect(smtp.received.at(-1)!.text).toContain('Tornillos');
+      await until(
+        () => suite.smtp.received.length === before + 1,
+        'the email after Telegram and WhatsApp failed',
+      );
+      expect(suite.smtp.received.at(-1)!.text).toContain('Tornillos');
       expect(telegram.requests).toHaveLength(2);
       const [third] = await deliveriesOf(t, second.body.id);
       expect(third).toMatchObject({ status: 'sent', kind: 'email' });
@@ -156,8 +141,8 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
 
   it('retries while SMTP is down with growing delays, and sends once when it is back', async () => {
     const port = await freePort();
-    const t = await makeTenant(hub.fetcher);
-    await hub.node.store.forTenant(t.id).channels.create({
+    const t = await makeTenant(suite.hub.fetcher);
+    await suite.hub.node.store.forTenant(t.id).channels.create({
       kind: 'email',
       name: 'flaky SMTP',
       config: { host: '127.0.0.1', port, from: 'Aviso <alerts@aviso.test>' },
@@ -201,12 +186,8 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
   });
 
   it('respects opt-outs and defers during quiet hours instead of dropping', async () => {
-    const t = await makeTenant(hub.fetcher, { timezone: 'UTC' });
-    await hub.node.store.forTenant(t.id).channels.create({
-      kind: 'email',
-      name: 'SMTP',
-      config: { host: '127.0.0.1', port: smtp.port, from: 'Aviso <alerts@aviso.test>' },
-    });
+    const t = await makeTenant(suite.hub.fetcher, { timezone: 'UTC' });
+    await suite.emailChannel(t.id);
     await t.person('optout', {
       role: 'owner',
       branchIds: [],
@@ -228,18 +209,17 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
     expect(rows.optout).toMatchObject({ status: 'skipped' });
     expect(rows.sleepy).toMatchObject({ status: 'pending', lastError: 'quiet hours' });
     expect(rows.sleepy!.dueAt.getTime()).toBeGreaterThan(clock + 60 * 60_000);
-    expect(smtp.received.filter((m) => m.to_.includes('sleepy@example.com'))).toHaveLength(0);
+    expect(suite.smtp.received.filter((m) => m.to_.includes('sleepy@example.com'))).toHaveLength(0);
     await advance(rows.sleepy!.dueAt.getTime() - clock);
-    await until(() => smtp.received.some((m) => m.to_.includes('sleepy@example.com')), 'the deferred email');
+    await until(
+      () => suite.smtp.received.some((m) => m.to_.includes('sleepy@example.com')),
+      'the deferred email',
+    );
   });
 
   it('batches digest notifications per person per window into one email', async () => {
-    const t = await makeTenant(hub.fetcher);
-    await hub.node.store.forTenant(t.id).channels.create({
-      kind: 'email',
-      name: 'SMTP',
-      config: { host: '127.0.0.1', port: smtp.port, from: 'Aviso <alerts@aviso.test>' },
-    });
+    const t = await makeTenant(suite.hub.fetcher);
+    await suite.emailChannel(t.id);
     await t.person('boss', { role: 'owner', branchIds: [], email: 'digest@example.com' });
     const put = await t.api.put('/v1/event-types/NUEVO_CLIENTE', {
       rules: { digest: { window: '15m', channels: ['email'] } },
@@ -250,7 +230,7 @@ describe.each(databaseBackends)('fallback delivery on $name', ({ url }) => {
     for (const customerName of names) {
       ids.push((await t.api.post('/v1/events', { type: 'NUEVO_CLIENTE', data: { customerName } })).body.id);
     }
-    const mine = () => smtp.received.filter((m) => m.to_.includes('digest@example.com'));
+    const mine = () => suite.smtp.received.filter((m) => m.to_.includes('digest@example.com'));
     await advance(0);
     await settle(200);
     expect(mine()).toHaveLength(0);

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { freshDatabase } from '../../test/support/env.ts';
 import { createChannelRegistry } from '../src/channels/index.ts';
 import { STAND_IN_HOST } from '../src/channels/testing.ts';
@@ -11,6 +12,7 @@ import { type Broadcaster, silentBroadcaster } from '../src/inbox/broadcaster.ts
 import { Inbox } from '../src/inbox/inbox.ts';
 import { createLogger } from '../src/lib/log.ts';
 import { SecretBox } from '../src/lib/secrets.ts';
+import { startSmtp } from './smtp.ts';
 
 export const ADMIN_TOKEN = 'adm_test_token';
 export const SECRET_KEYS = [{ id: 'test', key: Buffer.alloc(32, 3) }];
@@ -144,4 +146,32 @@ export async function startTestNode(overrides: Partial<NodeConfig> = {}, options
   };
   const fetcher: Fetcher = (path, init) => fetch(`${node.url}${path}`, init);
   return { node, fetcher };
+}
+
+/**
+ * For a suite that reads the emails a node sends: the node (as `startTestNode` starts it) and a
+ * local SMTP server, started before the suite's tests and closed after them.
+ */
+export function nodeWithSmtp(overrides: Partial<NodeConfig> = {}, options: NodeOptions = {}) {
+  const suite = {} as {
+    hub: Awaited<ReturnType<typeof startTestNode>>;
+    smtp: Awaited<ReturnType<typeof startSmtp>>;
+  };
+  beforeAll(async () => {
+    suite.smtp = await startSmtp();
+    suite.hub = await startTestNode(overrides, options);
+  });
+  afterAll(async () => {
+    await suite.hub.node.close();
+    await suite.smtp.close();
+  });
+  return Object.assign(suite, {
+    /** Gives a tenant an email channel that sends to the suite's SMTP server. */
+    emailChannel: (tenantId: string) =>
+      suite.hub.node.store.forTenant(tenantId).channels.create({
+        kind: 'email',
+        name: 'SMTP',
+        config: { host: '127.0.0.1', port: suite.smtp.port, from: 'Aviso <alerts@aviso.test>' },
+      }),
+  });
 }

@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
-import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
-import { startSmtp } from './smtp.ts';
+import { makeTenant, nodeWithSmtp, type TestTenant } from './harness.ts';
 import { until } from './sockets.ts';
 
 describe.each(databaseBackends)('messages worth reading on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
-
-  beforeAll(async () => {
-    smtp = await startSmtp();
-    hub = await startTestNode({ databaseUrl: url }, { delivery: { pollMs: 50 } });
-  });
-  afterAll(async () => {
-    await hub.node.close();
-    await smtp.close();
-  });
+  const suite = nodeWithSmtp({ databaseUrl: url }, { delivery: { pollMs: 50 } });
 
   const messageOf = async (t: TestTenant, id: string) =>
-    (await hub.node.store.forTenant(t.id).notifications.byId(id))!;
+    (await suite.hub.node.store.forTenant(t.id).notifications.byId(id))!;
 
   async function shop(input: Record<string, unknown> = {}) {
-    const t = await makeTenant(hub.fetcher, { locale: 'es-MX', currency: 'MXN', ...input });
+    const t = await makeTenant(suite.hub.fetcher, { locale: 'es-MX', currency: 'MXN', ...input });
     await t.api.put('/v1/branches/centro', { name: 'Suc. Centro' });
     await t.api.put('/v1/branches/norte', { name: 'Suc. Norte' });
     await t.person('dueno', { role: 'owner', branchIds: [], email: 'dueno@example.com' });
@@ -44,7 +33,7 @@ describe.each(databaseBackends)('messages worth reading on $name', ({ url }) => 
     expect((await messageOf(t, goods.body.id)).message).toBe(
       'Se recibió mercancía del proveedor “Truper” en Suc. Centro y Suc. Norte.',
     );
-    // A branch the hub does not know: the message still reads.
+    // A branch the suite.hub does not know: the message still reads.
     const unknown = await t.api.post('/v1/events', {
       type: 'NUEVA_VENTA',
       data: { branchId: 'sur', total: 10 },
@@ -158,7 +147,7 @@ describe.each(databaseBackends)('messages worth reading on $name', ({ url }) => 
     await t.api.post('/v1/channels', {
       kind: 'email',
       name: 'SMTP',
-      config: { host: '127.0.0.1', port: smtp.port, from: 'avisos@ferreteria.test' },
+      config: { host: '127.0.0.1', port: suite.smtp.port, from: 'avisos@ferreteria.test' },
     });
     const put = await t.api.put('/v1/event-types/SUSCRIPCION_VENCIDA', {
       email: {
@@ -184,8 +173,12 @@ describe.each(databaseBackends)('messages worth reading on $name', ({ url }) => 
       data: { tenantLabel: 'Norte' },
     });
     expect(res.status).toBe(202);
-    await until(() => smtp.received.some((m) => m.to_.includes('dueno@example.com')), 'the email', 20_000);
-    const mail = smtp.received.find((m) => m.subject === 'Norte — tu plan venció')!;
+    await until(
+      () => suite.smtp.received.some((m) => m.to_.includes('dueno@example.com')),
+      'the email',
+      20_000,
+    );
+    const mail = suite.smtp.received.find((m) => m.subject === 'Norte — tu plan venció')!;
     expect(mail).toBeDefined();
     const html = `${mail.html}`;
     expect(html).toContain('<img src="https://cdn.example.com/logo.png" alt="Ferretería Norte"');

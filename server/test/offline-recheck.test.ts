@@ -1,29 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTenant, startTestNode } from './harness.ts';
-import { startSmtp } from './smtp.ts';
+import { describe, expect, it } from 'vitest';
+import { makeTenant, nodeWithSmtp } from './harness.ts';
 import { connect, settle, until } from './sockets.ts';
 
 describe('an offline fallback', () => {
   let clock = Date.now();
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
-
-  beforeAll(async () => {
-    smtp = await startSmtp();
-    hub = await startTestNode({}, { now: () => new Date(clock), delivery: { pollMs: 50 } });
-  });
-  afterAll(async () => {
-    await hub.node.close();
-    await smtp.close();
-  });
+  const suite = nodeWithSmtp({}, { now: () => new Date(clock), delivery: { pollMs: 50 } });
 
   it('checks presence again when it is due: whoever came online meanwhile gets no email', async () => {
-    const t = await makeTenant(hub.fetcher);
-    await hub.node.store.forTenant(t.id).channels.create({
-      kind: 'email',
-      name: 'SMTP',
-      config: { host: '127.0.0.1', port: smtp.port, from: 'Aviso <alerts@aviso.test>' },
-    });
+    const t = await makeTenant(suite.hub.fetcher);
+    await suite.emailChannel(t.id);
     const put = await t.api.put('/v1/event-types/CORTE_CAJA', {
       category: 'sales',
       target: { kind: 'recipients' },
@@ -38,20 +23,20 @@ describe('an offline fallback', () => {
     const res = await t.api.post('/v1/events', { type: 'CORTE_CAJA', recipientIds: ['vuelve', 'fuera'] });
     expect(res.status).toBe(202);
     const rows = async () =>
-      (await hub.node.store.forTenant(t.id).deliveries.list({ limit: 10 })).items.filter(
+      (await suite.hub.node.store.forTenant(t.id).deliveries.list({ limit: 10 })).items.filter(
         (d) => d.notificationId === res.body.id,
       );
     expect((await rows()).map((d) => d.recipientId).sort()).toEqual(['fuera', 'vuelve']);
 
     // One of them opens the app before the step is due (and gets the notification by replay).
-    const socket = await connect(hub.node.url, { token: back.token });
+    const socket = await connect(suite.hub.node.url, { token: back.token });
     await until(() => socket.counts.length > 0, 'the socket to be set up');
 
     clock += 6 * 60_000;
-    await hub.node.worker.runNow();
-    await until(() => smtp.received.length >= 1, 'the email to the one still offline', 10_000);
+    await suite.hub.node.worker.runNow();
+    await until(() => suite.smtp.received.length >= 1, 'the email to the one still offline', 10_000);
     await settle(300);
-    expect(smtp.received.map((m) => m.to_)).toEqual([['fuera@example.com']]);
+    expect(suite.smtp.received.map((m) => m.to_)).toEqual([['fuera@example.com']]);
     const byPerson = Object.fromEntries((await rows()).map((d) => [d.recipientId, d]));
     expect(byPerson.fuera).toMatchObject({ status: 'sent' });
     expect(byPerson.vuelve).toMatchObject({

@@ -1,27 +1,28 @@
 // Long because stock alerts are one feature with many paths (levels, digests, transfers, sweeps),
 // tested end to end on both databases with one shared setup.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { planDeliveries } from '../src/delivery/planner.ts';
 import type { IngestHooks } from '../src/ingest/events.ts';
 import { ingestHooks } from '../src/ingest/hooks.ts';
 import { runStockSweep, settleStockNotices } from '../src/stock/sweep.ts';
-import { log, makeTenant, startTestNode, type TestTenant } from './harness.ts';
-import { startSmtp } from './smtp.ts';
+import { log, makeTenant, nodeWithSmtp, type TestTenant } from './harness.ts';
 import { until } from './sockets.ts';
 
 const HOUR = 3_600_000;
 
 describe.each(databaseBackends)('stock alerts on $name', ({ url }) => {
   let clock = Date.parse('2030-03-01T10:00:00Z');
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  const suite = nodeWithSmtp(
+    { databaseUrl: url },
+    { now: () => new Date(clock), delivery: { pollMs: 60_000 } },
+  );
   let hooks: IngestHooks;
 
-  const sweep = () => runStockSweep(hub.node.store, { now: new Date(clock), log, hooks });
+  const sweep = () => runStockSweep(suite.hub.node.store, { now: new Date(clock), log, hooks });
   /** A tenant with a cashier at branch A and an owner. */
   const shop = async () => {
-    const t = await makeTenant(hub.fetcher);
+    const t = await makeTenant(suite.hub.fetcher);
     const cashier = await t.person('cajero-a', { role: 'staff', branchIds: ['A'] });
     const other = await t.person('cajero-b', { role: 'staff', branchIds: ['B'] });
     const owner = await t.person('duena', { role: 'owner', branchIds: [], email: 'duena@example.com' });
@@ -40,21 +41,12 @@ describe.each(databaseBackends)('stock alerts on $name', ({ url }) => {
   const move = (t: TestTenant, body: Record<string, unknown>) => t.api.post('/v1/stock/movements', body);
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    hub = await startTestNode(
-      { databaseUrl: url },
-      { now: () => new Date(clock), delivery: { pollMs: 60_000 } },
-    );
     // The node's own hooks would wake its worker; this suite runs the worker by hand.
     hooks = ingestHooks({
-      broadcaster: hub.node.broadcaster,
-      plan: (n, def, s) => planDeliveries(n, def, s, hub.node.presence, new Date(clock)),
+      broadcaster: suite.hub.node.broadcaster,
+      plan: (n, def, s) => planDeliveries(n, def, s, suite.hub.node.presence, new Date(clock)),
       now: () => new Date(clock),
     });
-  });
-  afterAll(async () => {
-    await hub.node.close();
-    await smtp.close();
   });
 
   it('one product crossing its minimum alerts its branch once, with the SKU in the link', async () => {
@@ -222,11 +214,7 @@ describe.each(databaseBackends)('stock alerts on $name', ({ url }) => {
 
   it('a snapshot alerts nobody at once; the sweep opens alerts and sends owners one summary by email', async () => {
     const { t, cashier, owner } = await shop();
-    await hub.node.store.forTenant(t.id).channels.create({
-      kind: 'email',
-      name: 'SMTP',
-      config: { host: '127.0.0.1', port: smtp.port, from: 'Aviso <alerts@aviso.test>' },
-    });
+    await suite.emailChannel(t.id);
     const put = await t.api.put('/v1/stock/levels', {
       branchId: 'A',
       items: [
@@ -244,7 +232,7 @@ describe.each(databaseBackends)('stock alerts on $name', ({ url }) => {
     expect(await inbox(owner)).toEqual([]);
     expect((await t.api.get('/v1/stock/alerts')).body.items).toEqual([]);
 
-    const before = smtp.received.length;
+    const before = suite.smtp.received.length;
     const run = await sweep();
     expect(run.ran).toBe(true);
     const mine = run.summaries.filter((s) => s.tenantId === t.id);
@@ -259,12 +247,12 @@ describe.each(databaseBackends)('stock alerts on $name', ({ url }) => {
     expect(ownerSees[0]!.message).not.toContain('Aceite');
     expect(await inbox(cashier)).toEqual([]);
 
-    while ((await hub.node.worker.runNow()) > 0) {}
-    await until(() => smtp.received.length > before, 'the summary email', 10_000);
-    const mail = smtp.received.at(-1)!;
+    while ((await suite.hub.node.worker.runNow()) > 0) {}
+    await until(() => suite.smtp.received.length > before, 'the summary email', 10_000);
+    const mail = suite.smtp.received.at(-1)!;
     expect(mail.to_).toEqual(['duena@example.com']);
     expect(mail.text).toContain('Frijol');
-    expect(await settleStockNotices(hub.node.store, new Date(clock))).toBeGreaterThanOrEqual(3);
+    expect(await settleStockNotices(suite.hub.node.store, new Date(clock))).toBeGreaterThanOrEqual(3);
     const alerts = (await t.api.get('/v1/stock/alerts?status=active')).body.items;
     expect(alerts).toHaveLength(3);
     for (const a of alerts) {
@@ -299,8 +287,8 @@ describe.each(databaseBackends)('stock alerts on $name', ({ url }) => {
     expect(mine).toHaveLength(1);
     expect(await inbox(owner)).toHaveLength(1);
     // The owner has an email address but the tenant no email channel: nothing leaves the inbox.
-    while ((await hub.node.worker.runNow()) > 0) {}
-    await settleStockNotices(hub.node.store, new Date(clock));
+    while ((await suite.hub.node.worker.runNow()) > 0) {}
+    await settleStockNotices(suite.hub.node.store, new Date(clock));
     const [alert] = (await t.api.get('/v1/stock/alerts')).body.items;
     expect(alert).toMatchObject({ productId: 'Q-1', notifiedVia: ['inbox'] });
   });
@@ -388,7 +376,7 @@ describe.each(databaseBackends)('stock alerts on $name', ({ url }) => {
     expect((await t.api.get('/v1/stock/alerts?status=open')).status).toBe(400);
     expect((await t.api.get('/v1/stock/alerts?limit=0')).status).toBe(400);
     expect((await t.api.get('/v1/stock/alerts?cursor=zzz')).status).toBe(400);
-    const anonymous = await fetch(`${hub.node.url}/v1/stock/alerts`);
+    const anonymous = await fetch(`${suite.hub.node.url}/v1/stock/alerts`);
     expect(anonymous.status).toBe(401);
   });
 });
