@@ -13,6 +13,8 @@ export interface BenchConfig {
   databaseUrl: string;
   /** Where to write the figures as JSON, if anywhere. */
   jsonOut: string | undefined;
+  /** Where to write a CPU profile of the hub during the connect storm (`BENCH_PROFILE`), if anywhere. */
+  profileDir: string | undefined;
 }
 
 function int(name: string, fallback: number, min = 1): number {
@@ -36,6 +38,7 @@ export function loadConfig(): BenchConfig {
     maxInFlight: int('BENCH_MAX_IN_FLIGHT', 1000),
     databaseUrl: process.env.AVISO_BENCH_DATABASE_URL || 'memory:',
     jsonOut: process.env.BENCH_JSON || undefined,
+    profileDir: process.env.BENCH_PROFILE || undefined,
   };
   if (config.branches > config.sockets) throw new Error('BENCH_BRANCHES must not exceed BENCH_SOCKETS');
   return config;

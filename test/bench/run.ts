@@ -2,7 +2,8 @@
 // same sockets, in one run. See BENCHMARKS.md for the method and the recorded figures. Long because
 // it is one measurement script read top to bottom: set-up, connects, phases, storm, table.
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -15,6 +16,7 @@ import { Child } from './children.ts';
 import { now, sleep } from './clock.ts';
 import { type BenchConfig, loadConfig } from './config.ts';
 import type { FromClients, FromPublisher, ToClients, ToPublisher } from './messages.ts';
+import { summarizeProfile } from './profile.ts';
 import { fmt, percentile, table } from './stats.ts';
 
 const WATCHDOG_MS = 10 * 60_000;
@@ -32,6 +34,12 @@ async function settledHeap(): Promise<number> {
     await sleep(100);
   }
   return process.memoryUsage().heapUsed;
+}
+
+/** CPU time of this process (the hub's) since `start`, in ms. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
 }
 
 /** What one measured phase found. */
@@ -172,7 +180,9 @@ async function measure(
   const bare = node.io.of('/bench-bare');
   bare.on('connection', (socket) => socket.emit('unread', { count: 0 }));
   let heapBefore = await settledHeap();
+  const bareCpu = process.cpuUsage();
   const bareSockets = await connectAll(`${node.url}/bench-bare`);
+  const bareCpuMs = cpuMsSince(bareCpu) / bareSockets.ok;
   await sleep(1000);
   const bareHeapPerSocket = ((await settledHeap()) - heapBefore) / bareSockets.ok;
   log(
@@ -376,12 +386,29 @@ async function measure(
       data: { total: 2 },
     });
   }
+  // The hub runs in this process: with BENCH_PROFILE its CPU is profiled over the storm alone.
+  const profiler = config.profileDir ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const stormCpu = process.cpuUsage();
   const storm = await connectAll(node.url, mark.id);
+  const stormCpuMs = cpuMsSince(stormCpu) / storm.ok;
+  if (profiler && config.profileDir) {
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    mkdirSync(config.profileDir, { recursive: true });
+    writeFileSync(`${config.profileDir}/storm-${Date.now()}.cpuprofile`, JSON.stringify(profile));
+    log(`where the hub's CPU went during the storm:\n\n${summarizeProfile(config.profileDir)}\n`);
+  }
   const stormRate = storm.ok / storm.seconds;
   const bareRate = bareSockets.ok / bareSockets.seconds;
   log(
     `connect storm: ${storm.ok} sockets reconnected with replay in ${fmt(storm.seconds)} s (${fmt(stormRate, 0)}/s), ` +
-      `${storm.failed} failed; bare namespace ${fmt(bareRate, 0)}/s`,
+      `${storm.failed} failed; bare namespace ${fmt(bareRate, 0)}/s; ` +
+      `the hub's CPU per connection ${fmt(stormCpuMs, 2)} ms, bare ${fmt(bareCpuMs, 2)} ms; load ${fmt(os.loadavg()[0]!, 2)}`,
   );
   // What the hub spends per event on top of the raw emit: CPU per delivery × deliveries per event.
   const perEvent = (r: PhaseResult) => (r.serverCpuUsPerDelivery * r.received) / Math.max(1, r.events) / 1000;
@@ -452,7 +479,7 @@ async function measure(
     connected: ok,
     failed,
     heapPerSocket,
-    storm: { ...storm, rate: stormRate, bareRate },
+    storm: { ...storm, rate: stormRate, bareRate, cpuMsPerSocket: stormCpuMs, bareCpuMsPerSocket: bareCpuMs },
     cpuPerEventAboveRawMs: aboveRaw,
     baseline,
     aviso,

@@ -2,8 +2,8 @@ import { isUuid, type TenantCreate } from '@aviso/protocol';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { newId, newSecret, sha256 } from '../ids.ts';
-import type { TenantRow } from '../rows.ts';
-import { apiKeys, tenants } from '../schema.ts';
+import type { RecipientRow, TenantRow } from '../rows.ts';
+import { apiKeys, recipients, tenants } from '../schema.ts';
 
 /**
  * The only queries that are not scoped to one tenant: creating tenants and finding the tenant
@@ -48,6 +48,23 @@ export class TenantDirectory {
     if (!isUuid(id)) return undefined;
     const [row] = await this.db.select().from(tenants).where(eq(tenants.id, id));
     return row;
+  }
+
+  /**
+   * A tenant and one of its people (undefined when not there yet) in one round trip: what a widget
+   * token is checked against on every connection.
+   */
+  async withRecipient(
+    id: string,
+    recipientId: string,
+  ): Promise<{ tenant: TenantRow; recipient: RecipientRow | undefined } | undefined> {
+    if (!isUuid(id)) return undefined;
+    const [row] = await this.db
+      .select({ tenant: tenants, recipient: recipients })
+      .from(tenants)
+      .leftJoin(recipients, and(eq(recipients.tenantId, tenants.id), eq(recipients.id, recipientId)))
+      .where(eq(tenants.id, id));
+    return row && { tenant: row.tenant, recipient: row.recipient ?? undefined };
   }
 
   /** The tenant an API key belongs to, unless the key is unknown or revoked. */
