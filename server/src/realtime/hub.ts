@@ -190,18 +190,19 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
       // another group of the same node) may have been stored after the client saw `since`. Those
       // come first; the client keeps one of each id.
       const minted = timeOfId(since);
-      const late = await store.notifications.storedAfter(
+      const { late, missed } = await store.notifications.replayFrom(
         reader,
         since,
-        idAt(minted - REPLAY_OVERLAP_MS),
-        new Date(minted),
-        50,
+        { from: idAt(minted - REPLAY_OVERLAP_MS), mintedAt: new Date(minted), limit: 50 },
+        replayLimit,
       );
-      const missed = await store.notifications.since(reader, since, replayLimit);
       for (const n of itemsToWire([...late, ...missed], reader)) socket.emit('notification', n);
       last = missed.at(-1)?.n.id ?? since;
     }
     socket.join(roomsOfReader(tenant.id, reader));
+    // The count is taken after the join, with what the replay missed: it includes everything sent.
+    const unread = store.notifications.unreadCount(reader);
+    unread.catch(() => {}); // awaited below; a socket that left meanwhile must not leave it unhandled
     if (last) {
       // What was stored while the replay ran was pushed to rooms this socket had not joined yet.
       const gap = await store.notifications.since(reader, last, replayLimit);
@@ -211,11 +212,12 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
       // The client's replay mark for its next reconnection, though it has not received anything.
       last = (await store.notifications.inbox(reader, { limit: 1, filter: 'all' })).items[0]?.n.id;
     }
+    const count = await unread;
     if (socket.disconnected) return;
     // Synchronously after the check: presence records the socket before any disconnect can run.
     await presence.connected(tenantId, readerId, socket.id);
     socket.emit('unread', {
-      count: await inbox.unreadCount(store, reader),
+      count,
       latestId: last ?? null,
       locale: reader.locale ?? tenant.locale,
     });

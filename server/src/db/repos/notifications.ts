@@ -1,6 +1,20 @@
 // Long because the inbox's predicates (visible, unread, snoozed) and every mark that changes them
 // (read, unread, archive, snooze) must live together: the list, the count and the marks share them.
-import { and, asc, desc, eq, gt, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  type Placeholder,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import type { NotificationRow, NotificationStateRow, Reader } from '../rows.ts';
@@ -76,6 +90,30 @@ function isReadNotArchived(reader: Reader): SQL {
 function notSnoozed(): SQL {
   const s = notificationStates;
   return or(isNull(s.snoozedUntil), lte(s.snoozedUntil, sql`now()`))!;
+}
+
+/**
+ * The reader with placeholders for its values, for a statement prepared once and run for every
+ * reader of the same `shape`: the shape names each choice `visibleTo` and `isUnread` make in
+ * JavaScript (the role, how many branches, whether there is a read-all watermark and its time).
+ */
+function readerAsPlaceholders(reader: Reader) {
+  const values: Record<string, unknown> = { readerId: reader.id };
+  const branchIds = reader.branchIds.map((b, i) => {
+    values[`branch${i}`] = b;
+    return sql.placeholder(`branch${i}`);
+  });
+  if (reader.readUpTo) values.readUpTo = reader.readUpTo;
+  if (reader.readUpToAt) values.readUpToAt = reader.readUpToAt.toISOString();
+  const template = {
+    id: sql.placeholder('readerId'),
+    role: reader.role,
+    branchIds,
+    readUpTo: reader.readUpTo ? sql.placeholder('readUpTo') : null,
+    readUpToAt: reader.readUpToAt ? sql.placeholder('readUpToAt') : null,
+  } as unknown as Reader;
+  const shape = `${reader.role}:${branchIds.length}:${reader.readUpTo ? 1 : 0}${reader.readUpToAt ? 1 : 0}`;
+  return { template, shape, values };
 }
 
 /** The notifications of one tenant and what each recipient did with them. */
@@ -165,20 +203,43 @@ export class NotificationRepo {
 
   /** The visible notifications newer than `since`, oldest first (replay after a reconnect); not snoozed ones. */
   since(reader: Reader, since: string, limit: number): Promise<InboxItem[]> {
-    return this.replay(reader, [gt(notifications.id, since)], limit);
+    return this.prepared(
+      'since',
+      reader,
+      (r) => this.replay(r, [gt(notifications.id, sql.placeholder('since'))], sql.placeholder('limit')),
+      { since, limit },
+    );
   }
 
   /**
-   * Notifications minted after `from` and before `since` but stored after `since` was minted: a
-   * client that saw `since` may not have seen them (ids are minted before the commit, so another
-   * node's or another group's can land after a later one). Oldest first, not snoozed ones.
+   * A reconnection's whole replay in one round trip, oldest first: the notifications minted after
+   * `overlap.from` and before `since` but stored after `since` was minted (a client that saw
+   * `since` may not have seen them: ids are minted before the commit, so another node's or another
+   * group's can land after a later one), at most `overlap.limit`; then those newer than `since`, at
+   * most `limit`. Not snoozed ones.
    */
-  storedAfter(reader: Reader, since: string, from: string, mintedAt: Date, limit: number) {
+  async replayFrom(
+    reader: Reader,
+    since: string,
+    overlap: { from: string; mintedAt: Date; limit: number },
+    limit: number,
+  ): Promise<{ late: InboxItem[]; missed: InboxItem[] }> {
     const n = notifications;
-    return this.replay(reader, [gt(n.id, from), lt(n.id, since), gt(n.createdAt, mintedAt)], limit);
+    const p = sql.placeholder;
+    const rows = await this.prepared(
+      'replay',
+      reader,
+      (r) =>
+        this.replay(r, [gt(n.id, p('from')), lt(n.id, p('since')), gt(n.createdAt, p('mintedAt'))], p('late'))
+          .unionAll(this.replay(r, [gt(n.id, p('since'))], p('limit')))
+          .orderBy(asc(n.id)),
+      { since, from: overlap.from, mintedAt: overlap.mintedAt.toISOString(), late: overlap.limit, limit },
+    );
+    const split = rows.findIndex((r) => r.n.id > since);
+    return split < 0 ? { late: rows, missed: [] } : { late: rows.slice(0, split), missed: rows.slice(split) };
   }
 
-  private replay(reader: Reader, where: SQL[], limit: number): Promise<InboxItem[]> {
+  private replay(reader: Reader, where: SQL[], limit: number | Placeholder) {
     const s = notificationStates;
     return this.selectItems()
       .leftJoin(s, this.stateJoin(reader.id))
@@ -189,14 +250,45 @@ export class NotificationRepo {
 
   async unreadCount(reader: Reader): Promise<number> {
     const s = notificationStates;
-    const [row] = await this.db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(notifications)
-      .leftJoin(s, this.stateJoin(reader.id))
-      .where(
-        and(eq(notifications.tenantId, this.tenantId), visibleTo(reader), isUnread(reader), notSnoozed()),
-      );
+    const [row] = await this.prepared(
+      'unread',
+      reader,
+      (r) =>
+        this.db
+          .select({ count: sql<number>`count(*)::int` })
+          .from(notifications)
+          .leftJoin(s, this.stateJoin(r.id))
+          .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(r), isUnread(r), notSnoozed())),
+      {},
+    );
     return Number(row?.count ?? 0);
+  }
+
+  // The reconnection path's statements (replay, gap, count), built once per shape of reader: building
+  // them anew took most of a handshake's CPU. Per repository, so per tenant (whose id they carry).
+  private readonly statements = new Map<
+    string,
+    { execute(values: Record<string, unknown>): Promise<unknown> }
+  >();
+
+  /** Runs the statement `build` makes for readers shaped like `reader`, prepared on first use. */
+  private prepared<T>(
+    name: string,
+    reader: Reader,
+    build: (template: Reader) => {
+      prepare(name: string): { execute(values?: Record<string, unknown>): Promise<T> };
+    },
+    values: Record<string, unknown>,
+  ): Promise<T> {
+    const { template, shape, values: own } = readerAsPlaceholders(reader);
+    const key = `${name}:${shape}`;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      if (this.statements.size >= 64) this.statements.clear();
+      statement = build(template).prepare(`${name}_${this.statements.size}`);
+      this.statements.set(key, statement);
+    }
+    return statement.execute({ ...own, ...values }) as Promise<T>;
   }
 
   /** The notification if this reader may see it. */
