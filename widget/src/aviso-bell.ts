@@ -5,7 +5,6 @@
 import type { Notification } from '@aviso/protocol';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { CriticalAlerts } from './alerts.ts';
 import {
   AvisoClient,
   type ConnectionStatus,
@@ -157,7 +156,8 @@ export class AvisoBell extends LitElement {
     max: matchMedia(PHONE).matches ? 1 : this.maxToasts,
     duration: this.toastDuration,
   }));
-  private readonly alerts = new CriticalAlerts();
+  /** Sound and desktop alerts, loaded as a chunk once `sound` or `desktop-notifications` is on. */
+  private alerts?: import('./alerts.ts').CriticalAlerts;
   /** Actions pressed and not yet confirmed, by notification id: shown answered meanwhile. */
   private readonly pending = new Map<string, string>();
   private ownClient: AvisoClient | undefined;
@@ -167,6 +167,9 @@ export class AvisoBell extends LitElement {
   private lastStatus: ConnectionStatus | undefined;
   /** Whether the preferences show instead of the list, and their view once loaded. */
   private prefs?: { shown: boolean; view?: import('./preferences-panel.ts').PreferencesView };
+  /** The row whose snooze choices are open, and the chunk that draws them. */
+  private snoozing = '';
+  private snoozeMenu?: typeof import('./snooze-menu.ts').snoozeMenu;
   /** The category and branch filter, loaded when the panel first opens. */
   private filters?: typeof import('./filter-bar.ts');
 
@@ -232,6 +235,8 @@ export class AvisoBell extends LitElement {
     }
     if (changed.has('client') || changed.has('server') || changed.has('token')) this.wireClient(changed);
     if (changed.has('open') && this.open && !this.inbox.loaded && !this.inbox.loading) this.loadFirst();
+    if ((this.sound || this.desktopNotifications) && !this.alerts)
+      void import('./alerts.ts').then((m) => (this.alerts ??= new m.CriticalAlerts()));
     if (this.open && !this.filters)
       void import('./filter-bar.ts').then((m) => {
         this.filters = m;
@@ -298,7 +303,7 @@ export class AvisoBell extends LitElement {
     this.inbox.add(n);
     // A replayed one already read or archived elsewhere is not news.
     if (!this.dispatchEvent(new AvisoNotificationEvent(n)) || n.readAt || n.archivedAt) return;
-    if (n.severity === 'critical') this.alerts.alert(n, this.alerting, () => this.activate(n));
+    if (n.severity === 'critical') this.alerts?.alert(n, this.alerting, () => this.activate(n));
     // With the panel open the new item shows at the top of the list: no toast over it.
     if (this.position !== 'off' && !this.open) this.toastStack.show(n);
   }
@@ -361,7 +366,7 @@ export class AvisoBell extends LitElement {
   };
 
   /** Any click or key on the page lets audio start; only a click on the bell asks for permission. */
-  private readonly onGesture = (): void => this.alerts.unlock(this.alerting, false);
+  private readonly onGesture = (): void => this.alerts?.unlock(this.alerting, false);
 
   private readonly onResize = (): void => {
     if (this.open || this.toastStack.toasts.length) this.requestUpdate();
@@ -440,7 +445,7 @@ export class AvisoBell extends LitElement {
         aria-haspopup="dialog"
         aria-expanded=${this.open ? 'true' : 'false'}
         @click=${() => {
-          this.alerts.unlock(this.alerting, true);
+          this.alerts?.unlock(this.alerting, true);
           this.toggle();
         }}
       >
@@ -461,8 +466,25 @@ export class AvisoBell extends LitElement {
       part: archived ? 'unarchive' : 'archive',
       run: (n: Notification) => this.archive(n, archived),
     });
-    if (!archived)
-      ctx.snooze = (n) => void client?.snooze(n.id, new Date(Date.now() + 3600_000)).catch(() => {});
+    if (!archived) {
+      ctx.snooze = (n) => {
+        this.snoozing = this.snoozing === n.id ? '' : n.id;
+        void import('./snooze-menu.ts')
+          .then((m) => {
+            this.snoozeMenu = m.snoozeMenu;
+            this.requestUpdate();
+            return this.updateComplete;
+          })
+          .then(() => this.shadowRoot!.querySelector<HTMLElement>('.snooze-menu button')?.focus());
+      };
+      ctx.menu = (n) =>
+        n.id === this.snoozing
+          ? this.snoozeMenu?.(html, pickLang(this.locale), this.strings, (until) => {
+              this.snoozing = '';
+              void client?.snooze(n.id, until).catch(() => {});
+            })
+          : undefined;
+    }
     if (!archived)
       ctx.toggleRead = (n) =>
         void (n.readAt ? client?.markUnread(n.id) : client?.read(n.id))?.catch(() => {});

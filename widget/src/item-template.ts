@@ -16,8 +16,10 @@ export interface ItemContext {
   corner: { label: string; icon: string; part: string; run(n: Notification): void } | null;
   /** Marks a row read or unread again without following it (inbox rows only). */
   toggleRead?(n: Notification): void;
-  /** Snoozes a row for an hour (inbox rows only). */
+  /** Opens or closes a row's snooze choices (inbox rows only). */
   snooze?(n: Notification): void;
+  /** The snooze choices under a row, when they are open for it. */
+  menu?(n: Notification): TemplateResult | undefined;
 }
 
 /** A dot: "mark unread". */
@@ -35,6 +37,7 @@ export function itemTemplate(n: Notification, ctx: ItemContext, tabIndex = 0): T
   // Answered (here, pending, or in any tab): the chosen action shows pressed, the others are off.
   const chosen = n.actionId ?? ctx.pending.get(n.id);
   const mark = unread ? ctx.strings.markRead : ctx.strings.markUnread;
+  const menu = ctx.menu?.(n);
   return html`<div
     class="item ${n.severity} ${unread ? 'unread' : ''}"
     part="item ${n.severity}${unread ? ' unread' : ''}"
@@ -59,6 +62,7 @@ export function itemTemplate(n: Notification, ctx: ItemContext, tabIndex = 0): T
               part="snooze"
               tabindex=${tabIndex}
               aria-label=${ctx.strings.snooze}
+              aria-expanded=${menu ? 'true' : 'false'}
               @click=${(e: Event) => {
                 stop(e);
                 ctx.snooze!(n);
@@ -68,6 +72,7 @@ export function itemTemplate(n: Notification, ctx: ItemContext, tabIndex = 0): T
             </button>`
           : nothing
       }
+      ${menu ?? nothing}
       ${
         n.actions?.length && !n.archivedAt
           ? html`<div class="actions">

@@ -12,7 +12,7 @@ export interface AvisoStrings {
   markUnread: string;
   archive: string;
   unarchive: string;
-  /** Snoozes a row for an hour: it comes back unread then. */
+  /** Opens a row's snooze choices (an hour, three, tomorrow): it comes back unread then. */
   snooze: string;
   preferences: string;
   close: string;
@@ -63,8 +63,16 @@ export interface PreferenceStrings {
   loading: string;
 }
 
+/** The snooze choices' strings (a chunk loaded when a row's clock is first pressed). */
+export interface SnoozeStrings {
+  snoozeUntil: string;
+  snoozeHour: string;
+  snoozeHours: string;
+  snoozeTomorrow: string;
+}
+
 /** What a host may override: every string, the lazily loaded parts' too. */
-export type AvisoStringOverrides = Partial<AvisoStrings & FilterStrings & PreferenceStrings>;
+export type AvisoStringOverrides = Partial<AvisoStrings & FilterStrings & PreferenceStrings & SnoozeStrings>;
 
 const es: AvisoStrings = {
   bell: 'Notificaciones',
@@ -78,7 +86,7 @@ const es: AvisoStrings = {
   markUnread: 'Marcar como no leída',
   archive: 'Archivar',
   unarchive: 'Desarchivar',
-  snooze: 'Posponer 1 hora',
+  snooze: 'Posponer',
   preferences: 'Preferencias',
   close: 'Cerrar',
   dismiss: 'Descartar',
@@ -111,7 +119,7 @@ const en: AvisoStrings = {
   markUnread: 'Mark as unread',
   archive: 'Archive',
   unarchive: 'Move to inbox',
-  snooze: 'Snooze for 1 hour',
+  snooze: 'Snooze',
   preferences: 'Preferences',
   close: 'Close',
   dismiss: 'Dismiss',
@@ -144,7 +152,7 @@ const pt: AvisoStrings = {
   markUnread: 'Marcar como não lida',
   archive: 'Arquivar',
   unarchive: 'Desarquivar',
-  snooze: 'Adiar 1 hora',
+  snooze: 'Adiar',
   preferences: 'Preferências',
   close: 'Fechar',
   dismiss: 'Dispensar',

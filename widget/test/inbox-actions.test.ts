@@ -231,17 +231,36 @@ describe('<aviso-bell> inbox actions', () => {
     await pick('Branch', '', 6);
   });
 
-  it('snoozes a row for an hour; one snoozed in another tab comes back when the hub says, unread, as a toast', async () => {
+  it('snoozes a row until a chosen time; one snoozed in another tab comes back when the hub says, unread, as a toast', async () => {
     const [other, mine] = [notification(), notification({ readAt: new Date().toISOString() })];
     const client = new InboxClient([mine, other]);
     const el = await openBell(client, 'en');
     const button = $(el, `[data-id="${mine.id}"] .snooze`)!;
-    expect(button.getAttribute('aria-label')).to.equal('Snooze for 1 hour');
+    expect(button.getAttribute('aria-label')).to.equal('Snooze');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
     button.click();
+    // The choices open under the row, the first one focused; pressing the clock again closes them.
+    await waitUntil(() => el.shadowRoot!.activeElement?.textContent?.trim() === '1 hour', 'choices focused');
+    const menu = $(el, `[data-id="${mine.id}"] .snooze-menu`)!;
+    expect(menu.getAttribute('aria-label')).to.equal('Snooze until');
+    expect([...menu.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal([
+      '1 hour',
+      '3 hours',
+      'Tomorrow, 9:00',
+    ]);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    button.click();
+    await waitUntil(() => !$(el, '.snooze-menu'), 'choices closed');
+    button.click();
+    await waitUntil(() => $(el, '.snooze-menu'), 'choices open again');
+    [...$(el, '.snooze-menu')!.querySelectorAll('button')][2]!.click();
     await waitUntil(() => ids(el).length === 1, 'snoozed row gone');
     const [{ id, until }] = client.snoozes as [{ id: string; until: Date }];
     expect(id).to.equal(mine.id);
-    expect(Math.abs(until.getTime() - Date.now() - 3600_000)).to.be.below(5000);
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    tomorrow.setHours(9, 0, 0, 0);
+    expect(until.getTime()).to.equal(tomorrow.getTime());
 
     // Another tab snoozed the other one: it leaves here too.
     client.items = client.items.filter((n) => n.id !== other.id);
@@ -327,9 +346,7 @@ describe('<aviso-bell> inbox actions', () => {
     const el = await openBell(client);
     $(el, '.list .main')!.focus();
     await sendKeys({ press: 'Tab' });
-    expect((el.shadowRoot!.activeElement as HTMLElement).getAttribute('aria-label')).to.equal(
-      'Posponer 1 hora',
-    );
+    expect((el.shadowRoot!.activeElement as HTMLElement).getAttribute('aria-label')).to.equal('Posponer');
     await sendKeys({ press: 'Tab' });
     const active = el.shadowRoot!.activeElement as HTMLElement;
     expect(active.classList.contains('toggle')).to.equal(true);
@@ -338,5 +355,22 @@ describe('<aviso-bell> inbox actions', () => {
     await waitUntil(() => !$(el, '.list .item')!.classList.contains('unread'), 'read by keyboard');
     await sendKeys({ press: 'Tab' });
     expect((el.shadowRoot!.activeElement as HTMLElement).getAttribute('aria-label')).to.equal('Archivar');
+  });
+
+  it('opens the snooze choices by keyboard and snoozes with one', async () => {
+    const n = notification();
+    const client = new InboxClient([n, notification()]);
+    const el = await openBell(client);
+    const focused = () => (el.shadowRoot!.activeElement as HTMLElement).textContent!.trim();
+    $(el, `[data-id="${n.id}"] .main`)!.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused() === '1 hora', 'first choice focused');
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal('3 horas');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !ids(el).includes(n.id), 'snoozed');
+    const [{ until }] = client.snoozes as [{ id: string; until: Date }];
+    expect(Math.abs(until.getTime() - Date.now() - 3 * 3600_000)).to.be.below(5000);
   });
 });

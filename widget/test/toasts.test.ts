@@ -27,6 +27,9 @@ async function placed(client: MemoryClient, where: string, attrs = '') {
     el.setAttribute(name!, value ?? '');
   }
   await el.updateComplete;
+  // With `sound` or `desktop-notifications`, the alerts load as a chunk of their own.
+  if (/sound|desktop/.test(attrs))
+    await waitUntil(() => (el as unknown as { alerts?: unknown }).alerts, 'alerts loaded');
   return el;
 }
 
