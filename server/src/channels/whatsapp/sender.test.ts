@@ -31,18 +31,26 @@ async function provider(reply: (req: RecordedRequest) => StandInReply, config: (
   return { ...s, config: WhatsappConfigSchema.parse(config(s.url)) as WhatsappConfig };
 }
 
+/** The providers' settings, as a channel stores them, with the stand-in's URL. */
+const twilio = (url: string) => ({
+  provider: 'twilio',
+  accountSid: SID,
+  authToken: 'tok',
+  from: '+14155238886',
+  apiBase: url,
+});
+const meta = (url: string) => ({
+  provider: 'meta',
+  phoneNumberId: '106540352242922',
+  accessToken: 'EAAGm0PX4ZCps',
+  apiVersion: 'v21.0',
+  apiRoot: url,
+});
+
 const send = (config: WhatsappConfig, to = '+5215512345678') =>
   new WhatsappSender({ http: localHttp({ timeoutMs: 2000 }) }).send(reservation, to, config);
 
 describe('WhatsappSender with Twilio', () => {
-  const twilio = (url: string) => ({
-    provider: 'twilio',
-    accountSid: SID,
-    authToken: 'tok',
-    from: '+14155238886',
-    apiBase: url,
-  });
-
   it('sends From/To with the whatsapp: prefix and the actions as numbered replies', async () => {
     const { requests, config } = await provider(
       () => ({ status: 201, body: { sid: 'SMwhatsapp0001', status: 'queued' } }),
@@ -70,14 +78,6 @@ describe('WhatsappSender with Twilio', () => {
 });
 
 describe('WhatsappSender with Meta Cloud API', () => {
-  const meta = (url: string) => ({
-    provider: 'meta',
-    phoneNumberId: '106540352242922',
-    accessToken: 'EAAGm0PX4ZCps',
-    apiVersion: 'v21.0',
-    apiRoot: url,
-  });
-
   it('POSTs {version}/{phoneNumberId}/messages with a Bearer token and a text body', async () => {
     const { requests, config } = await provider(
       () => ({
@@ -199,19 +199,6 @@ describe('WhatsappSender outside the 24-hour window', () => {
         },
       },
     },
-  });
-  const meta = (url: string) => ({
-    provider: 'meta',
-    phoneNumberId: '106540352242922',
-    accessToken: 'EAAGm0PX4ZCps',
-    apiRoot: url,
-  });
-  const twilio = (url: string) => ({
-    provider: 'twilio',
-    accountSid: SID,
-    authToken: 'tok',
-    from: '+14155238886',
-    apiBase: url,
   });
   const sender = () => new WhatsappSender({ http: localHttp({ timeoutMs: 2000 }) });
 
