@@ -1,16 +1,20 @@
-import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { standIn } from '../src/channels/testing.ts';
 import { newWebhookSecret } from '../src/channels/webhook/sign.ts';
 import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
+import {
+  APP_SECRET,
+  AUTH_TOKEN,
+  metaSignature,
+  metaWebhook,
+  PUBLIC_URL,
+  twilioHeaders,
+  twilioSignature,
+} from './provider-hooks.ts';
 import { settle, until } from './sockets.ts';
 
-const PUBLIC_URL = 'https://aviso.example.com';
-const APP_SECRET = 'meta-app-secret';
-const AUTH_TOKEN = 'twilio-auth-token';
 const ACTIONS = [
   { id: 'confirm', label: 'Confirmar' },
   { id: 'cancel', label: 'Cancelar' },
@@ -22,26 +26,11 @@ const headersOf = (req: Stand['requests'][number]) =>
 
 /** A Meta webhook body with one text message from `from`. */
 const metaBody = (from: string, text: string) =>
-  JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'WABA',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { phone_number_id: '1065' },
-              messages: [{ from, id: `wamid.${Math.random()}`, type: 'text', text: { body: text } }],
-            },
-          },
-        ],
-      },
-    ],
+  metaWebhook({
+    messaging_product: 'whatsapp',
+    metadata: { phone_number_id: '1065' },
+    messages: [{ from, id: `wamid.${Math.random()}`, type: 'text', text: { body: text } }],
   });
-const metaSignature = (body: string, secret = APP_SECRET) =>
-  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 describe.each(databaseBackends)('inbound reply hooks on $name', ({ url }) => {
   let hub: Awaited<ReturnType<typeof startTestNode>>;
@@ -229,10 +218,7 @@ describe.each(databaseBackends)('inbound reply hooks on $name', ({ url }) => {
     const path = `/v1/hooks/twilio/${wa.body.id}`;
     // The customer wrote first, so the reminder may be free text (inside the 24-hour window).
     const hello = { From: `whatsapp:${phone}`, To: 'whatsapp:+14155238886', Body: 'hi', MessageSid: 'SM0' };
-    const opened = await post(path, new URLSearchParams(hello).toString(), {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}${path}`, hello),
-    });
+    const opened = await post(path, new URLSearchParams(hello).toString(), twilioHeaders(path, hello));
     expect(await opened.text()).toContain('<Response/>');
     const id = await remind(t);
     await until(
@@ -249,14 +235,12 @@ describe.each(databaseBackends)('inbound reply hooks on $name', ({ url }) => {
       });
 
     // Signed for the node's own address instead of AVISO_PUBLIC_URL, or with another token: refused.
-    const local = twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${hub.node.url}${path}`, params);
+    const local = twilioSignature(path, params, { base: hub.node.url });
     expect((await send(local)).status).toBe(401);
-    expect(
-      (await send(twilio.getExpectedTwilioSignature('nope', `${PUBLIC_URL}${path}`, params))).status,
-    ).toBe(401);
+    expect((await send(twilioSignature(path, params, { token: 'nope' }))).status).toBe(401);
     expect((await customer.me.get('/v1/me/notifications')).body.items[0].actionId).toBeNull();
 
-    const res = await send(twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}${path}`, params));
+    const res = await send(twilioSignature(path, params));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/xml');
     expect(await res.text()).toContain('<Message>Answer recorded: Cancelar. Thank you!</Message>');
@@ -265,7 +249,7 @@ describe.each(databaseBackends)('inbound reply hooks on $name', ({ url }) => {
       actionId: 'cancel',
     });
 
-    const again = await send(twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}${path}`, params));
+    const again = await send(twilioSignature(path, params));
     expect(await again.text()).toContain('already answered (Cancelar)');
   });
 });

@@ -1,17 +1,18 @@
-// Long because the 24 h window has many paths (inside, outside with a template, late failures,
-// both providers), each checked against the provider's stand-in.
-import { createHmac } from 'node:crypto';
-import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { type RecordedRequest, type StandInReply, standIn } from '../src/channels/testing.ts';
 import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
+import {
+  APP_SECRET,
+  AUTH_TOKEN,
+  metaSignature,
+  metaWebhook,
+  PUBLIC_URL,
+  twilioHeaders,
+} from './provider-hooks.ts';
 import { settle } from './sockets.ts';
 import { BOT_TOKEN } from './telegram-harness.ts';
 
-const PUBLIC_URL = 'https://aviso.example.com';
-const APP_SECRET = 'meta-app-secret';
-const AUTH_TOKEN = 'twilio-auth-token';
 const SID = `AC${'c'.repeat(32)}`;
 const CONTENT_SID = `HX${'0123456789abcdef'.repeat(2)}`;
 const HOUR = 3600_000;
@@ -27,16 +28,7 @@ const TEMPLATE = {
 };
 
 const metaBody = (from: string, message: Record<string, unknown>) =>
-  JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'WABA',
-        changes: [{ field: 'messages', value: { messages: [{ from, id: 'wamid.IN', ...message }] } }],
-      },
-    ],
-  });
-const signed = (body: string) => `sha256=${createHmac('sha256', APP_SECRET).update(body).digest('hex')}`;
+  metaWebhook({ messages: [{ from, id: 'wamid.IN', ...message }] });
 
 describe.each(databaseBackends)('WhatsApp and the 24-hour window on $name', ({ url }) => {
   let clock = Date.now();
@@ -181,7 +173,7 @@ describe.each(databaseBackends)('WhatsApp and the 24-hour window on $name', ({ u
     const body = metaBody(phone.slice(1), { type: 'image', image: { id: 'img-1' } });
     const hook = await hub.fetcher(`/v1/hooks/whatsapp/${channelId}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signed(body) },
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(body) },
       body,
     });
     expect(hook.status).toBe(200);
@@ -248,10 +240,7 @@ describe.each(databaseBackends)('WhatsApp and the 24-hour window on $name', ({ u
     };
     const res = await hub.fetcher(path, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}${path}`, params),
-      },
+      headers: twilioHeaders(path, params),
       body: new URLSearchParams(params).toString(),
     });
     expect(res.status).toBe(200);
@@ -269,32 +258,19 @@ describe.each(databaseBackends)('WhatsApp and the 24-hour window on $name', ({ u
     try {
       const id = await lowStock(t);
       expect(await finished(t, id)).toMatchObject({ status: 'sent', providerMessageId: `wamid.${phone}` });
-      const body = JSON.stringify({
-        object: 'whatsapp_business_account',
-        entry: [
+      const body = metaWebhook({
+        statuses: [
           {
-            id: 'WABA',
-            changes: [
-              {
-                field: 'messages',
-                value: {
-                  statuses: [
-                    {
-                      id: `wamid.${phone}`,
-                      status: 'failed',
-                      recipient_id: phone.slice(1),
-                      errors: [{ code: 131047, title: 'Re-engagement message' }],
-                    },
-                  ],
-                },
-              },
-            ],
+            id: `wamid.${phone}`,
+            status: 'failed',
+            recipient_id: phone.slice(1),
+            errors: [{ code: 131047, title: 'Re-engagement message' }],
           },
         ],
       });
       const res = await hub.fetcher(`/v1/hooks/whatsapp/${channelId}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signed(body) },
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(body) },
         body,
       });
       expect(res.status).toBe(200);
@@ -325,10 +301,7 @@ describe.each(databaseBackends)('WhatsApp and the 24-hour window on $name', ({ u
     };
     const callback = await hub.fetcher(path, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}${path}`, params),
-      },
+      headers: twilioHeaders(path, params),
       body: new URLSearchParams(params).toString(),
     });
     expect(callback.status).toBe(200);
