@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testEnv } from '../../test/support/env.ts';
 import { type AvisoNode, startNode } from '../src/compose.ts';
 import { type Cut, startTcpProxy } from './faults.ts';
-import { ADMIN_TOKEN, type Client, client, log, makeTenant, SECRET_KEYS } from './harness.ts';
+import { type Client, client, log, makeTenant, NODE_BASE } from './harness.ts';
 import { connect, until } from './sockets.ts';
 
 /** `AVISO_DB_TIMEOUT_MS` of this node. */
@@ -26,16 +26,7 @@ describe.skipIf(!testEnv.postgresUrl)('PostgreSQL out of reach', () => {
     through.hostname = '127.0.0.1';
     through.port = String(proxy.port);
     node = await startNode(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        databaseUrl: through.toString(),
-        redisUrl: null,
-        adminToken: ADMIN_TOKEN,
-        secretKeys: SECRET_KEYS,
-        corsOrigins: '*',
-        dbTimeoutMs: DB_TIMEOUT_MS,
-      },
+      { ...NODE_BASE, databaseUrl: through.toString(), dbTimeoutMs: DB_TIMEOUT_MS },
       log,
       { delivery: { pollMs: 200 } },
     );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testEnv } from '../../test/support/env.ts';
 import { type AvisoNode, startNode } from '../src/compose.ts';
-import { ADMIN_TOKEN, client, log, makeTenant, SECRET_KEYS } from './harness.ts';
+import { client, log, makeTenant, NODE_BASE } from './harness.ts';
 import { connect, settle, until } from './sockets.ts';
 
 // Two nodes need a shared database and Redis: the machine's real ones.
@@ -10,19 +10,7 @@ describe.skipIf(!testEnv.postgresUrl || !testEnv.redisUrl)('a graceful stop of o
   let a: AvisoNode;
   let b: AvisoNode;
 
-  const start = () =>
-    startNode(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        databaseUrl: db.url,
-        redisUrl: testEnv.redisUrl!,
-        adminToken: ADMIN_TOKEN,
-        secretKeys: SECRET_KEYS,
-        corsOrigins: '*',
-      },
-      log,
-    );
+  const start = () => startNode({ ...NODE_BASE, databaseUrl: db.url, redisUrl: testEnv.redisUrl! }, log);
 
   beforeAll(async () => {
     db = await freshDatabase(testEnv.postgresUrl!);

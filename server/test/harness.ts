@@ -119,21 +119,21 @@ export async function createTestApp(url: string, broadcaster: Broadcaster = sile
   return { app, appWith, store, database, tokens, fetcher, close };
 }
 
+/** What every node the tests start shares: a free port on loopback, no Redis, the test token and keys. */
+export const NODE_BASE = {
+  port: 0,
+  host: '127.0.0.1',
+  redisUrl: null,
+  adminToken: ADMIN_TOKEN,
+  secretKeys: SECRET_KEYS,
+  corsOrigins: '*',
+} satisfies Partial<NodeConfig>;
+
 /** A real listening node on a free port. */
 export async function startTestNode(overrides: Partial<NodeConfig> = {}, options: NodeOptions = {}) {
   const fresh = await freshDatabase(overrides.databaseUrl ?? 'memory:');
   const started = await startNode(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      redisUrl: null,
-      adminToken: ADMIN_TOKEN,
-      secretKeys: SECRET_KEYS,
-      corsOrigins: '*',
-      egressAllow: EGRESS_ALLOW,
-      ...overrides,
-      databaseUrl: fresh.url,
-    },
+    { ...NODE_BASE, egressAllow: EGRESS_ALLOW, ...overrides, databaseUrl: fresh.url },
     log,
     options,
   );

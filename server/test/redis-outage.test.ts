@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testEnv } from '../../test/support/env.ts';
 import { type AvisoNode, startNode } from '../src/compose.ts';
 import { startRedis } from './faults.ts';
-import { ADMIN_TOKEN, client, log, makeTenant, SECRET_KEYS } from './harness.ts';
+import { client, log, makeTenant, NODE_BASE } from './harness.ts';
 import { connect, type TestSocket, until } from './sockets.ts';
 
 /** The longest any request may take while Redis is down (Redis timeout 300 ms, a busy machine). */
@@ -20,13 +20,9 @@ describe.skipIf(!testEnv.postgresUrl)('a Redis outage', () => {
   const start = () =>
     startNode(
       {
-        port: 0,
-        host: '127.0.0.1',
+        ...NODE_BASE,
         databaseUrl: db.url,
         redisUrl: redis.url,
-        adminToken: ADMIN_TOKEN,
-        secretKeys: SECRET_KEYS,
-        corsOrigins: '*',
         redisTimeoutMs: 300,
         // Shared limits live in Redis: they must not hold requests either.
         limits: { apiKey: { points: 10_000, durationS: 60 }, person: { points: 10_000, durationS: 60 } },

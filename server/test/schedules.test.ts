@@ -10,7 +10,7 @@ import { type NodeOptions, startNode } from '../src/compose.ts';
 import { ingestEvent } from '../src/ingest/events.ts';
 import { whenPhrase } from '../src/scheduling/when.ts';
 import { scheduleKey } from '../src/scheduling/worker.ts';
-import { ADMIN_TOKEN, type Client, client, log, makeTenant, SECRET_KEYS, startTestNode } from './harness.ts';
+import { type Client, client, log, makeTenant, NODE_BASE, startTestNode } from './harness.ts';
 import { settle, until } from './sockets.ts';
 
 const MX = 'America/Mexico_City'; // UTC-6 all year
@@ -305,19 +305,7 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
 
 /** A node on a database that outlives it (a PGlite folder, or one PostgreSQL database). */
 async function nodeOn(url: string, options: NodeOptions) {
-  const node = await startNode(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      redisUrl: null,
-      adminToken: ADMIN_TOKEN,
-      secretKeys: SECRET_KEYS,
-      corsOrigins: '*',
-      databaseUrl: url,
-    },
-    log,
-    options,
-  );
+  const node = await startNode({ ...NODE_BASE, databaseUrl: url }, log, options);
   const fetcher = (path: string, init: RequestInit) => fetch(`${node.url}${path}`, init);
   return { node, fetcher };
 }
