@@ -104,6 +104,22 @@ describe.skipIf(!haveChromium)('the demo POS, its own process, in a real browser
       .toContain('Leche entera 1 L');
   });
 
+  it('the owner’s inbox filters by branch, by the branches’ names, and a row’s clock opens snooze choices', async () => {
+    const owner = pane('owner');
+    await owner.locator('aviso-bell [part="button"]').click();
+    const branches = owner.locator('select[aria-label="Sucursal"] option');
+    await expect
+      .poll(() => branches.allTextContents(), LIVE)
+      .toEqual(['Todas las sucursales', 'Suc. Central', 'Suc. Norte', 'Suc. Sur']);
+    await owner.locator('[part~="snooze"]').first().click();
+    const choices = owner.locator('[part="snooze-menu"] button');
+    const labels = async () => (await choices.allTextContents()).map((text) => text.trim());
+    await expect.poll(labels, LIVE).toEqual(['1 hora', '3 horas', 'Mañana, 9:00']);
+    await page.locator('iframe[src*="as=owner"]').screenshot({ path: `${SHOTS}/demo-inbox.png` });
+    await owner.locator('aviso-bell [part="button"]').click();
+    await expect.poll(() => owner.locator('[part="panel"]').count()).toBe(0);
+  });
+
   it('a multi-product low-stock sale makes one grouped notification whose link filters the inventory; the offline owner gets it by email', async () => {
     // Its start-up test send reached the catcher: the hub's egress policy lets the demo's channel through.
     expect(demo.output()).not.toContain('cannot deliver');

@@ -77,6 +77,7 @@ export function filterBar(
   return html`<style>
       .filters {
         display: flex;
+        flex-wrap: wrap;
         gap: 6px;
         padding: 8px 14px 0;
       }
@@ -86,7 +87,7 @@ export function filterBar(
       }
       .filters select {
         min-width: 0;
-        flex: 1;
+        flex: 1 1 9em;
         padding: 4px;
         border: 1px solid var(--_border);
         border-radius: 6px;
