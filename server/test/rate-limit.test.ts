@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEnv } from '../../test/support/env.ts';
 import { createLimits, type LimitSettings } from '../src/lib/limiter.ts';
 import { ADMIN_TOKEN, client, createTestApp, makeTenant } from './harness.ts';
+import { hasRedis, machineRedis } from './redis.ts';
 
 describe('rate limits', () => {
   let hub: Awaited<ReturnType<typeof createTestApp>>;
@@ -203,20 +203,12 @@ describe('rate limits', () => {
     }
   });
 
-  describe.skipIf(!testEnv.redisUrl)('with Redis', () => {
-    let redis: Redis;
-    beforeAll(async () => {
-      redis = new Redis(testEnv.redisUrl!, { maxRetriesPerRequest: 1 });
-      // Until the connection is ready the limiter counts in memory (by design), so wait for it.
-      await redis.ping();
-    });
-    afterAll(async () => {
-      await redis.quit();
-    });
+  describe.skipIf(!hasRedis)('with Redis', () => {
+    const shared = machineRedis();
 
     it('shares one budget per key between nodes, separate per key', async () => {
       const { keys } = await tenantWithTwoKeys();
-      const options = { redis, keyPrefix: `aviso:test:${randomUUID()}` };
+      const options = { redis: shared.redis, keyPrefix: `aviso:test:${randomUUID()}` };
       const settings = { apiKey: { points: 3, durationS: 60 } };
       const [nodeA, nodeB] = [appWith(settings, options), appWith(settings, options)];
       expect((await client(nodeA, keys[0]).get('/v1/tenant')).status).toBe(200);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEnv } from '../../../test/support/env.ts';
+import { describe, expect, it } from 'vitest';
+import { hasRedis, machineRedis } from '../../test/redis.ts';
 import { ChannelRateLimiter, clientAddress, createLimiter } from './limiter.ts';
 
 describe('createLimiter', () => {
@@ -44,22 +43,14 @@ describe('ChannelRateLimiter', () => {
     expect(limiter.take('sms', null, 'sms', at(0))).toBeGreaterThan(0);
   });
 
-  describe.skipIf(!testEnv.redisUrl)('with Redis', () => {
-    let redis: Redis;
-    beforeAll(async () => {
-      redis = new Redis(testEnv.redisUrl!, { maxRetriesPerRequest: 1 });
-      // Until the connection is ready the limiter counts in memory (by design), so wait for it.
-      await redis.ping();
-    });
-    afterAll(async () => {
-      await redis.quit();
-    });
+  describe.skipIf(!hasRedis)('with Redis', () => {
+    const shared = machineRedis();
 
     it('shares one per-minute budget between nodes', async () => {
       const keyPrefix = `aviso:test:${randomUUID()}`;
       const [nodeA, nodeB] = [
-        new ChannelRateLimiter({ redis, keyPrefix }),
-        new ChannelRateLimiter({ redis, keyPrefix }),
+        new ChannelRateLimiter({ redis: shared.redis, keyPrefix }),
+        new ChannelRateLimiter({ redis: shared.redis, keyPrefix }),
       ];
       const sends = async (node: ChannelRateLimiter, n: number) => {
         let sent = 0;
