@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { type WidgetClaims, WidgetClaimsSchema } from '@aviso/protocol';
 import { decodeJwt, errors, jwtVerify, SignJWT } from 'jose';
 import type { RecipientRow, TenantRow } from '../db/rows.ts';
@@ -15,6 +16,7 @@ export interface WidgetSession {
 }
 
 const encoder = new TextEncoder();
+type CryptoKey = webcrypto.CryptoKey;
 const DEFAULT_TTL_S = 12 * 3600;
 /** How far in the future a token's `iat` may be (clocks of host and hub differ a little). */
 const MAX_SKEW_MS = 5 * 60_000;
@@ -29,29 +31,38 @@ export class WidgetTokens {
     private readonly broadcaster?: Pick<Broadcaster, 'recipientChanged'>,
   ) {}
 
-  // Opening a sealed secret costs an AES decryption: keep the opened key per sealed value.
-  private readonly keys = new Map<string, Uint8Array>();
+  // Opening a sealed secret costs an AES decryption, and jose imports a raw secret for HMAC again on
+  // every verification: keep the opened secret, and its imported key, per sealed value.
+  private readonly keys = new Map<string, { raw: Uint8Array; verifier?: Promise<CryptoKey> }>();
 
-  private open(sealed: string, tenantId: string): Uint8Array {
+  private opened(sealed: string, tenantId: string) {
     let key = this.keys.get(sealed);
     if (!key) {
       if (this.keys.size >= 10_000) this.keys.clear();
-      key = encoder.encode(this.box.decrypt(sealed, widgetSecretAt(tenantId)));
+      key = { raw: encoder.encode(this.box.decrypt(sealed, widgetSecretAt(tenantId))) };
       this.keys.set(sealed, key);
     }
     return key;
   }
 
-  secretOf(tenant: TenantRow): Uint8Array {
-    return this.open(tenant.widgetSecretEnc, tenant.id);
+  private verifier(sealed: string, tenantId: string): Promise<CryptoKey> {
+    const key = this.opened(sealed, tenantId);
+    key.verifier ??= webcrypto.subtle.importKey('raw', key.raw, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'verify',
+    ]);
+    return key.verifier;
   }
 
-  /** The secrets a token may be signed with now: the current one, and the previous during a rotation's grace. */
-  private secretsOf(tenant: TenantRow): Uint8Array[] {
+  secretOf(tenant: TenantRow): Uint8Array {
+    return this.opened(tenant.widgetSecretEnc, tenant.id).raw;
+  }
+
+  /** The keys a token may be signed with now: the current one, and the previous during a rotation's grace. */
+  private verifiersOf(tenant: TenantRow): Promise<CryptoKey>[] {
     const { previousWidgetSecretEnc: previous, previousWidgetSecretUntil: until } = tenant;
-    const current = this.secretOf(tenant);
+    const current = this.verifier(tenant.widgetSecretEnc, tenant.id);
     return previous && until && until.getTime() > Date.now()
-      ? [current, this.open(previous, tenant.id)]
+      ? [current, this.verifier(previous, tenant.id)]
       : [current];
   }
 
@@ -85,10 +96,10 @@ export class WidgetTokens {
     if (!found) fail('INVALID_TOKEN', { reason: 'it names no known tenant' });
     const { tenant } = found;
     let payload: unknown;
-    const secrets = this.secretsOf(tenant);
+    const secrets = this.verifiersOf(tenant);
     for (const [i, secret] of secrets.entries()) {
       try {
-        ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] }));
+        ({ payload } = await jwtVerify(token, await secret, { algorithms: ['HS256'] }));
         break;
       } catch (err) {
         // Expiry is checked after the signature: this secret signed it.
