@@ -200,19 +200,21 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
       last = missed.at(-1)?.n.id ?? since;
     }
     socket.join(roomsOfReader(tenant.id, reader));
-    // The count is taken after the join, with what the replay missed: it includes everything sent.
-    const unread = store.notifications.unreadCount(reader);
-    unread.catch(() => {}); // awaited below; a socket that left meanwhile must not leave it unhandled
+    // After the join: whatever this does not see was stored later, so pushed to the rooms just
+    // joined. The count then includes everything sent, and the newest id says whether a gap query
+    // is needed at all.
+    const { unread: count, newest, newestInInbox } = await store.notifications.unreadAndNewest(reader);
     if (last) {
-      // What was stored while the replay ran was pushed to rooms this socket had not joined yet.
-      const gap = await store.notifications.since(reader, last, replayLimit);
-      for (const n of itemsToWire(gap, reader)) socket.emit('notification', n);
-      last = gap.at(-1)?.n.id ?? last;
+      if (newest && newest > last.toLowerCase()) {
+        // What was stored while the replay ran was pushed to rooms this socket had not joined yet.
+        const gap = await store.notifications.since(reader, last, replayLimit);
+        for (const n of itemsToWire(gap, reader)) socket.emit('notification', n);
+        last = gap.at(-1)?.n.id ?? last;
+      }
     } else {
       // The client's replay mark for its next reconnection, though it has not received anything.
-      last = (await store.notifications.inbox(reader, { limit: 1, filter: 'all' })).items[0]?.n.id;
+      last = newestInInbox;
     }
-    const count = await unread;
     if (socket.disconnected) return;
     // Synchronously after the check: presence records the socket before any disconnect can run.
     await presence.connected(tenantId, readerId, socket.id);

@@ -264,6 +264,38 @@ export class NotificationRepo {
     return Number(row?.count ?? 0);
   }
 
+  /**
+   * What a connection ends with, in one statement: the unread count, the newest notification the
+   * reader may see (not snoozed: a replay would send anything newer than what it sent) and the
+   * newest in their inbox (not archived either: the replay mark of a client that sent none).
+   */
+  async unreadAndNewest(
+    reader: Reader,
+  ): Promise<{ unread: number; newest: string | undefined; newestInInbox: string | undefined }> {
+    const n = notifications;
+    const s = notificationStates;
+    const [row] = await this.prepared(
+      'unread-newest',
+      reader,
+      (r) =>
+        this.db
+          .select({
+            unread: sql<number>`(count(*) filter (where ${isUnread(r)}))::int`,
+            newest: sql<string | null>`max(${n.id}::text)`,
+            newestInInbox: sql<string | null>`max(${n.id}::text) filter (where ${isNull(s.archivedAt)})`,
+          })
+          .from(n)
+          .leftJoin(s, this.stateJoin(r.id))
+          .where(and(eq(n.tenantId, this.tenantId), visibleTo(r), notSnoozed())),
+      {},
+    );
+    return {
+      unread: Number(row?.unread ?? 0),
+      newest: row?.newest ?? undefined,
+      newestInInbox: row?.newestInInbox ?? undefined,
+    };
+  }
+
   // The reconnection path's statements (replay, gap, count), built once per shape of reader: building
   // them anew took most of a handshake's CPU. Per repository, so per tenant (whose id they carry).
   private readonly statements = new Map<
