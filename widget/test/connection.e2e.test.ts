@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../src/aviso-bell.ts';
 import type { AvisoBell } from '../src/aviso-bell.ts';
 import { AvisoClient, type ConnectionStatus } from '../src/client.ts';
-import { $, sharedHub } from './hub-support.ts';
+import { $, newTenant, sharedHub } from './hub-support.ts';
 
 // Against the real hub of web-test-runner.config.mjs: what the hub says on connect, and which of
 // its refusals end the connection for good.
@@ -16,10 +16,7 @@ describe('what the hub tells a bell', () => {
   const bells: AvisoBell[] = [];
 
   before(async () => {
-    ({ apiKey } = await api<{ apiKey: string }>('/v1/admin/tenants', hub.adminToken, {
-      name: 'Connection',
-      locale: 'es-MX',
-    }));
+    apiKey = await newTenant('Connection');
     await api('/v1/branches/central', apiKey, { name: 'Central' }, 'PUT');
   });
 

@@ -31,3 +31,22 @@ export async function sharedHub() {
 
 /** An element of the bell's shadow root. */
 export const $ = (el: AvisoBell, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+
+/**
+ * A bell in the page holding a person's token, with no `server` (the bundle knows the hub it came
+ * from); links are not followed, so the page stays. Remove it when done.
+ */
+export function mountBell(token: string, lang = 'es'): AvisoBell {
+  const el = document.createElement('aviso-bell');
+  el.token = token;
+  el.lang = lang;
+  el.addEventListener('aviso-navigate', (e) => e.preventDefault());
+  document.body.append(el);
+  return el;
+}
+
+/** A business of its own on the shared hub (made with the operator token); its API key. */
+export async function newTenant(name: string, locale = 'es-MX'): Promise<string> {
+  const { hub, api } = await sharedHub();
+  return (await api<{ apiKey: string }>('/v1/admin/tenants', hub.adminToken, { name, locale })).apiKey;
+}

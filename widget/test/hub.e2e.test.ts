@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AvisoBell } from '../src/aviso-bell.ts';
-import { $, sharedHub } from './hub-support.ts';
+import { $, mountBell, sharedHub } from './hub-support.ts';
 
 // End to end: a real hub process (started by web-test-runner.config.mjs), the bundle exactly as
 // the hub serves it at /widget/aviso.js, and two "tabs" of the same person, each with its socket.
@@ -11,16 +11,6 @@ const bundle = (await import(
 )) as typeof import('../src/index.ts');
 
 const badge = (el: AvisoBell) => $(el, '.badge')?.textContent?.trim() ?? '';
-
-function mount(token: string): AvisoBell {
-  const el = document.createElement('aviso-bell');
-  // No `server`: the bundle knows it came from the hub.
-  el.token = token;
-  el.lang = 'es';
-  el.addEventListener('aviso-navigate', (e) => e.preventDefault());
-  document.body.append(el);
-  return el;
-}
 
 describe('against a real hub', () => {
   let apiKey = '';
@@ -53,7 +43,7 @@ describe('against a real hub', () => {
   });
 
   it('shows a published event as a toast and a badge in both tabs; reading in one clears the other', async () => {
-    const [tabA, tabB] = [mount(token), mount(token)];
+    const [tabA, tabB] = [mountBell(token), mountBell(token)];
     bells.push(tabA, tabB);
     // Each socket is connected once the hub has sent its count.
     await waitUntil(() => tabA.unreadCount === 0 && tabB.unreadCount === 0, 'both tabs connected', {

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AvisoBell } from '../src/aviso-bell.ts';
-import { $, sharedHub } from './hub-support.ts';
+import { $, mountBell, newTenant, sharedHub } from './hub-support.ts';
 
 // End to end, against the real hub process and the bundle as it serves it: what one person does in
 // one tab (or over the API from another device) comes back into the lists of their other tabs.
@@ -11,14 +11,6 @@ await import(/* @vite-ignore */ `${hub.url}/widget/aviso.js`);
 const ids = (el: AvisoBell) =>
   [...el.shadowRoot!.querySelectorAll<HTMLElement>('.list .item')].map((i) => i.dataset.id);
 
-function mount(token: string): AvisoBell {
-  const el = document.createElement('aviso-bell');
-  el.token = token;
-  el.lang = 'en';
-  document.body.append(el);
-  return el;
-}
-
 describe('inbox changes across tabs, against a real hub', () => {
   let apiKey = '';
   let token = '';
@@ -26,10 +18,7 @@ describe('inbox changes across tabs, against a real hub', () => {
   const published: string[] = [];
 
   before(async () => {
-    ({ apiKey } = await api<{ apiKey: string }>('/v1/admin/tenants', hub.adminToken, {
-      name: 'Inbox sync e2e',
-      locale: 'en',
-    }));
+    apiKey = await newTenant('Inbox sync e2e', 'en');
     await api('/v1/branches/norte', apiKey, { name: 'Sucursal Norte' }, 'PUT');
     await api('/v1/branches/sur', apiKey, { name: 'Sucursal Sur' }, 'PUT');
     await api('/v1/recipients/duena', apiKey, { role: 'owner', branchIds: [], name: 'Rosa' }, 'PUT');
@@ -49,7 +38,7 @@ describe('inbox changes across tabs, against a real hub', () => {
   });
 
   it('names the branches in the filter, marks unread and snoozes across tabs, and the snooze comes back as a toast', async () => {
-    const [tabA, tabB] = [mount(token), mount(token)];
+    const [tabA, tabB] = [mountBell(token, 'en'), mountBell(token, 'en')];
     bells.push(tabA, tabB);
     await waitUntil(() => tabA.unreadCount === 3 && tabB.unreadCount === 3, 'both tabs connected', {
       timeout: 10_000,
