@@ -175,3 +175,29 @@ export function nodeWithSmtp(overrides: Partial<NodeConfig> = {}, options: NodeO
       }),
   });
 }
+
+/**
+ * For a suite that drives the scheduler by hand: a node on `url` whose clock starts at `start`
+ * and moves only when the suite moves it, started before the suite's tests and closed after them.
+ */
+export function nodeOnClock(url: string, start: number) {
+  const suite = {
+    clock: start,
+    hub: undefined as unknown as Awaited<ReturnType<typeof startTestNode>>,
+    /** Moves the clock to `ms` and lets the scheduler publish what is due by then. */
+    fireAt: async (ms: number) => {
+      suite.clock = ms;
+      while ((await suite.hub.node.scheduler.runNow()) > 0) {}
+    },
+  };
+  beforeAll(async () => {
+    suite.hub = await startTestNode(
+      { databaseUrl: url },
+      { now: () => new Date(suite.clock), scheduler: { pollMs: 3_600_000 } },
+    );
+  });
+  afterAll(async () => {
+    await suite.hub.node.close();
+  });
+  return suite;
+}

@@ -10,7 +10,7 @@ import { type NodeOptions, startNode } from '../src/compose.ts';
 import { ingestEvent } from '../src/ingest/events.ts';
 import { whenPhrase } from '../src/scheduling/when.ts';
 import { scheduleKey } from '../src/scheduling/worker.ts';
-import { type Client, client, log, makeTenant, NODE_BASE, startTestNode } from './harness.ts';
+import { type Client, client, log, makeTenant, NODE_BASE, nodeOnClock, startTestNode } from './harness.ts';
 import { settle, until } from './sockets.ts';
 
 const MX = 'America/Mexico_City'; // UTC-6 all year
@@ -47,28 +47,12 @@ describe('whenPhrase', () => {
 });
 
 describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) => {
-  let clock = at('2025-03-10T09:00:00');
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
-  /** Moves the clock to `ms` and lets the scheduler publish what is due by then. */
-  const fireAt = async (ms: number) => {
-    clock = ms;
-    while ((await hub.node.scheduler.runNow()) > 0) {}
-  };
+  const suite = nodeOnClock(url, at('2025-03-10T09:00:00'));
 
-  beforeAll(async () => {
-    hub = await startTestNode(
-      { databaseUrl: url },
-      { now: () => new Date(clock), scheduler: { pollMs: 3_600_000 } },
-    );
-  });
-  afterAll(async () => {
-    await hub.node.close();
-  });
-
-  const tenant = () => makeTenant(hub.fetcher, { timezone: MX, locale: 'es-MX', currency: 'MXN' });
+  const tenant = () => makeTenant(suite.hub.fetcher, { timezone: MX, locale: 'es-MX', currency: 'MXN' });
 
   it('reminds a reservation at T-24h and T-2h, and a confirmation cancels the rest', async () => {
-    clock = at('2025-03-10T09:00:00');
+    suite.clock = at('2025-03-10T09:00:00');
     const t = await tenant();
     const ana = await t.person('cli-ana', { role: 'staff', branchIds: [] });
     const luis = await t.person('cli-luis', { role: 'staff', branchIds: [] });
@@ -99,9 +83,9 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
     expect(other.status).toBe(409);
     await t.api.post('/v1/events', reserve('cli-luis', 'R-2'));
 
-    await fireAt(at('2025-03-10T19:59:00'));
+    await suite.fireAt(at('2025-03-10T19:59:00'));
     expect(await inbox(ana.me)).toEqual([]);
-    await fireAt(at('2025-03-10T20:00:00'));
+    await suite.fireAt(at('2025-03-10T20:00:00'));
     const [reminder] = await inbox(ana.me);
     expect(reminder?.message).toBe(
       'Recordatorio: tu reserva es mañana a las 20:00. Responde 1 para confirmar o 2 para cancelar.',
@@ -114,19 +98,19 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
     const none = await t.api.delete('/v1/schedules/reserva-R-1');
     expect(none).toMatchObject({ status: 404, body: { error: { code: 'SCHEDULE_NOT_FOUND' } } });
 
-    await fireAt(at('2025-03-11T18:00:00'));
+    await suite.fireAt(at('2025-03-11T18:00:00'));
     expect(await inbox(ana.me)).toHaveLength(1);
     expect((await inbox(luis.me)).map((n) => n.message)).toEqual([
       'Recordatorio: tu reserva es mañana a las 20:00. Responde 1 para confirmar o 2 para cancelar.',
       'Recordatorio: tu reserva es hoy a las 20:00. Responde 1 para confirmar o 2 para cancelar.',
     ]);
     // Nothing fires twice.
-    await fireAt(at('2025-03-12T18:00:00'));
+    await suite.fireAt(at('2025-03-12T18:00:00'));
     expect(await inbox(luis.me)).toHaveLength(2);
   });
 
   it('warns owners 7, 3 and 1 days before a subscription expires, then says it expired', async () => {
-    clock = at('2025-03-10T09:00:00');
+    suite.clock = at('2025-03-10T09:00:00');
     const t = await tenant();
     const owner = await t.person('own', { role: 'owner', branchIds: [] });
     const due = '2025-03-20T00:00:00-06:00';
@@ -152,7 +136,7 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
     });
 
     for (const day of ['2025-03-13', '2025-03-17', '2025-03-19', '2025-03-20']) {
-      await fireAt(at(`${day}T00:00:00`));
+      await suite.fireAt(at(`${day}T00:00:00`));
     }
     expect((await inbox(owner.me)).map((n) => n.message)).toEqual([
       'Tu suscripción vence en 7 días.',
@@ -163,7 +147,7 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
   });
 
   it('tells a customer a payment is due, twice, and then that it is overdue', async () => {
-    clock = at('2025-03-10T09:00:00');
+    suite.clock = at('2025-03-10T09:00:00');
     const t = await tenant();
     const payer = await t.person('cli-7', { role: 'staff', branchIds: [] });
     const payment = {
@@ -185,9 +169,9 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
       dueAt: due,
       deliverAt: '2025-03-16T09:00:00-06:00',
     });
-    await fireAt(at('2025-03-12T23:59:00'));
-    await fireAt(at('2025-03-14T23:59:00'));
-    await fireAt(at('2025-03-16T09:00:00'));
+    await suite.fireAt(at('2025-03-12T23:59:00'));
+    await suite.fireAt(at('2025-03-14T23:59:00'));
+    await suite.fireAt(at('2025-03-16T09:00:00'));
     const items = await inbox(payer.me);
     expect(items.map((n) => n.type)).toEqual(['PAGO_PROXIMO', 'PAGO_PROXIMO', 'PAGO_VENCIDO']);
     for (const n of items) expect(n.message).toMatch(/^Tu pago de \$1,500\.00 (vence|venció) el 15/);
@@ -210,12 +194,12 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
       deliverAt: '2025-04-16T09:00:00-06:00',
     });
     expect((await t.api.delete('/v1/schedules/pago-78')).body).toEqual({ cancelled: 2 });
-    await fireAt(at('2025-04-20T00:00:00'));
+    await suite.fireAt(at('2025-04-20T00:00:00'));
     expect(await inbox(payer.me)).toHaveLength(3);
   });
 
   it('reminds a branch of maintenance the day before and on the day', async () => {
-    clock = at('2025-03-10T09:00:00');
+    suite.clock = at('2025-03-10T09:00:00');
     const t = await tenant();
     const staff = await t.person('cocina', { role: 'staff', branchIds: ['A'] });
     const elsewhere = await t.person('caja-b', { role: 'staff', branchIds: ['B'] });
@@ -227,8 +211,8 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
       reminders: ['-1d', '0m'],
     });
     expect(res.body.scheduled).toHaveLength(2);
-    await fireAt(at('2025-03-17T08:00:00'));
-    await fireAt(at('2025-03-18T08:00:00'));
+    await suite.fireAt(at('2025-03-17T08:00:00'));
+    await suite.fireAt(at('2025-03-18T08:00:00'));
     const items = await inbox(staff.me);
     expect(items).toHaveLength(2);
     expect(items[0]!.message).toMatch(/^Recordatorio: mantenimiento de la cámara fría el 18/);
@@ -239,7 +223,10 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
   it('publishes a deliverAt already due at once, without waiting for the next poll', async () => {
     const t = await tenant();
     const owner = await t.person('own', { role: 'owner', branchIds: [] });
-    const res = await t.api.post('/v1/events', { type: 'SUSCRIPCION_VENCIDA', deliverAt: iso(clock - 1000) });
+    const res = await t.api.post('/v1/events', {
+      type: 'SUSCRIPCION_VENCIDA',
+      deliverAt: iso(suite.clock - 1000),
+    });
     expect(res.body.status).toBe('scheduled');
     let items: unknown[] = [];
     for (let i = 0; i < 50 && !items.length; i++) {
@@ -254,10 +241,10 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
     await t.person('own', { role: 'owner', branchIds: [] });
     const bad = [
       { type: 'SUSCRIPCION_POR_VENCER', reminders: ['-1d'] },
-      { type: 'SUSCRIPCION_POR_VENCER', dueAt: iso(clock + 10 * D), reminders: ['1d'] },
+      { type: 'SUSCRIPCION_POR_VENCER', dueAt: iso(suite.clock + 10 * D), reminders: ['1d'] },
       { type: 'SUSCRIPCION_POR_VENCER', dueAt: 'mañana', reminders: ['-1d'] },
-      { type: 'SUSCRIPCION_VENCIDA', deliverAt: iso(clock + D), cancelKey: 'a/b' },
-      { type: 'NO_EXISTE', deliverAt: iso(clock + D) },
+      { type: 'SUSCRIPCION_VENCIDA', deliverAt: iso(suite.clock + D), cancelKey: 'a/b' },
+      { type: 'NO_EXISTE', deliverAt: iso(suite.clock + D) },
     ];
     for (const body of bad) {
       const res = await t.api.post('/v1/events', body);
@@ -266,8 +253,8 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
     }
     const batch = await t.api.post('/v1/events/batch', {
       events: [
-        { type: 'SUSCRIPCION_VENCIDA', deliverAt: iso(clock + D) },
-        { type: 'SUSCRIPCION_POR_VENCER', dueAt: iso(clock + 10 * D), reminders: ['-2d', '-1d'] },
+        { type: 'SUSCRIPCION_VENCIDA', deliverAt: iso(suite.clock + D) },
+        { type: 'SUSCRIPCION_POR_VENCER', dueAt: iso(suite.clock + 10 * D), reminders: ['-2d', '-1d'] },
         { type: 'SUSCRIPCION_VENCIDA' },
       ],
     });
@@ -280,23 +267,26 @@ describe.each(databaseBackends)('reminders and schedules on $name', ({ url }) =>
   });
 
   it('publishes once when a node died between publishing and marking the schedule done', async () => {
-    clock = at('2025-03-10T09:00:00');
+    suite.clock = at('2025-03-10T09:00:00');
     const t = await tenant();
     const owner = await t.person('own', { role: 'owner', branchIds: [] });
-    const res = await t.api.post('/v1/events', { type: 'SUSCRIPCION_VENCIDA', deliverAt: iso(clock + H) });
-    const store = hub.node.store.forTenant(t.id);
+    const res = await t.api.post('/v1/events', {
+      type: 'SUSCRIPCION_VENCIDA',
+      deliverAt: iso(suite.clock + H),
+    });
+    const store = suite.hub.node.store.forTenant(t.id);
     // A node claims the row and publishes, then dies before writing `done`.
-    clock += H;
-    const [claimed] = await hub.node.store.scheduleQueue.claim(10, 60_000, new Date(clock));
+    suite.clock += H;
+    const [claimed] = await suite.hub.node.store.scheduleQueue.claim(10, 60_000, new Date(suite.clock));
     expect(claimed?.id).toBe(res.body.id);
     const event = { ...(claimed!.event as { type: string }), idempotencyKey: scheduleKey(claimed!.id) };
     const published = await ingestEvent(store, await store.settings.get(), new Map(), event, {
       onCreated: () => {},
     });
     // After the lease another node takes the row over: same notification, not a second one.
-    await fireAt(clock + 30_000);
+    await suite.fireAt(suite.clock + 30_000);
     expect(await inbox(owner.me)).toHaveLength(1);
-    await fireAt(clock + 61_000);
+    await suite.fireAt(suite.clock + 61_000);
     expect(await inbox(owner.me)).toHaveLength(1);
     const [row] = await store.schedules.byIds([res.body.id]);
     expect(row).toMatchObject({ status: 'done', notificationId: published.id });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
-import { type Client, makeTenant, startTestNode, type TestTenant } from './harness.ts';
+import { type Client, makeTenant, nodeOnClock, type TestTenant } from './harness.ts';
 import { connect, settle, until } from './sockets.ts';
 
 const M = 60_000;
@@ -11,26 +11,11 @@ async function types(me: Client): Promise<string[]> {
 }
 
 describe.each(databaseBackends)('SLA watch on $name', ({ url }) => {
-  let clock = Date.UTC(2025, 2, 10, 15, 0);
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
-  const fireAt = async (ms: number) => {
-    clock = ms;
-    while ((await hub.node.scheduler.runNow()) > 0) {}
-  };
-
-  beforeAll(async () => {
-    hub = await startTestNode(
-      { databaseUrl: url },
-      { now: () => new Date(clock), scheduler: { pollMs: 3_600_000 } },
-    );
-  });
-  afterAll(async () => {
-    await hub.node.close();
-  });
+  const suite = nodeOnClock(url, Date.UTC(2025, 2, 10, 15, 0));
 
   /** A branch with a cashier, its manager, the owner and a manager of another branch. */
   async function shop(settings?: Record<string, unknown>) {
-    const t = await makeTenant(hub.fetcher);
+    const t = await makeTenant(suite.hub.fetcher);
     if (settings) expect((await t.api.patch('/v1/tenant', { settings })).status).toBe(200);
     const people = {
       owner: await t.person('own', { role: 'owner', branchIds: [] }),
@@ -52,17 +37,17 @@ describe.each(databaseBackends)('SLA watch on $name', ({ url }) => {
     const s = await shop();
     const rules = { escalate: { after: '5m', if: 'unread', to: ['owner'], channels: ['email'] } };
     expect((await s.t.api.put('/v1/event-types/ATENCION_PENDIENTE', { rules })).status).toBe(200);
-    const socket = await connect(hub.node.url, { token: s.owner.token });
+    const socket = await connect(suite.hub.node.url, { token: s.owner.token });
     try {
-      const start = clock;
+      const start = suite.clock;
       const res = await waiting(s.t, 'C-1');
       expect(res.body.status).toBe('created');
       await until(() => socket.received.length === 1, 'the original notification');
 
-      await fireAt(start + 5 * M - 1000);
+      await suite.fireAt(start + 5 * M - 1000);
       await settle(100);
       expect(socket.received).toHaveLength(1);
-      await fireAt(start + 5 * M);
+      await suite.fireAt(start + 5 * M);
       await until(() => socket.received.length === 2, 'SLA_INCUMPLIDO on the owner socket');
       const breach = socket.received[1]!;
       expect(breach).toMatchObject({
@@ -74,7 +59,7 @@ describe.each(databaseBackends)('SLA watch on $name', ({ url }) => {
       expect(await types(s.manager.me)).toEqual(['ATENCION_PENDIENTE', 'SLA_INCUMPLIDO']);
       expect(await types(s.cashier.me)).toEqual(['ATENCION_PENDIENTE']);
       // Checked once: nothing more later.
-      await fireAt(start + 60 * M);
+      await suite.fireAt(start + 60 * M);
       expect(await types(s.manager.me)).toEqual(['ATENCION_PENDIENTE', 'SLA_INCUMPLIDO']);
     } finally {
       socket.close();
@@ -83,7 +68,7 @@ describe.each(databaseBackends)('SLA watch on $name', ({ url }) => {
 
   it('says nothing when someone targeted read it in time; 10 minutes by default', async () => {
     const s = await shop();
-    const start = clock;
+    const start = suite.clock;
     const read = await waiting(s.t, 'C-2');
     expect((await s.cashier.me.post(`/v1/me/notifications/${read.body.id}/read`)).status).toBe(200);
     // A type with no escalate rule gets 10 minutes.
@@ -102,9 +87,9 @@ describe.each(databaseBackends)('SLA watch on $name', ({ url }) => {
     });
     expect((await s.otherCashier.me.post('/v1/me/notifications/read-all')).status).toBe(200);
 
-    await fireAt(start + 10 * M - 1000);
+    await suite.fireAt(start + 10 * M - 1000);
     expect(await types(s.owner.me)).not.toContain('SLA_INCUMPLIDO');
-    await fireAt(start + 10 * M);
+    await suite.fireAt(start + 10 * M);
     const breaches = (await s.owner.me.get('/v1/me/notifications?limit=100')).body.items.filter(
       (n: { type: string }) => n.type === 'SLA_INCUMPLIDO',
     );
@@ -116,11 +101,11 @@ describe.each(databaseBackends)('SLA watch on $name', ({ url }) => {
 
   it('opens one INCIDENTE_SLA for 5 breaches in 30 minutes, not one per breach after that', async () => {
     const s = await shop();
-    const start = clock;
+    const start = suite.clock;
     for (let i = 0; i < 7; i++) {
-      clock = start + i * 3 * M;
+      suite.clock = start + i * 3 * M;
       await waiting(s.t, `C-${i}`);
-      await fireAt(start + i * 3 * M + 10 * M);
+      await suite.fireAt(start + i * 3 * M + 10 * M);
     }
     const all = await types(s.owner.me);
     expect(all.filter((x) => x === 'SLA_INCUMPLIDO')).toHaveLength(7);
@@ -136,17 +121,17 @@ describe.each(databaseBackends)('SLA watch on $name', ({ url }) => {
     const s = await shop({ sla: { incidentThreshold: 2, incidentWindowMinutes: 10 } });
     const bad = await s.t.api.patch('/v1/tenant', { settings: { sla: { incidentThreshold: 0 } } });
     expect(bad.status).toBe(400);
-    const start = clock;
+    const start = suite.clock;
     await waiting(s.t, 'C-1');
-    await fireAt(start + 10 * M);
+    await suite.fireAt(start + 10 * M);
     // The second breach is 11 minutes after the first: outside the window.
-    clock = start + 11 * M;
+    suite.clock = start + 11 * M;
     await waiting(s.t, 'C-2');
-    await fireAt(start + 21 * M);
+    await suite.fireAt(start + 21 * M);
     expect(await types(s.owner.me)).not.toContain('INCIDENTE_SLA');
-    clock = start + 15 * M;
+    suite.clock = start + 15 * M;
     await waiting(s.t, 'C-3');
-    await fireAt(start + 25 * M);
+    await suite.fireAt(start + 25 * M);
     const page = await s.owner.me.get('/v1/me/notifications?limit=100');
     const incidents = page.body.items.filter((n: { type: string }) => n.type === 'INCIDENTE_SLA');
     expect(incidents.map((n: { message: string }) => n.message)).toEqual([
