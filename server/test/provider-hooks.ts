@@ -30,3 +30,17 @@ export const twilioHeaders = (path: string, params: Record<string, string>) => (
   'content-type': 'application/x-www-form-urlencoded',
   'x-twilio-signature': twilioSignature(path, params),
 });
+
+/** A Twilio webhook request to `path`, signed for the public address. */
+export const twilioPost = (path: string, params: Record<string, string>): RequestInit => ({
+  method: 'POST',
+  headers: twilioHeaders(path, params),
+  body: new URLSearchParams(params).toString(),
+});
+
+/** A Meta webhook request with `body`, signed with the app secret. */
+export const metaPost = (body: string): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(body) },
+  body,
+});

@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { type RecordedRequest, type StandInReply, standIn } from '../src/channels/testing.ts';
+import { metaStockTemplate } from '../src/channels/whatsapp/testing.ts';
 import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
-import {
-  APP_SECRET,
-  AUTH_TOKEN,
-  metaSignature,
-  metaWebhook,
-  PUBLIC_URL,
-  twilioHeaders,
-} from './provider-hooks.ts';
+import { APP_SECRET, AUTH_TOKEN, metaPost, metaWebhook, PUBLIC_URL, twilioPost } from './provider-hooks.ts';
 import { settle } from './sockets.ts';
 import { BOT_TOKEN } from './telegram-harness.ts';
 
@@ -147,35 +141,11 @@ describe.each(databaseBackends)('WhatsApp and the 24-hour window on $name', ({ u
       channel: 'whatsapp',
       providerMessageId: 'wamid.OUT',
     });
-    expect(toMeta(phone).at(-1)).toEqual({
-      messaging_product: 'whatsapp',
-      recipient_type: 'individual',
-      to: phone.slice(1),
-      type: 'template',
-      template: {
-        name: 'stock_bajo',
-        language: { code: 'es_MX' },
-        components: [
-          {
-            type: 'body',
-            parameters: [
-              { type: 'text', text: 'Martillo' },
-              { type: 'text', text: '1500' },
-              { type: 'text', text: 'Ferretería Norte' },
-            ],
-          },
-          { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'MRT-1' }] },
-        ],
-      },
-    });
+    expect(toMeta(phone).at(-1)).toEqual(metaStockTemplate(phone.slice(1), '1500', 'Ferretería Norte'));
 
     // The owner answers (any message, here a picture): the window opens on this number.
     const body = metaBody(phone.slice(1), { type: 'image', image: { id: 'img-1' } });
-    const hook = await hub.fetcher(`/v1/hooks/whatsapp/${channelId}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(body) },
-      body,
-    });
+    const hook = await hub.fetcher(`/v1/hooks/whatsapp/${channelId}`, metaPost(body));
     expect(hook.status).toBe(200);
     await finished(t, await lowStock(t, 'Clavos'));
     expect(toMeta(phone).at(-1)).toMatchObject({
@@ -238,11 +208,7 @@ describe.each(databaseBackends)('WhatsApp and the 24-hour window on $name', ({ u
       Body: 'hola',
       MessageSid: 'SM9',
     };
-    const res = await hub.fetcher(path, {
-      method: 'POST',
-      headers: twilioHeaders(path, params),
-      body: new URLSearchParams(params).toString(),
-    });
+    const res = await hub.fetcher(path, twilioPost(path, params));
     expect(res.status).toBe(200);
     await finished(t, await lowStock(t, 'Clavos'));
     const text = toTwilio().at(-1)!;
@@ -268,11 +234,7 @@ describe.each(databaseBackends)('WhatsApp and the 24-hour window on $name', ({ u
           },
         ],
       });
-      const res = await hub.fetcher(`/v1/hooks/whatsapp/${channelId}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(body) },
-        body,
-      });
+      const res = await hub.fetcher(`/v1/hooks/whatsapp/${channelId}`, metaPost(body));
       expect(res.status).toBe(200);
       const failed = await finished(t, id);
       expect(failed).toMatchObject({ status: 'failed', errorCode: 'TEMPLATE_REQUIRED' });
@@ -299,11 +261,7 @@ describe.each(databaseBackends)('WhatsApp and the 24-hour window on $name', ({ u
       To: `whatsapp:${tw.phone}`,
       From: 'whatsapp:+14155238886',
     };
-    const callback = await hub.fetcher(path, {
-      method: 'POST',
-      headers: twilioHeaders(path, params),
-      body: new URLSearchParams(params).toString(),
-    });
+    const callback = await hub.fetcher(path, twilioPost(path, params));
     expect(callback.status).toBe(200);
     const row = await finished(tw.t, sent);
     expect(row).toMatchObject({ status: 'failed', errorCode: 'TEMPLATE_REQUIRED' });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { failure, localHttp, message, type RecordedRequest, type StandInReply, standIn } from '../testing.ts';
 import { type WhatsappConfig, WhatsappConfigSchema } from './config.ts';
 import { WhatsappSender } from './sender.ts';
+import { metaStockTemplate } from './testing.ts';
 
 const SID = `AC${'fedcba9876543210'.repeat(2)}`;
 const reservation = message({
@@ -212,33 +213,16 @@ describe('WhatsappSender outside the 24-hour window', () => {
     const req = requests[0]!;
     expect(req.path).toBe('/v21.0/106540352242922/messages');
     expect(req.headers.authorization).toBe('Bearer EAAGm0PX4ZCps');
-    expect(JSON.parse(req.body)).toEqual({
-      messaging_product: 'whatsapp',
-      recipient_type: 'individual',
-      to: '5215512345678',
-      type: 'template',
-      template: {
-        name: 'stock_bajo',
-        language: { code: 'es_MX' },
-        components: [
-          {
-            type: 'body',
-            parameters: [
-              { type: 'text', text: 'Martillo' },
-              { type: 'text', text: '2' },
-              { type: 'text', text: 'Sucursal Norte' },
-            ],
-          },
-          { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'MRT-1' }] },
-          {
-            type: 'button',
-            sub_type: 'quick_reply',
-            index: '1',
-            parameters: [{ type: 'payload', payload: 'ack' }],
-          },
-        ],
-      },
-    });
+    expect(JSON.parse(req.body)).toEqual(
+      metaStockTemplate('5215512345678', '2', 'Sucursal Norte', [
+        {
+          type: 'button',
+          sub_type: 'quick_reply',
+          index: '1',
+          parameters: [{ type: 'payload', payload: 'ack' }],
+        },
+      ]),
+    );
   });
 
   it('sends Twilio the Content SID and its numbered variables instead of a body', async () => {
