@@ -1,11 +1,6 @@
-// Long because it covers the channels API for every kind (save, mask, test sends against real
-// local servers) on both databases, sharing the stand-in servers set up once.
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
-import { type ParsedMail, simpleParser } from 'mailparser';
 import pino from 'pino';
-import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
@@ -13,31 +8,18 @@ import { newWebhookSecret } from '../src/channels/index.ts';
 import { type RecordedRequest, type StandInReply, standIn } from '../src/channels/testing.ts';
 import { channels } from '../src/db/schema.ts';
 import { ADMIN_TOKEN, client, createTestApp, makeTenant } from './harness.ts';
+import { startSmtp } from './smtp.ts';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
 });
 
-/** A local SMTP server that keeps what it receives; `reject` answers RCPT with a 550. */
-async function smtp(options: Partial<SMTPServerOptions> = {}) {
-  const received: { mail: ParsedMail; to: string[] }[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    closeTimeout: 100,
-    onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push({ mail, to: session.envelope.rcptTo.map((r) => r.address) });
-        callback(null, 'Ok: queued');
-      }, callback);
-    },
-    ...options,
-  });
-  server.on('error', () => {});
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { port: (server.server.address() as AddressInfo).port, received };
+/** A local SMTP server for one test. */
+async function smtp(options: Parameters<typeof startSmtp>[0] = {}) {
+  const server = await startSmtp(options);
+  closers.push(server.close);
+  return server;
 }
 
 async function endpoint(reply: (req: RecordedRequest) => StandInReply) {
@@ -260,10 +242,10 @@ describe.each(databaseBackends)('channels API on $name', ({ url }) => {
       durationMs: expect.any(Number),
     });
     expect(received).toHaveLength(1);
-    expect(received[0]!.to).toEqual(['owner@example.com']);
-    expect(received[0]!.mail.subject).toContain('Ferretería Central');
-    expect(received[0]!.mail.text).toContain('Notificación de prueba.');
-    expect(res.body.providerMessageId).toBe(received[0]!.mail.messageId);
+    expect(received[0]!.to_).toEqual(['owner@example.com']);
+    expect(received[0]!.subject).toContain('Ferretería Central');
+    expect(received[0]!.text).toContain('Notificación de prueba.');
+    expect(res.body.providerMessageId).toBe(received[0]!.messageId);
 
     const log = await hub.store.forTenant(t.id).deliveries.get(res.body.deliveryId);
     expect(log).toMatchObject({
@@ -309,7 +291,7 @@ describe.each(databaseBackends)('channels API on $name', ({ url }) => {
     expect((await t.api.post(`/v1/channels/${channel.id}/test`, { to: 'boss@example.com' })).body.ok).toBe(
       true,
     );
-    expect(received[0]!.mail.text).toContain('Test notification.');
+    expect(received[0]!.text).toContain('Test notification.');
   });
 
   it('tests a webhook with a signed request, and disables it when the endpoint is gone', async () => {

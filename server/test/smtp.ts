@@ -1,9 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
-/** A real SMTP server on 127.0.0.1 that keeps what it receives. */
-export async function startSmtp({ port = 0, delayMs = 0 }: { port?: number; delayMs?: number } = {}) {
+/**
+ * A real SMTP server on 127.0.0.1 that keeps what it receives; `options` change how it answers
+ * (e.g. an `onRcptTo` that refuses some addresses).
+ */
+export async function startSmtp({
+  port = 0,
+  delayMs = 0,
+  ...options
+}: { port?: number; delayMs?: number } & Partial<SMTPServerOptions> = {}) {
   const received: (ParsedMail & { to_: string[] })[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -17,6 +24,7 @@ export async function startSmtp({ port = 0, delayMs = 0 }: { port?: number; dela
         }, delayMs);
       }, callback);
     },
+    ...options,
   });
   // A client killed mid-session resets its connection; that is the test's doing, not a failure.
   server.on('error', () => {});
