@@ -1,4 +1,5 @@
-import { and, asc, eq, exists, gt, inArray, isNotNull, lt, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, inArray, isNotNull, lt, notExists, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import {
   deliveries,
@@ -73,18 +74,26 @@ export class TenantPurge {
     private readonly o: BatchOptions,
   ) {}
 
+  /**
+   * Deletes the rows of `table` that `old` matches, a batch at a time, picking them by `key`.
+   * The delete checks `old` again: a row that changed in between (a key claimed anew gets a new
+   * `created_at`) stays.
+   */
+  private batches(label: RetainedTable, table: PgTable, key: PgColumn, old: SQL | undefined) {
+    return repeat(label, this.o, async () => {
+      const picked = this.db.select({ key }).from(table).where(old).limit(this.o.batch);
+      const gone = await this.db
+        .delete(table)
+        .where(and(old, inArray(key, picked)))
+        .returning({ key });
+      return gone.length;
+    });
+  }
+
   idempotencyKeys(before: Date) {
     const k = idempotencyKeys;
     const old = and(eq(k.tenantId, this.tenantId), lt(k.createdAt, before));
-    return repeat('idempotency_keys', this.o, async () => {
-      const picked = this.db.select({ key: k.key }).from(k).where(old).limit(this.o.batch);
-      // The age is checked again: a key claimed anew in between has a new `created_at`.
-      const gone = await this.db
-        .delete(k)
-        .where(and(old, inArray(k.key, picked)))
-        .returning({ key: k.key });
-      return gone.length;
-    });
+    return this.batches('idempotency_keys', k, k.key, old);
   }
 
   /** Finished deliveries; pending and in-flight ones stay whatever their age. */
@@ -95,28 +104,14 @@ export class TenantPurge {
       lt(d.createdAt, before),
       inArray(d.status, [...FINISHED_DELIVERIES]),
     );
-    return repeat('deliveries', this.o, async () => {
-      const picked = this.db.select({ id: d.id }).from(d).where(old).limit(this.o.batch);
-      const gone = await this.db
-        .delete(d)
-        .where(and(old, inArray(d.id, picked)))
-        .returning({ id: d.id });
-      return gone.length;
-    });
+    return this.batches('deliveries', d, d.id, old);
   }
 
   /** Resolved stock alerts, counted from when they were resolved; active ones stay. */
   stockAlerts(before: Date) {
     const a = stockAlerts;
     const old = and(eq(a.tenantId, this.tenantId), eq(a.status, 'resolved'), lt(a.resolvedAt, before));
-    return repeat('stock_alerts', this.o, async () => {
-      const picked = this.db.select({ id: a.id }).from(a).where(old).limit(this.o.batch);
-      const gone = await this.db
-        .delete(a)
-        .where(and(old, inArray(a.id, picked)))
-        .returning({ id: a.id });
-      return gone.length;
-    });
+    return this.batches('stock_alerts', a, a.id, old);
   }
 
   /** Schedules that ran, were cancelled or failed, counted from when they finished; pending ones stay. */
@@ -127,14 +122,7 @@ export class TenantPurge {
       inArray(s.status, [...FINISHED_SCHEDULES]),
       lt(s.updatedAt, before),
     );
-    return repeat('scheduled_events', this.o, async () => {
-      const picked = this.db.select({ id: s.id }).from(s).where(old).limit(this.o.batch);
-      const gone = await this.db
-        .delete(s)
-        .where(and(old, inArray(s.id, picked)))
-        .returning({ id: s.id });
-      return gone.length;
-    });
+    return this.batches('scheduled_events', s, s.id, old);
   }
 
   /** Telegram link tokens a week after they expired (used or not). */
@@ -144,14 +132,7 @@ export class TenantPurge {
       eq(l.tenantId, this.tenantId),
       lt(l.expiresAt, new Date(now.getTime() - TELEGRAM_LINKS_KEPT_MS)),
     );
-    return repeat('telegram_links', this.o, async () => {
-      const picked = this.db.select({ hash: l.tokenHash }).from(l).where(old).limit(this.o.batch);
-      const gone = await this.db
-        .delete(l)
-        .where(and(old, inArray(l.tokenHash, picked)))
-        .returning({ hash: l.tokenHash });
-      return gone.length;
-    });
+    return this.batches('telegram_links', l, l.tokenHash, old);
   }
 
   /**
