@@ -75,11 +75,17 @@ export class TenantPurge {
   ) {}
 
   /**
-   * Deletes the rows of `table` that `old` matches, a batch at a time, picking them by `key`.
-   * The delete checks `old` again: a row that changed in between (a key claimed anew gets a new
-   * `created_at`) stays.
+   * Deletes this tenant's rows of `table` that meet `conditions`, a batch at a time, picking them
+   * by `key`. The delete checks the conditions again: a row that changed in between (a key claimed
+   * anew gets a new `created_at`) stays.
    */
-  private batches(label: RetainedTable, table: PgTable, key: PgColumn, old: SQL | undefined) {
+  private batches(
+    label: RetainedTable,
+    table: PgTable & { tenantId: PgColumn },
+    key: PgColumn,
+    ...conditions: (SQL | undefined)[]
+  ) {
+    const old = and(eq(table.tenantId, this.tenantId), ...conditions);
     return repeat(label, this.o, async () => {
       const picked = this.db.select({ key }).from(table).where(old).limit(this.o.batch);
       const gone = await this.db
@@ -92,47 +98,44 @@ export class TenantPurge {
 
   idempotencyKeys(before: Date) {
     const k = idempotencyKeys;
-    const old = and(eq(k.tenantId, this.tenantId), lt(k.createdAt, before));
-    return this.batches('idempotency_keys', k, k.key, old);
+    return this.batches('idempotency_keys', k, k.key, lt(k.createdAt, before));
   }
 
   /** Finished deliveries; pending and in-flight ones stay whatever their age. */
   deliveries(before: Date) {
     const d = deliveries;
-    const old = and(
-      eq(d.tenantId, this.tenantId),
+    return this.batches(
+      'deliveries',
+      d,
+      d.id,
       lt(d.createdAt, before),
       inArray(d.status, [...FINISHED_DELIVERIES]),
     );
-    return this.batches('deliveries', d, d.id, old);
   }
 
   /** Resolved stock alerts, counted from when they were resolved; active ones stay. */
   stockAlerts(before: Date) {
     const a = stockAlerts;
-    const old = and(eq(a.tenantId, this.tenantId), eq(a.status, 'resolved'), lt(a.resolvedAt, before));
-    return this.batches('stock_alerts', a, a.id, old);
+    return this.batches('stock_alerts', a, a.id, eq(a.status, 'resolved'), lt(a.resolvedAt, before));
   }
 
   /** Schedules that ran, were cancelled or failed, counted from when they finished; pending ones stay. */
   schedules(before: Date) {
     const s = scheduledEvents;
-    const old = and(
-      eq(s.tenantId, this.tenantId),
+    return this.batches(
+      'scheduled_events',
+      s,
+      s.id,
       inArray(s.status, [...FINISHED_SCHEDULES]),
       lt(s.updatedAt, before),
     );
-    return this.batches('scheduled_events', s, s.id, old);
   }
 
   /** Telegram link tokens a week after they expired (used or not). */
   telegramLinks(now: Date) {
     const l = telegramLinks;
-    const old = and(
-      eq(l.tenantId, this.tenantId),
-      lt(l.expiresAt, new Date(now.getTime() - TELEGRAM_LINKS_KEPT_MS)),
-    );
-    return this.batches('telegram_links', l, l.tokenHash, old);
+    const expired = new Date(now.getTime() - TELEGRAM_LINKS_KEPT_MS);
+    return this.batches('telegram_links', l, l.tokenHash, lt(l.expiresAt, expired));
   }
 
   /**
