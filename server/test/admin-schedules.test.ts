@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
-import { ADMIN_TOKEN, type Client, client, createTestApp, makeTenant, type TestTenant } from './harness.ts';
+import { ADMIN_TOKEN, type Client, client, makeTenant, type TestTenant, testApp } from './harness.ts';
 
 interface Item {
   id: string;
@@ -14,7 +14,7 @@ interface Item {
 }
 
 describe.each(databaseBackends)('operators list schedules across tenants on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof createTestApp>>;
+  const hub = testApp(url);
   let operator: Client;
   let norte: TestTenant;
   let sur: TestTenant;
@@ -33,7 +33,6 @@ describe.each(databaseBackends)('operators list schedules across tenants on $nam
   };
 
   beforeAll(async () => {
-    hub = await createTestApp(url);
     operator = client(hub.fetcher, ADMIN_TOKEN);
     norte = await makeTenant(hub.fetcher, { name: 'Tienda Norte' });
     sur = await makeTenant(hub.fetcher, { name: 'Tienda Sur' });
@@ -56,9 +55,6 @@ describe.each(databaseBackends)('operators list schedules across tenants on $nam
       event: { type: 'SUSCRIPCION_VENCIDA' },
     });
     expect(recurring.status).toBe(201);
-  });
-  afterAll(async () => {
-    await hub.close();
   });
 
   it('shows the pending schedules of every tenant, soonest first, a page at a time', async () => {

@@ -1,15 +1,11 @@
 // Long because it is the API's tour: every resource once, through HTTP, on both databases.
 import { CATALOG_EVENT_TYPES } from '@aviso/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
-import { ADMIN_TOKEN, client, createTestApp, makeTenant } from './harness.ts';
+import { ADMIN_TOKEN, client, createTestApp, makeTenant, testApp } from './harness.ts';
 
 describe.each(databaseBackends)('HTTP API on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof createTestApp>>;
-  beforeAll(async () => {
-    hub = await createTestApp(url);
-  });
-  afterAll(() => hub.close());
+  const hub = testApp(url);
 
   it('creates a tenant only with the operator token, and shows its secrets once', async () => {
     const anon = client(hub.fetcher);

@@ -1,8 +1,8 @@
 import { SignJWT } from 'jose';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
-import { type Call, client, createTestApp, makeTenant, type TestTenant } from './harness.ts';
+import { type Call, client, makeTenant, type TestTenant, testApp } from './harness.ts';
 
 /** `{a: {a: … {}}}`, `levels` objects deep. */
 const nested = (levels: number): Record<string, unknown> => {
@@ -26,7 +26,7 @@ function expectRefused(results: [string, Call][], status: number, code: string) 
 }
 
 describe.each(databaseBackends)('bad input gets a 4xx with a stable code on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof createTestApp>>;
+  const hub = testApp(url);
   let t: TestTenant;
   let ana: Awaited<ReturnType<TestTenant['person']>>;
   const lines: string[] = [];
@@ -34,7 +34,6 @@ describe.each(databaseBackends)('bad input gets a 4xx with a stable code on $nam
   let me: ReturnType<typeof client>;
 
   beforeAll(async () => {
-    hub = await createTestApp(url);
     // The same app over the same database, logging into `lines`.
     const log = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
     const app = hub.appWith({ log });
@@ -44,7 +43,6 @@ describe.each(databaseBackends)('bad input gets a 4xx with a stable code on $nam
     api = client(fetcher, t.apiKey);
     me = client(fetcher, ana.token);
   });
-  afterAll(() => hub.close());
 
   it('refuses NUL anywhere and unpaired surrogates in data, and keeps real emoji', async () => {
     lines.length = 0;

@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
-import { client, createTestApp, makeTenant, type TestTenant } from './harness.ts';
+import { client, makeTenant, type TestTenant, testApp } from './harness.ts';
 
 describe.each(databaseBackends)('resource bounds on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof createTestApp>>;
+  const hub = testApp(url);
   let t: TestTenant;
   let ana: Awaited<ReturnType<TestTenant['person']>>;
 
   beforeAll(async () => {
-    hub = await createTestApp(url);
     t = await makeTenant(hub.fetcher);
     ana = await t.person('ana', { role: 'staff', branchIds: ['A'] });
   });
-  afterAll(() => hub.close());
 
   it('limits the body of every route, not only /v1', async () => {
     const big = JSON.stringify({ lines: 'x'.repeat(5 * 1024 * 1024) });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { newWebhookSecret } from '../src/channels/index.ts';
-import { createTestApp, makeTenant, type TestTenant } from './harness.ts';
+import { makeTenant, type TestTenant, testApp } from './harness.ts';
 
 const SID = `AC${'0123456789abcdef'.repeat(2)}`;
 const OTHER_SID = `AC${'fedcba9876543210'.repeat(2)}`;
@@ -79,13 +79,11 @@ const CASES = [
 describe.each(databaseBackends)(
   'a stored secret never follows a changed destination, on $name',
   ({ url }) => {
-    let hub: Awaited<ReturnType<typeof createTestApp>>;
+    const hub = testApp(url);
     let t: TestTenant;
     beforeAll(async () => {
-      hub = await createTestApp(url);
       t = await makeTenant(hub.fetcher);
     });
-    afterAll(() => hub.close());
 
     const stored = async (id: string) => (await hub.store.forTenant(t.id).channels.get(id))!.config;
 

@@ -2,12 +2,12 @@ import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { newWebhookSecret } from '../src/channels/index.ts';
 import { type RecordedRequest, type StandInReply, standIn } from '../src/channels/testing.ts';
 import { channels } from '../src/db/schema.ts';
-import { ADMIN_TOKEN, client, createTestApp, makeTenant } from './harness.ts';
+import { ADMIN_TOKEN, client, makeTenant, testApp } from './harness.ts';
 import { startSmtp } from './smtp.ts';
 
 const closers: (() => Promise<void>)[] = [];
@@ -37,11 +37,7 @@ const emailChannel = (port: number, extra: Record<string, unknown> = {}) => ({
 });
 
 describe.each(databaseBackends)('channels API on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof createTestApp>>;
-  beforeAll(async () => {
-    hub = await createTestApp(url);
-  });
-  afterAll(() => hub.close());
+  const hub = testApp(url);
 
   const rawRow = async (id: string) =>
     (await hub.database.db.select().from(channels).where(eq(channels.id, id)))[0]!;

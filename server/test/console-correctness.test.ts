@@ -3,19 +3,17 @@ import { databaseBackends } from '../../test/support/env.ts';
 import { standIn } from '../src/channels/testing.ts';
 import { newWebhookSecret } from '../src/channels/webhook/sign.ts';
 import { newId } from '../src/db/ids.ts';
-import { createTestApp, makeTenant } from './harness.ts';
+import { makeTenant, testApp } from './harness.ts';
 
 describe.each(databaseBackends)('what the console relies on, on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof createTestApp>>;
+  const hub = testApp(url);
   let endpoint: Awaited<ReturnType<typeof standIn>>;
 
   beforeAll(async () => {
-    hub = await createTestApp(url);
     endpoint = await standIn(() => ({ status: 500, body: { error: 'down for maintenance' } }));
   });
   afterAll(async () => {
     await endpoint.close();
-    await hub.close();
   });
 
   it('queues a failed channel test again, and refuses one that kept no address, keeping its error', async () => {

@@ -1,11 +1,11 @@
 // Long because it follows deliveries end to end (planning, sending, failover, retry, the log and
 // its stats, retention) on both databases, with one shared setup.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import type { NewDelivery } from '../src/db/repos/deliveries.ts';
 import { retentionJob, runRetention } from '../src/retention/retention.ts';
-import { createTestApp, log, makeTenant, type TestTenant } from './harness.ts';
+import { log, makeTenant, type TestTenant, testApp } from './harness.ts';
 
 // 03:30 UTC on 10 March is still 9 March, 21:30 in Mexico City (UTC−6): the tenant's "today".
 const NOW = new Date('2025-03-10T03:30:00Z');
@@ -36,7 +36,7 @@ function row(createdAt: string | number | Date, fields: Partial<NewDelivery> = {
 }
 
 describe.each(databaseBackends)('delivery log and stats on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof createTestApp>>;
+  const hub = testApp(url);
   let fetcher: typeof hub.fetcher;
   let wakeUps = 0;
   let a: TestTenant;
@@ -44,7 +44,6 @@ describe.each(databaseBackends)('delivery log and stats on $name', ({ url }) => 
   const insert = (t: TestTenant, rows: NewDelivery[]) => hub.store.forTenant(t.id).deliveries.insert(rows);
 
   beforeAll(async () => {
-    hub = await createTestApp(url);
     // The same database behind an app with a fixed clock and a worker to wake.
     const app = hub.appWith({
       now: () => NOW,
@@ -56,7 +55,6 @@ describe.each(databaseBackends)('delivery log and stats on $name', ({ url }) => 
     a = await makeTenant(fetcher, { timezone: 'America/Mexico_City' });
     b = await makeTenant(fetcher);
   });
-  afterAll(() => hub.close());
 
   it('lists newest first with filters and a cursor, masking addresses in errors', async () => {
     const t = await makeTenant(fetcher);

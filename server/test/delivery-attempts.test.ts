@@ -5,10 +5,10 @@ import { standIn } from '../src/channels/testing.ts';
 import { newWebhookSecret } from '../src/channels/webhook/sign.ts';
 import { newId } from '../src/db/ids.ts';
 import { DeliveryWorker } from '../src/delivery/worker.ts';
-import { createTestApp, EGRESS_ALLOW, log, makeTenant, type TestTenant } from './harness.ts';
+import { EGRESS_ALLOW, log, makeTenant, type TestTenant, testApp } from './harness.ts';
 
 describe.each(databaseBackends)('the tries of a delivery on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof createTestApp>>;
+  const hub = testApp(url);
   let registry: ReturnType<typeof createChannelRegistry>;
   let worker: DeliveryWorker;
   // What each stand-in endpoint answers; a test switches them.
@@ -19,7 +19,6 @@ describe.each(databaseBackends)('the tries of a delivery on $name', ({ url }) =>
     ok ? { status: 200, body: { ok: true } } : { status: 500, body: { error: 'down for maintenance' } };
 
   beforeAll(async () => {
-    hub = await createTestApp(url);
     registry = createChannelRegistry({ egressAllow: EGRESS_ALLOW });
     worker = new DeliveryWorker({ store: hub.store, registry, log, maxAttempts: 1 });
     primary = await standIn(() => answer(up.primary));
@@ -27,7 +26,6 @@ describe.each(databaseBackends)('the tries of a delivery on $name', ({ url }) =>
   });
   afterAll(async () => {
     await Promise.all([primary.close(), backup.close(), registry.close()]);
-    await hub.close();
   });
 
   /** A tenant with two webhook endpoints, the primary tried first. */

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { newId } from '../src/db/ids.ts';
 import { Store } from '../src/db/store.ts';
 import { SecretBox } from '../src/lib/secrets.ts';
-import { createTestApp, makeTenant, SECRET_KEYS } from './harness.ts';
+import { makeTenant, SECRET_KEYS, testApp } from './harness.ts';
 
 describe.each(databaseBackends)('delivery leases on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof createTestApp>>;
-
-  beforeAll(async () => {
-    hub = await createTestApp(url);
-  });
-  afterAll(() => hub.close());
+  const hub = testApp(url);
 
   it('a node whose lease ran out cannot overwrite the result of the node that took the row over', async () => {
     const t = await makeTenant(hub.fetcher);

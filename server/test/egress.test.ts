@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { createChannelRegistry, newWebhookSecret } from '../src/channels/index.ts';
 import { type StandInReply, standIn } from '../src/channels/testing.ts';
 import { EgressPolicy } from '../src/lib/egress.ts';
-import { client, createTestApp, makeTenant, startTestNode, type TestTenant } from './harness.ts';
+import { client, makeTenant, startTestNode, type TestTenant, testApp } from './harness.ts';
 import { settle } from './sockets.ts';
 
 const closers: (() => Promise<void>)[] = [];
@@ -81,11 +81,7 @@ async function endpoint(reply: (path: string) => StandInReply) {
 }
 
 describe.each(databaseBackends)('the egress policy, through the channels API on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof createTestApp>>;
-  beforeAll(async () => {
-    hub = await createTestApp(url);
-  });
-  afterAll(() => hub.close());
+  const hub = testApp(url);
 
   /** The API of a hub whose registry has this policy (the suite's own hub allows 127.0.0.1). */
   function hubWith(allow: string[]) {

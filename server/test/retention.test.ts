@@ -1,22 +1,18 @@
 import { RETENTION_DEFAULTS } from '@aviso/protocol';
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseBackends, freshDatabase, testEnv } from '../../test/support/env.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { idempotencyKeys, tenants } from '../src/db/schema.ts';
 import { retentionJob, runRetention } from '../src/retention/retention.ts';
-import { createTestApp, log, makeTenant, startTestNode } from './harness.ts';
+import { createTestApp, log, makeTenant, startTestNode, testApp } from './harness.ts';
 import { DAY, HOUR, idAt, seeder } from './retention-seed.ts';
 
 const NOW = new Date();
 
 describe.each(databaseBackends)('retention on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof createTestApp>>;
-  beforeAll(async () => {
-    hub = await createTestApp(url);
-  });
-  afterAll(() => hub.close());
+  const hub = testApp(url);
 
   it('deletes each kind of row past its age and keeps younger ones and unread ones in their window', async () => {
     const t = await makeTenant(hub.fetcher);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
-import { client, createTestApp, makeTenant, type TestTenant } from './harness.ts';
+import { client, makeTenant, type TestTenant, testApp } from './harness.ts';
 
 // The costliest templates a tenant can save: one loop, as many outputs as allowed (199 nodes), under
 // 4,000 characters. Over 32 KB of data (16,000 items) one render would run for seconds; over the
@@ -10,16 +10,14 @@ const ITEMS = Array(16_000).fill(0);
 const WORST_WITHOUT_DATA = `{% for i in (1..100) %}${'{{i|plus:1}}'.repeat(198)}{% endfor %}`;
 
 describe.each(databaseBackends)('template budget on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof createTestApp>>;
+  const hub = testApp(url);
   let t: TestTenant;
   let owner: Awaited<ReturnType<TestTenant['person']>>;
 
   beforeAll(async () => {
-    hub = await createTestApp(url);
     t = await makeTenant(hub.fetcher, { locale: 'es' });
     owner = await t.person('own', { role: 'owner', branchIds: [] });
   });
-  afterAll(() => hub.close());
 
   it('refuses, when saved or previewed, templates that cannot be bounded', async () => {
     const refused = {
