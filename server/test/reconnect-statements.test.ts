@@ -1,0 +1,113 @@
+// The statements a reconnection runs (replay, count and newest ids) are prepared once per shape of
+// reader and per tenant: each reader must still get exactly their own rows, whoever ran them first.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseBackends } from '../../test/support/env.ts';
+import type { RecipientRow } from '../src/db/rows.ts';
+import { idAt, timeOfId } from '../src/realtime/resync.ts';
+import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
+
+describe.each(databaseBackends)('reconnection statements on $name', ({ url }) => {
+  let hub: Awaited<ReturnType<typeof startTestNode>>;
+  let a: TestTenant;
+  let b: TestTenant;
+
+  beforeAll(async () => {
+    hub = await startTestNode({ databaseUrl: url });
+    a = await makeTenant(hub.fetcher);
+    b = await makeTenant(hub.fetcher);
+  });
+  afterAll(() => hub.node.close());
+
+  const post = (t: TestTenant, audience: Record<string, unknown>) =>
+    t.api
+      .post('/v1/events', { type: 'NUEVA_VENTA', data: { total: 1 }, ...audience })
+      .then((r) => r.body.id as string);
+  const row = async (t: TestTenant, id: string) =>
+    (await hub.node.store.forTenant(t.id).recipients.get(id)) as RecipientRow;
+  const ids = (items: { n: { id: string } }[]) => items.map((i) => i.n.id);
+
+  it('give each reader of one shape their own rows, in their own tenant only', async () => {
+    const x = await a.person('x', { role: 'staff', branchIds: ['X'] });
+    const y = await a.person('y', { role: 'staff', branchIds: ['Y'] });
+    await a.person('o', { role: 'owner', branchIds: [] });
+    await b.person('x', { role: 'staff', branchIds: ['X'] });
+    const start = idAt(Date.now() - 1_000);
+    const inX = await post(a, { branchIds: ['X'] });
+    const inY = await post(a, { branchIds: ['Y'] });
+    const toX = await post(a, { recipientIds: ['x'] });
+    const inXOfB = await post(b, { branchIds: ['X'] });
+
+    const store = hub.node.store.forTenant(a.id);
+    // x and y have the same shape (staff, one branch, no watermark): one statement serves both.
+    expect(ids(await store.notifications.since(await row(a, 'x'), start, 50))).toEqual([inX, toX]);
+    expect(ids(await store.notifications.since(await row(a, 'y'), start, 50))).toEqual([inY]);
+    expect(ids(await store.notifications.since(await row(a, 'o'), start, 50))).toEqual([inX, inY]);
+    const storeOfB = hub.node.store.forTenant(b.id);
+    expect(ids(await storeOfB.notifications.since(await row(b, 'x'), start, 50))).toEqual([inXOfB]);
+    expect(await storeOfB.notifications.unreadAndNewest(await row(b, 'x'))).toEqual({
+      unread: 1,
+      newest: inXOfB,
+      newestInInbox: inXOfB,
+    });
+
+    const replay = await store.notifications.replayFrom(
+      await row(a, 'x'),
+      inX,
+      { from: start, mintedAt: new Date(timeOfId(inX)), limit: 50 },
+      1,
+    );
+    expect({ late: ids(replay.late), missed: ids(replay.missed) }).toEqual({ late: [], missed: [toX] });
+
+    expect(await store.notifications.unreadAndNewest(await row(a, 'x'))).toEqual({
+      unread: 2,
+      newest: toX,
+      newestInInbox: toX,
+    });
+    // Archived: no longer unread nor in the inbox, still what a replay would send.
+    expect((await x.me.post(`/v1/me/notifications/${toX}/archive`)).status).toBe(200);
+    expect(await store.notifications.unreadAndNewest(await row(a, 'x'))).toEqual({
+      unread: 1,
+      newest: toX,
+      newestInInbox: inX,
+    });
+    // Read all: y has a watermark now (another shape), and only what comes after it is unread.
+    expect((await y.me.post('/v1/me/notifications/read-all')).status).toBe(200);
+    expect((await store.notifications.unreadAndNewest(await row(a, 'y'))).unread).toBe(0);
+    const inY2 = await post(a, { branchIds: ['Y'] });
+    expect(await store.notifications.unreadAndNewest(await row(a, 'y'))).toEqual({
+      unread: 1,
+      newest: inY2,
+      newestInInbox: inY2,
+    });
+    expect((await store.notifications.unreadAndNewest(await row(a, 'x'))).unread).toBe(1);
+  });
+
+  it('replay what was stored late before since, then what is newer, each within its limit', async () => {
+    await a.person('late', { role: 'staff', branchIds: ['L'] });
+    const start = idAt(Date.now() - 1_000);
+    const before = [await post(a, { branchIds: ['L'] }), await post(a, { branchIds: ['L'] })];
+    const since = await post(a, { branchIds: ['L'] });
+    const after = [await post(a, { branchIds: ['L'] }), await post(a, { branchIds: ['L'] })];
+    const store = hub.node.store.forTenant(a.id);
+    const reader = await row(a, 'late');
+    // Everything before since was stored after the moment given as since's minting: all "late".
+    const replay = await store.notifications.replayFrom(
+      reader,
+      since,
+      { from: start, mintedAt: new Date(Date.now() - 60_000), limit: 1 },
+      1,
+    );
+    expect({ late: ids(replay.late), missed: ids(replay.missed) }).toEqual({
+      late: [before[0]],
+      missed: [after[0]],
+    });
+    // Stored before since was minted: none is late.
+    const none = await store.notifications.replayFrom(
+      reader,
+      since,
+      { from: start, mintedAt: new Date(Date.now() + 60_000), limit: 50 },
+      50,
+    );
+    expect({ late: ids(none.late), missed: ids(none.missed) }).toEqual({ late: [], missed: after });
+  });
+});
