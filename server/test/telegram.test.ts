@@ -123,19 +123,7 @@ describe.each(databaseBackends)('the Telegram bot on $name', ({ url }) => {
     expect(keyboard.map((b: { text: string }) => b.text)).toEqual(['Confirmar', 'Cancelar']);
 
     const press = (data: string, secretToken?: string | null) =>
-      update(
-        channelId,
-        {
-          update_id: 9,
-          callback_query: {
-            id: `cb-${data}`,
-            from: { id: Number(chat) },
-            message: { chat: { id: Number(chat) } },
-            data,
-          },
-        },
-        secretToken,
-      );
+      telegram.press(channelId, chat, data, secretToken);
     // A forged press (no secret, wrong secret) is refused and records nothing.
     expect(await press(keyboard[1].callback_data, null)).toBe(401);
     expect(await press(keyboard[1].callback_data, 'guess')).toBe(401);
