@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../src/db/client.ts';
 import {
   deliveries,
@@ -131,43 +132,21 @@ export function seeder(db: Db, tenantId: string, now: Date) {
     },
     /** What is left of this tenant's rows, per table. */
     async left() {
-      const of = async (table: typeof idempotencyKeys | typeof notifications | typeof deliveries) =>
+      type Owned = PgTable & { tenantId: PgColumn };
+      const of = async (table: Owned) =>
         (await db.select({ c: count() }).from(table).where(eq(table.tenantId, tenantId)))[0]!.c;
-      const ids = async (table: typeof stockAlerts | typeof scheduledEvents) =>
-        (await db.select({ id: table.id }).from(table).where(eq(table.tenantId, tenantId)))
-          .map((r) => r.id)
+      const keys = async (table: Owned, key: PgColumn) =>
+        (await db.select({ key }).from(table).where(eq(table.tenantId, tenantId)))
+          .map((r) => String(r.key))
           .sort();
       return {
-        idempotencyKeys: (
-          await db
-            .select({ key: idempotencyKeys.key })
-            .from(idempotencyKeys)
-            .where(eq(idempotencyKeys.tenantId, tenantId))
-        )
-          .map((r) => r.key)
-          .sort(),
+        idempotencyKeys: await keys(idempotencyKeys, idempotencyKeys.key),
         notifications: await of(notifications),
-        deliveries: (
-          await db.select({ id: deliveries.id }).from(deliveries).where(eq(deliveries.tenantId, tenantId))
-        )
-          .map((r) => r.id)
-          .sort(),
-        states: (
-          await db
-            .select({ c: count() })
-            .from(notificationStates)
-            .where(and(eq(notificationStates.tenantId, tenantId)))
-        )[0]!.c,
-        stockAlerts: await ids(stockAlerts),
-        schedules: await ids(scheduledEvents),
-        telegramLinks: (
-          await db
-            .select({ h: telegramLinks.tokenHash })
-            .from(telegramLinks)
-            .where(eq(telegramLinks.tenantId, tenantId))
-        )
-          .map((r) => r.h)
-          .sort(),
+        deliveries: await keys(deliveries, deliveries.id),
+        states: await of(notificationStates),
+        stockAlerts: await keys(stockAlerts, stockAlerts.id),
+        schedules: await keys(scheduledEvents, scheduledEvents.id),
+        telegramLinks: await keys(telegramLinks, telegramLinks.tokenHash),
       };
     },
   };
