@@ -203,37 +203,14 @@ export function nodeOnClock(url: string, start: number) {
 }
 
 /**
- * The app of `createTestApp(url)` for the enclosing suite: created before its tests (and before
- * the suite's own `beforeAll`), closed after them. Its parts are read when the tests run.
+ * The app of `createTestApp(url)` for the enclosing suite: filled in before its tests (and before
+ * the suite's own `beforeAll`), closed after them.
  */
 export function testApp(url: string) {
-  let made: Awaited<ReturnType<typeof createTestApp>> | undefined;
+  const hub = {} as Awaited<ReturnType<typeof createTestApp>>;
   beforeAll(async () => {
-    made = await createTestApp(url);
+    Object.assign(hub, await createTestApp(url));
   });
-  afterAll(() => made?.close());
-  const hub = () => {
-    if (!made) throw new Error('the test app is created in beforeAll');
-    return made;
-  };
-  return {
-    get app() {
-      return hub().app;
-    },
-    get appWith() {
-      return hub().appWith;
-    },
-    get store() {
-      return hub().store;
-    },
-    get database() {
-      return hub().database;
-    },
-    get tokens() {
-      return hub().tokens;
-    },
-    get fetcher() {
-      return hub().fetcher;
-    },
-  };
+  afterAll(() => hub.close?.());
+  return hub;
 }
