@@ -15,6 +15,16 @@ export interface PresenceLogOptions {
   keepDays?: number;
 }
 
+interface OpenBatch {
+  kind: 'open';
+  rows: Parameters<PresenceLogRepo['open']>[0];
+}
+
+interface CloseBatch {
+  kind: 'close';
+  rows: { tenantId: string; recipientId: string; at: Date }[];
+}
+
 /**
  * Keeps the presence log of this node's sockets: a session opens with a person's first socket here
  * and closes with their last, so the receipts of a notification can say who had the widget open
@@ -26,7 +36,12 @@ export class PresenceLog implements BackgroundJob {
   // Per person with a socket here: that socket's id, or the set of them (memory per idle socket counts).
   private readonly open = new Map<string, string | Set<string>>();
   private queue: Promise<unknown> = Promise.resolve();
-  private opening: Parameters<PresenceLogRepo['open']>[0] = [];
+  /**
+   * The last write queued, while it has not started: opens or closes that come meanwhile join it
+   * (a reconnection storm, or the drop before it). Anything else queued after it ends its turn to
+   * take more, so a person's open and close are written in the order they happened.
+   */
+  private tail: OpenBatch | CloseBatch | undefined;
   private timer: NodeJS.Timeout | undefined;
   private beats = 0;
   private stopped = false;
@@ -40,6 +55,7 @@ export class PresenceLog implements BackgroundJob {
   private write(what: string, op: () => Promise<unknown>) {
     // Stopped: the node closed its sessions in one statement, and the database goes next.
     if (this.stopped) return this.queue;
+    this.tail = undefined;
     this.queue = this.queue
       .then(op)
       .catch((err) => this.o.log.warn({ err: (err as Error).message, what }, 'presence log write failed'));
@@ -56,10 +72,22 @@ export class PresenceLog implements BackgroundJob {
       return;
     }
     this.open.set(key, socketId);
-    // Opens that wait together go in one statement (a reconnection storm); a close queued after an
-    // open still runs after the write that takes it.
-    this.opening.push({ id: newId(), tenantId, recipientId, nodeId: this.o.nodeId, at: this.now() });
-    if (this.opening.length === 1) void this.write('open', () => this.o.repo.open(this.opening.splice(0)));
+    // Opens that wait together go in one statement (a reconnection storm).
+    const row = { id: newId(), tenantId, recipientId, nodeId: this.o.nodeId, at: this.now() };
+    if (this.tail?.kind === 'open') this.tail.rows.push(row);
+    else this.queueBatch({ kind: 'open', rows: [row] });
+  }
+
+  /** Queues a batch that takes the opens or closes that come before it starts. */
+  private queueBatch(batch: OpenBatch | CloseBatch) {
+    void this.write(batch.kind, () => {
+      if (this.tail === batch) this.tail = undefined;
+      if (batch.kind === 'open') return this.o.repo.open(batch.rows);
+      // One statement per person (a close is an update), sent together rather than one by one.
+      const { nodeId } = this.o;
+      return Promise.all(batch.rows.map((r) => this.o.repo.close(nodeId, r.tenantId, r.recipientId, r.at)));
+    });
+    this.tail = batch;
   }
 
   /** Notes a socket that left (one that never joined changes nothing). */
@@ -68,8 +96,9 @@ export class PresenceLog implements BackgroundJob {
     const entry = this.open.get(key);
     if (typeof entry === 'string' ? entry !== socketId : !entry?.delete(socketId) || entry.size) return;
     this.open.delete(key);
-    const at = this.now();
-    void this.write('close', () => this.o.repo.close(this.o.nodeId, tenantId, recipientId, at));
+    const row = { tenantId, recipientId, at: this.now() };
+    if (this.tail?.kind === 'close') this.tail.rows.push(row);
+    else this.queueBatch({ kind: 'close', rows: [row] });
   }
 
   /** The node's presence, with this log told of every socket that joins or leaves. */
