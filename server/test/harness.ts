@@ -149,6 +149,19 @@ export async function startTestNode(overrides: Partial<NodeConfig> = {}, options
 }
 
 /**
+ * The node of `startTestNode(overrides, options)` for the enclosing suite: filled in before its
+ * tests (and before the suite's own `beforeAll`), closed after them.
+ */
+export function testNode(overrides: Partial<NodeConfig> = {}, options: NodeOptions = {}) {
+  const hub = {} as Awaited<ReturnType<typeof startTestNode>>;
+  beforeAll(async () => {
+    Object.assign(hub, await startTestNode(overrides, options));
+  });
+  afterAll(() => hub.node?.close());
+  return hub;
+}
+
+/**
  * For a suite that reads the emails a node sends: the node (as `startTestNode` starts it) and a
  * local SMTP server, started before the suite's tests and closed after them.
  */

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
-import { client, makeTenant, startTestNode, type TestTenant } from './harness.ts';
+import { client, makeTenant, type TestTenant, testNode } from './harness.ts';
 import { connect, settle, until } from './sockets.ts';
 
 const seconds = () => Math.floor(Date.now() / 1000);
@@ -25,7 +25,7 @@ const codeOf = (url: string, token: string) =>
   );
 
 describe.each(databaseBackends)('widget identity on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
+  const hub = testNode({ databaseUrl: url });
   let t: TestTenant;
   const sale = (branchId: string) =>
     t.api
@@ -33,10 +33,8 @@ describe.each(databaseBackends)('widget identity on $name', ({ url }) => {
       .then((r) => r.body.id as string);
 
   beforeAll(async () => {
-    hub = await startTestNode({ databaseUrl: url });
     t = await makeTenant(hub.fetcher);
   });
-  afterAll(() => hub.node.close());
 
   it('does not let a week-old owner token undo a demotion made through PUT /v1/recipients', async () => {
     const weekOld = await mint(

@@ -1,7 +1,7 @@
 import type { Notification, NotificationUpdate } from '@aviso/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
-import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
+import { makeTenant, type TestTenant, testNode } from './harness.ts';
 import { connect, settle, type TestSocket, until } from './sockets.ts';
 
 type Update = NotificationUpdate & { item?: Notification };
@@ -11,17 +11,15 @@ type Update = NotificationUpdate & { item?: Notification };
  * marked unread, unarchived, or back from a snooze (pushed by the schedule worker at its time).
  */
 describe.each(databaseBackends)('Inbox sync across tabs on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
+  // A short poll: the snooze row of another node's would be found within it; this node wakes itself.
+  const hub = testNode({ databaseUrl: url }, { scheduler: { pollMs: 200 } });
   let t: TestTenant;
   const sockets: TestSocket[] = [];
   beforeAll(async () => {
-    // A short poll: the snooze row of another node's would be found within it; this node wakes itself.
-    hub = await startTestNode({ databaseUrl: url }, { scheduler: { pollMs: 200 } });
     t = await makeTenant(hub.fetcher, { locale: 'en' });
   });
   afterAll(async () => {
     for (const s of sockets) s.close();
-    await hub.node.close();
   });
 
   async function person(id: string, branchId: string) {

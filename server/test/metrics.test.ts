@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTenant, startTestNode } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { makeTenant, testNode } from './harness.ts';
 import { connect, until } from './sockets.ts';
 
 describe('GET /metrics', () => {
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
-  beforeAll(async () => {
-    hub = await startTestNode();
-  });
-  afterAll(() => hub.node.close());
+  const hub = testNode();
 
   it('counts requests by route pattern, notifications and live sockets, with no tenant data', async () => {
     const t = await makeTenant(hub.fetcher);

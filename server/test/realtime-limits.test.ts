@@ -1,7 +1,7 @@
 import { SOCKET_PATH } from '@aviso/protocol';
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeTenant, type TestTenant, testNode } from './harness.ts';
 import { connect, settle, until } from './sockets.ts';
 
 const POS = 'https://pos.example.com';
@@ -27,22 +27,20 @@ const codeOf = (url: string, token: string, headers: Record<string, string> = {}
   });
 
 describe('socket limits', () => {
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
+  const hub = testNode({
+    corsOrigins: [POS],
+    trustProxy: 1,
+    limits: {
+      socketsPerPerson: 2,
+      person: { points: 3, durationS: 60 },
+      authFailures: { points: 2, durationS: 60 },
+    },
+  });
   let t: TestTenant;
 
   beforeAll(async () => {
-    hub = await startTestNode({
-      corsOrigins: [POS],
-      trustProxy: 1,
-      limits: {
-        socketsPerPerson: 2,
-        person: { points: 3, durationS: 60 },
-        authFailures: { points: 2, durationS: 60 },
-      },
-    });
     t = await makeTenant(hub.fetcher);
   });
-  afterAll(() => hub.node.close());
 
   it('refuses a person’s socket past the cap with TOO_MANY_CONNECTIONS, keeping the older ones', async () => {
     const ana = await t.person('cap-ana', { role: 'staff', branchIds: ['C'] });

@@ -1,8 +1,8 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import { notifications } from '../src/db/schema.ts';
-import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
+import { makeTenant, type TestTenant, testNode } from './harness.ts';
 import { connect, settle, until } from './sockets.ts';
 
 const sign = (secret: string, claims: Record<string, unknown>, exp: number) =>
@@ -14,7 +14,7 @@ const sign = (secret: string, claims: Record<string, unknown>, exp: number) =>
 const now = () => Math.floor(Date.now() / 1000);
 
 describe.each(databaseBackends)('realtime on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
+  const hub = testNode({ databaseUrl: url });
   let t: TestTenant;
   const sale = (branchId: string, total = 1) =>
     t.api
@@ -22,10 +22,8 @@ describe.each(databaseBackends)('realtime on $name', ({ url }) => {
       .then((r) => r.body.id as string);
 
   beforeAll(async () => {
-    hub = await startTestNode({ databaseUrl: url });
     t = await makeTenant(hub.fetcher);
   });
-  afterAll(() => hub.node.close());
 
   it('refuses bad, expired, forged and unknown-person tokens with a code', async () => {
     const codeOf = (token: string) =>

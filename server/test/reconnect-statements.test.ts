@@ -1,22 +1,20 @@
 // The statements a reconnection runs (replay, count and newest ids) are prepared once per shape of
 // reader and per tenant: each reader must still get exactly their own rows, whoever ran them first.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
 import type { RecipientRow } from '../src/db/rows.ts';
 import { idAt, timeOfId } from '../src/realtime/resync.ts';
-import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
+import { makeTenant, type TestTenant, testNode } from './harness.ts';
 
 describe.each(databaseBackends)('reconnection statements on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
+  const hub = testNode({ databaseUrl: url });
   let a: TestTenant;
   let b: TestTenant;
 
   beforeAll(async () => {
-    hub = await startTestNode({ databaseUrl: url });
     a = await makeTenant(hub.fetcher);
     b = await makeTenant(hub.fetcher);
   });
-  afterAll(() => hub.node.close());
 
   const post = (t: TestTenant, audience: Record<string, unknown>) =>
     t.api

@@ -1,7 +1,7 @@
 import { CATALOG_EVENT_TYPES } from '@aviso/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from '../../test/support/env.ts';
-import { makeTenant, startTestNode } from './harness.ts';
+import { makeTenant, testNode } from './harness.ts';
 import { connect, settle, type TestSocket, until } from './sockets.ts';
 
 type Persona = 'staffA' | 'staffB' | 'managerAB' | 'owner' | 'otherTenant';
@@ -62,7 +62,7 @@ const OVERRIDES: Record<string, { event: Record<string, unknown>; expect: readon
 };
 
 describe.each(databaseBackends)('routing matrix on $name', ({ url }) => {
-  let hub: Awaited<ReturnType<typeof startTestNode>>;
+  const hub = testNode({ databaseUrl: url });
   const sockets = {} as Record<Persona, TestSocket>;
   const inboxes = {} as Record<
     Persona,
@@ -74,7 +74,6 @@ describe.each(databaseBackends)('routing matrix on $name', ({ url }) => {
   >;
 
   beforeAll(async () => {
-    hub = await startTestNode({ databaseUrl: url });
     const t = await makeTenant(hub.fetcher);
     const other = await makeTenant(hub.fetcher);
     const people = {
@@ -105,7 +104,6 @@ describe.each(databaseBackends)('routing matrix on $name', ({ url }) => {
   });
   afterAll(async () => {
     for (const s of Object.values(sockets)) s.close();
-    await hub.node.close();
   });
 
   const cases = { ...MATRIX, ...OVERRIDES };
