@@ -166,27 +166,23 @@ export function testNode(overrides: Partial<NodeConfig> = {}, options: NodeOptio
  * local SMTP server, started before the suite's tests and closed after them.
  */
 export function nodeWithSmtp(overrides: Partial<NodeConfig> = {}, options: NodeOptions = {}) {
-  const suite = {} as {
-    hub: Awaited<ReturnType<typeof startTestNode>>;
-    smtp: Awaited<ReturnType<typeof startSmtp>>;
-  };
+  const smtp = {} as Awaited<ReturnType<typeof startSmtp>>;
   beforeAll(async () => {
-    suite.smtp = await startSmtp();
-    suite.hub = await startTestNode(overrides, options);
+    Object.assign(smtp, await startSmtp());
   });
-  afterAll(async () => {
-    await suite.hub.node.close();
-    await suite.smtp.close();
-  });
-  return Object.assign(suite, {
+  afterAll(() => smtp.close?.());
+  const hub = testNode(overrides, options);
+  return {
+    hub,
+    smtp,
     /** Gives a tenant an email channel that sends to the suite's SMTP server. */
     emailChannel: (tenantId: string) =>
-      suite.hub.node.store.forTenant(tenantId).channels.create({
+      hub.node.store.forTenant(tenantId).channels.create({
         kind: 'email',
         name: 'SMTP',
-        config: { host: '127.0.0.1', port: suite.smtp.port, from: 'Aviso <alerts@aviso.test>' },
+        config: { host: '127.0.0.1', port: smtp.port, from: 'Aviso <alerts@aviso.test>' },
       }),
-  });
+  };
 }
 
 /**
@@ -194,25 +190,19 @@ export function nodeWithSmtp(overrides: Partial<NodeConfig> = {}, options: NodeO
  * and moves only when the suite moves it, started before the suite's tests and closed after them.
  */
 export function nodeOnClock(url: string, start: number) {
-  const suite = {
-    clock: start,
-    hub: undefined as unknown as Awaited<ReturnType<typeof startTestNode>>,
+  const time = { clock: start };
+  const hub = testNode(
+    { databaseUrl: url },
+    { now: () => new Date(time.clock), scheduler: { pollMs: 3_600_000 } },
+  );
+  return Object.assign(time, {
+    hub,
     /** Moves the clock to `ms` and lets the scheduler publish what is due by then. */
     fireAt: async (ms: number) => {
-      suite.clock = ms;
-      while ((await suite.hub.node.scheduler.runNow()) > 0) {}
+      time.clock = ms;
+      while ((await hub.node.scheduler.runNow()) > 0) {}
     },
-  };
-  beforeAll(async () => {
-    suite.hub = await startTestNode(
-      { databaseUrl: url },
-      { now: () => new Date(suite.clock), scheduler: { pollMs: 3_600_000 } },
-    );
   });
-  afterAll(async () => {
-    await suite.hub.node.close();
-  });
-  return suite;
 }
 
 /**
