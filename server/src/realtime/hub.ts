@@ -1,4 +1,5 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import {
   type Ack,
   type ClientToServerEvents,
@@ -84,6 +85,15 @@ export function createSocketServer(options: Pick<RealtimeOptions, 'corsOrigins' 
   });
 }
 
+/**
+ * The TCP connection under a socket's WebSocket transport (engine.io's transport holds the `ws`
+ * socket, which holds the connection); undefined on long-polling.
+ */
+function tcpOf(socket: AvisoSocket): Pick<Duplex, 'cork' | 'uncork'> | undefined {
+  const transport = socket.conn.transport as unknown as { name?: string; socket?: { _socket?: Duplex } };
+  return transport.name === 'websocket' ? transport.socket?._socket : undefined;
+}
+
 /** How far before `since` a replay looks again, for notifications committed after later ones. */
 const REPLAY_OVERLAP_MS = 5_000;
 
@@ -163,13 +173,20 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
   io.on('connection', (raw) => {
     const socket = raw as unknown as AvisoSocket;
     const drop = socket.data.release;
+    // The replay and the count leave in one write rather than one per frame (each write to a
+    // socket is a system call, the largest cost of a connection storm after the queries).
+    const wire = tcpOf(socket);
+    wire?.cork();
     void onConnection(socket)
       .catch((err) => {
         if (!(asAppError(err)?.status === 503)) log.error({ err }, 'socket setup failed');
         // A transport close, which the client retries with backoff (a server disconnect it would not).
         socket.conn.close();
       })
-      .finally(() => drop?.());
+      .finally(() => {
+        wire?.uncork();
+        drop?.();
+      });
   });
 
   async function onConnection(socket: AvisoSocket) {
