@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
+import { databaseBackends } from './env.ts';
 import { makeTenant, nodeWithSmtp } from './harness.ts';
 import { connect, until } from './sockets.ts';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
+import { databaseBackends } from './env.ts';
 import { ADMIN_TOKEN, type Client, client, makeTenant, type TestTenant, testApp } from './harness.ts';
 
 interface Item {

@@ -1,7 +1,7 @@
 // Long because it is the API's tour: every resource once, through HTTP, on both databases.
 import { CATALOG_EVENT_TYPES } from '@aviso/protocol';
 import { describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
+import { databaseBackends } from './env.ts';
 import { ADMIN_TOKEN, client, createTestApp, makeTenant, testApp } from './harness.ts';
 
 describe.each(databaseBackends)('HTTP API on $name', ({ url }) => {

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
+import { databaseBackends } from './env.ts';
 import { type Call, client, makeTenant, type TestTenant, testApp } from './harness.ts';
 
 /** `{a: {a: … {}}}`, `levels` objects deep. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
+import { databaseBackends } from './env.ts';
 import { client, makeTenant, type TestTenant, testApp } from './harness.ts';
 
 describe.each(databaseBackends)('resource bounds on $name', ({ url }) => {

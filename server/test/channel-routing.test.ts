@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { standIn } from '../src/channels/testing.ts';
+import { databaseBackends } from './env.ts';
 import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
 import { startSmtp } from './smtp.ts';
 import { until } from './sockets.ts';

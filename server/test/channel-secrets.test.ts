@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { newWebhookSecret } from '../src/channels/index.ts';
+import { databaseBackends } from './env.ts';
 import { makeTenant, type TestTenant, testApp } from './harness.ts';
 
 const SID = `AC${'0123456789abcdef'.repeat(2)}`;

@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { newWebhookSecret } from '../src/channels/index.ts';
 import { type RecordedRequest, type StandInReply, standIn } from '../src/channels/testing.ts';
 import { channels } from '../src/db/schema.ts';
+import { databaseBackends } from './env.ts';
 import { ADMIN_TOKEN, client, makeTenant, testApp } from './harness.ts';
 import { startSmtp } from './smtp.ts';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { standIn } from '../src/channels/testing.ts';
 import { newWebhookSecret } from '../src/channels/webhook/sign.ts';
 import { newId } from '../src/db/ids.ts';
+import { databaseBackends } from './env.ts';
 import { makeTenant, testApp } from './harness.ts';
 
 describe.each(databaseBackends)('what the console relies on, on $name', ({ url }) => {

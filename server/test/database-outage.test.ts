@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, testEnv } from '../../test/support/env.ts';
 import { type AvisoNode, startNode } from '../src/compose.ts';
+import { freshDatabase, testEnv } from './env.ts';
 import { type Cut, startTcpProxy } from './faults.ts';
 import { type Client, client, log, makeTenant, NODE_BASE } from './harness.ts';
 import { connect, until } from './sockets.ts';

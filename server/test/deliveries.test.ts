@@ -2,9 +2,9 @@
 // its stats, retention) on both databases, with one shared setup.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import type { NewDelivery } from '../src/db/repos/deliveries.ts';
 import { retentionJob, runRetention } from '../src/retention/retention.ts';
+import { databaseBackends } from './env.ts';
 import { log, makeTenant, type TestTenant, testApp } from './harness.ts';
 
 // 03:30 UTC on 10 March is still 9 March, 21:30 in Mexico City (UTC−6): the tenant's "today".

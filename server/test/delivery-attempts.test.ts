@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { createChannelRegistry } from '../src/channels/index.ts';
 import { standIn } from '../src/channels/testing.ts';
 import { newWebhookSecret } from '../src/channels/webhook/sign.ts';
 import { newId } from '../src/db/ids.ts';
 import { DeliveryWorker } from '../src/delivery/worker.ts';
+import { databaseBackends } from './env.ts';
 import { EGRESS_ALLOW, log, makeTenant, type TestTenant, testApp } from './harness.ts';
 
 describe.each(databaseBackends)('the tries of a delivery on $name', ({ url }) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { newId } from '../src/db/ids.ts';
 import { Store } from '../src/db/store.ts';
 import { SecretBox } from '../src/lib/secrets.ts';
+import { databaseBackends } from './env.ts';
 import { makeTenant, SECRET_KEYS, testApp } from './harness.ts';
 
 describe.each(databaseBackends)('delivery leases on $name', ({ url }) => {

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { createChannelRegistry, newWebhookSecret } from '../src/channels/index.ts';
 import { type StandInReply, standIn } from '../src/channels/testing.ts';
 import { EgressPolicy } from '../src/lib/egress.ts';
+import { databaseBackends } from './env.ts';
 import { client, makeTenant, startTestNode, type TestTenant, testApp } from './harness.ts';
 import { settle } from './sockets.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
-import { freePort } from '../../test/support/processes.ts';
 import { standIn } from '../src/channels/testing.ts';
 import { WhatsappSessionRepo } from '../src/db/repos/whatsapp.ts';
+import { databaseBackends } from './env.ts';
 import { makeTenant, nodeWithSmtp, type TestTenant } from './harness.ts';
+import { freePort } from './processes.ts';
 import { startSmtp } from './smtp.ts';
 import { connect, settle, until } from './sockets.ts';
 

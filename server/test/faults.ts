@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { freePort } from '../../test/support/processes.ts';
+import { freePort } from './processes.ts';
 
 /**
  * Helpers that break a dependency on purpose without touching the machine's own services: a Redis

@@ -14,12 +14,12 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { createApp } from '../src/http/app.ts';
 import { WidgetTokens } from '../src/identity/widget-tokens.ts';
 import { Inbox } from '../src/inbox/inbox.ts';
 import { createLimits } from '../src/lib/limiter.ts';
 import { SecretBox } from '../src/lib/secrets.ts';
+import { databaseBackends } from './env.ts';
 import { type Answer, checkAnswer, send } from './fuzz/http.ts';
 import {
   type Operation,

@@ -15,7 +15,7 @@ import type { ClientToServerEvents } from '@aviso/protocol';
 import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
+import { databaseBackends } from './env.ts';
 import { HOSTILE_STRINGS, hostileValue, RAW_URL_PIECES } from './fuzz/hostile.ts';
 import { send } from './fuzz/http.ts';
 import { checkProperty, fuzzRuns } from './fuzz/run.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
+import { databaseBackends } from './env.ts';
 import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
 import { connect, settle, until } from './sockets.ts';
 import { telegramStandIn } from './telegram-harness.ts';

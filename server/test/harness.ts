@@ -1,5 +1,4 @@
 import { afterAll, beforeAll } from 'vitest';
-import { freshDatabase } from '../../test/support/env.ts';
 import { createChannelRegistry } from '../src/channels/index.ts';
 import { STAND_IN_HOST } from '../src/channels/testing.ts';
 import { type NodeConfig, type NodeOptions, startNode } from '../src/compose.ts';
@@ -12,6 +11,7 @@ import { type Broadcaster, silentBroadcaster } from '../src/inbox/broadcaster.ts
 import { Inbox } from '../src/inbox/inbox.ts';
 import { createLogger } from '../src/lib/log.ts';
 import { SecretBox } from '../src/lib/secrets.ts';
+import { freshDatabase } from './env.ts';
 import { startSmtp } from './smtp.ts';
 
 export const ADMIN_TOKEN = 'adm_test_token';

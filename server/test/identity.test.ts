@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
+import { databaseBackends } from './env.ts';
 import { client, makeTenant, type TestTenant, testNode } from './harness.ts';
 import { connect, settle, until } from './sockets.ts';
 

@@ -1,8 +1,8 @@
 import type { NotificationUpdate } from '@aviso/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import type { Broadcaster } from '../src/inbox/broadcaster.ts';
 import { silentBroadcaster } from '../src/inbox/broadcaster.ts';
+import { databaseBackends } from './env.ts';
 import { createTestApp, makeTenant } from './harness.ts';
 
 /** What the person's other tabs would receive. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startHubProcess } from '../../test/support/processes.ts';
+import { startHubProcess } from './processes.ts';
 
 describe('the hub process in development', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aviso-main-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
+import { databaseBackends } from './env.ts';
 import { makeTenant, nodeWithSmtp, type TestTenant } from './harness.ts';
 import { until } from './sockets.ts';
 

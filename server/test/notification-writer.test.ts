@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends, freshDatabase } from '../../test/support/env.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { newId } from '../src/db/ids.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -8,6 +7,7 @@ import { type NotificationWrite, NotificationWriter } from '../src/db/repos/noti
 import { deliveries, notifications, scheduledEvents } from '../src/db/schema.ts';
 import { Store } from '../src/db/store.ts';
 import { SecretBox } from '../src/lib/secrets.ts';
+import { databaseBackends, freshDatabase } from './env.ts';
 import { SECRET_KEYS } from './harness.ts';
 
 describe.each(databaseBackends)('group commit on $name', ({ url }) => {

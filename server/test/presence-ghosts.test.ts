@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEnv } from '../../test/support/env.ts';
 import type { NodeConfig } from '../src/compose.ts';
+import { testEnv } from './env.ts';
 import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
 import { connect, settle, until } from './sockets.ts';
 

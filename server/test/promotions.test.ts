@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { standIn } from '../src/channels/testing.ts';
+import { databaseBackends } from './env.ts';
 import type { TestTenant } from './harness.ts';
 import { startTestNode } from './harness.ts';
 import { settle, until } from './sockets.ts';

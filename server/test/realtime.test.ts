@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { notifications } from '../src/db/schema.ts';
+import { databaseBackends } from './env.ts';
 import { makeTenant, type TestTenant, testNode } from './harness.ts';
 import { connect, settle, until } from './sockets.ts';
 

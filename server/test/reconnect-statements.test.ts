@@ -1,9 +1,9 @@
 // The statements a reconnection runs (replay, count and newest ids) are prepared once per shape of
 // reader and per tenant: each reader must still get exactly their own rows, whoever ran them first.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import type { RecipientRow } from '../src/db/rows.ts';
 import { idAt, timeOfId } from '../src/realtime/resync.ts';
+import { databaseBackends } from './env.ts';
 import { makeTenant, type TestTenant, testNode } from './harness.ts';
 
 describe.each(databaseBackends)('reconnection statements on $name', ({ url }) => {

@@ -1,8 +1,8 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { standIn } from '../src/channels/testing.ts';
 import { newWebhookSecret } from '../src/channels/webhook/sign.ts';
+import { databaseBackends } from './env.ts';
 import { ADMIN_TOKEN, type Client, client, makeTenant, startTestNode } from './harness.ts';
 import { until } from './sockets.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, testEnv } from '../../test/support/env.ts';
 import { type AvisoNode, startNode } from '../src/compose.ts';
+import { freshDatabase, testEnv } from './env.ts';
 import { startRedis } from './faults.ts';
 import { client, log, makeTenant, NODE_BASE } from './harness.ts';
 import { connect, type TestSocket, until } from './sockets.ts';

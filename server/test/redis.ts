@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
-import { testEnv } from '../../test/support/env.ts';
+import { testEnv } from './env.ts';
 
 /** Whether the machine's Redis is there to test against (`AVISO_TEST_REDIS_URL`). */
 export const hasRedis = !!testEnv.redisUrl;

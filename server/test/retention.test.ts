@@ -1,11 +1,11 @@
 import { RETENTION_DEFAULTS } from '@aviso/protocol';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { databaseBackends, freshDatabase, testEnv } from '../../test/support/env.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { idempotencyKeys, tenants } from '../src/db/schema.ts';
 import { retentionJob, runRetention } from '../src/retention/retention.ts';
+import { databaseBackends, freshDatabase, testEnv } from './env.ts';
 import { createTestApp, log, makeTenant, startTestNode, testApp } from './harness.ts';
 import { DAY, HOUR, idAt, seeder } from './retention-seed.ts';
 

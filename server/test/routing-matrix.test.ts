@@ -1,6 +1,6 @@
 import { CATALOG_EVENT_TYPES } from '@aviso/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
+import { databaseBackends } from './env.ts';
 import { makeTenant, testNode } from './harness.ts';
 import { connect, settle, type TestSocket, until } from './sockets.ts';
 

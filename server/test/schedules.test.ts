@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends, freshDatabase, testEnv } from '../../test/support/env.ts';
 import { standIn } from '../src/channels/testing.ts';
 import { type NodeOptions, startNode } from '../src/compose.ts';
 import { ingestEvent } from '../src/ingest/events.ts';
 import { whenPhrase } from '../src/scheduling/when.ts';
 import { scheduleKey } from '../src/scheduling/worker.ts';
+import { databaseBackends, freshDatabase, testEnv } from './env.ts';
 import { type Client, client, log, makeTenant, NODE_BASE, nodeOnClock, startTestNode } from './harness.ts';
 import { settle, until } from './sockets.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
+import { databaseBackends } from './env.ts';
 import { type Client, makeTenant, nodeOnClock, type TestTenant } from './harness.ts';
 import { connect, settle, until } from './sockets.ts';
 

@@ -1,11 +1,11 @@
 // Long because stock alerts are one feature with many paths (levels, digests, transfers, sweeps),
 // tested end to end on both databases with one shared setup.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { planDeliveries } from '../src/delivery/planner.ts';
 import type { IngestHooks } from '../src/ingest/events.ts';
 import { ingestHooks } from '../src/ingest/hooks.ts';
 import { runStockSweep, settleStockNotices } from '../src/stock/sweep.ts';
+import { databaseBackends } from './env.ts';
 import { log, makeTenant, nodeWithSmtp, type TestTenant } from './harness.ts';
 import { until } from './sockets.ts';
 

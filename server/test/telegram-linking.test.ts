@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
+import { databaseBackends } from './env.ts';
 import { startTestNode } from './harness.ts';
 import { telegramStandIn } from './telegram-harness.ts';
 

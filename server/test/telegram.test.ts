@@ -1,9 +1,9 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { registerTelegramWebhook } from '../scripts/telegram-webhook.ts';
 import { localHttp, standIn } from '../src/channels/testing.ts';
 import { newWebhookSecret } from '../src/channels/webhook/sign.ts';
+import { databaseBackends } from './env.ts';
 import { makeTenant, startTestNode } from './harness.ts';
 import { settle, until } from './sockets.ts';
 import { HOOK_SECRET as SECRET, telegramStandIn } from './telegram-harness.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
+import { databaseBackends } from './env.ts';
 import { client, makeTenant, type TestTenant, testApp } from './harness.ts';
 
 // The costliest templates a tenant can save: one loop, as many outputs as allowed (199 nodes), under

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBackends } from '../../test/support/env.ts';
 import { type RecordedRequest, type StandInReply, standIn } from '../src/channels/testing.ts';
 import { metaStockTemplate } from '../src/channels/whatsapp/testing.ts';
+import { databaseBackends } from './env.ts';
 import { makeTenant, startTestNode, type TestTenant } from './harness.ts';
 import { APP_SECRET, AUTH_TOKEN, metaPost, metaWebhook, PUBLIC_URL, twilioPost } from './provider-hooks.ts';
 import { settle } from './sockets.ts';
