@@ -17,41 +17,49 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export interface HubProcess {
+/** A child process that serves HTTP: its URL, everything it printed, and a stop. */
+export interface ServiceProcess {
   url: string;
   child: ChildProcess;
   output: () => string;
+  /** Sends `signal` (SIGTERM by default); a process still running after `graceMs` is killed. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
+export type HubProcess = ServiceProcess;
 
-/** Starts `server/src/main.ts` as its own process, exactly as the README does, and waits for /healthz. */
-export async function startHubProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<HubProcess> {
-  const port = await freePort();
+/**
+ * Starts `node <args>` in `cwd` and waits until `http://127.0.0.1:<port><readyPath>` answers 2xx;
+ * fails with what it printed when it exits first or takes longer than `timeoutMs`.
+ */
+export async function startService(
+  name: string,
+  args: string[],
+  o: {
+    cwd: string;
+    env: Record<string, string | undefined>;
+    port: number;
+    readyPath: string;
+    timeoutMs: number;
+    graceMs: number;
+  },
+): Promise<ServiceProcess> {
   let output = '';
-  const child = spawn(process.execPath, [...FROM_SOURCES, 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, args, { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${o.port}`;
   const start = Date.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`hub exited (${child.exitCode}):\n${output}`);
-    if (Date.now() - start > timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${output}`);
+    if (Date.now() - start > o.timeoutMs) {
       child.kill('SIGKILL');
-      throw new Error(`hub did not start in ${timeoutMs} ms:\n${output}`);
+      throw new Error(`${name} did not start in ${o.timeoutMs} ms:\n${output}`);
     }
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {}
+    const ready = await fetch(`${url}${o.readyPath}`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
@@ -63,8 +71,21 @@ export async function startHubProcess(env: Record<string, string>, timeoutMs = 6
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill(signal);
-        // A node that does not finish a graceful shutdown in time is killed.
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        setTimeout(() => child.kill('SIGKILL'), o.graceMs).unref();
       }),
   };
+}
+
+/** Starts `server/src/main.ts` as its own process, exactly as the README does, and waits for /healthz. */
+export async function startHubProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<HubProcess> {
+  const port = await freePort();
+  return startService('hub', [...FROM_SOURCES, 'server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    port,
+    readyPath: '/healthz',
+    timeoutMs,
+    // A node that does not finish a graceful shutdown in time is killed.
+    graceMs: 10_000,
+  });
 }

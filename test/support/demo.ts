@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './processes.ts';
+import { freePort, type ServiceProcess, startService } from './processes.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = join(ROOT, 'demo');
@@ -32,12 +32,7 @@ export function ensureDemoBuilt(): void {
   if (r.status !== 0) throw new Error('@aviso/demo did not build');
 }
 
-export interface DemoProcess {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-  stop(): Promise<void>;
-}
+export type DemoProcess = ServiceProcess;
 
 /**
  * Starts the demo's compiled backend with node, as `pnpm --filter @aviso/demo start` does, against
@@ -50,39 +45,12 @@ export async function startDemoProcess(
 ): Promise<DemoProcess> {
   // A caller that must tell the hub the demo's address in advance (its egress allow-list) picks the port.
   const port = env.DEMO_PORT ? Number(env.DEMO_PORT) : await freePort();
-  let output = '';
-  const child = spawn(process.execPath, [MAIN], {
+  return startService('the demo', [MAIN], {
     cwd: DEMO,
     env: { ...process.env, AVISO_HUB_URL: hubUrl, DEMO_PORT: String(port), DEMO_HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    port,
+    readyPath: '/api/state',
+    timeoutMs,
+    graceMs: 5_000,
   });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const start = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the demo exited (${child.exitCode}):\n${output}`);
-    if (Date.now() - start > timeoutMs) {
-      child.kill('SIGKILL');
-      throw new Error(`the demo did not start in ${timeoutMs} ms:\n${output}`);
-    }
-    const ready = await fetch(`${url}/api/state`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    child,
-    output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
-  };
 }
