@@ -2,7 +2,7 @@
 
 import { ERROR_CODES, ERRORS } from '@aviso/protocol';
 import { CATEGORY_NAMES } from '@aviso/protocol/category-names';
-import type { Terms } from './terms.ts';
+import { BRANDS, type Terms } from './terms.ts';
 
 /** Every sentence of the console in English; the other languages must have the same keys. */
 export const ui = {
@@ -260,14 +260,7 @@ export const terms: Terms = {
   category: CATEGORY_NAMES.en,
   severity: { info: 'Information', success: 'Success', warning: 'Warning', critical: 'Critical' },
   role: { owner: 'Owner', admin: 'Administrator', manager: 'Manager', staff: 'Staff' },
-  kind: {
-    email: 'Email',
-    whatsapp: 'WhatsApp',
-    telegram: 'Telegram',
-    sms: 'SMS',
-    slack: 'Slack',
-    webhook: 'Webhook',
-  },
+  kind: { email: 'Email', ...BRANDS },
   icon: {
     sale: 'Sale',
     expense: 'Expense',

@@ -1,7 +1,7 @@
 // Long by nature: every string of the console in Spanish, key for key with en.ts and pt.ts.
 import { CATEGORY_NAMES } from '@aviso/protocol/category-names';
 import type { UiKey } from './en.ts';
-import type { Terms } from './terms.ts';
+import { BRANDS, type Terms } from './terms.ts';
 
 export const ui: Record<UiKey, string> = {
   appName: 'Consola de Aviso',
@@ -252,14 +252,7 @@ export const terms: Terms = {
   category: CATEGORY_NAMES.es,
   severity: { info: 'Información', success: 'Éxito', warning: 'Advertencia', critical: 'Crítica' },
   role: { owner: 'Dueño', admin: 'Administrador', manager: 'Encargado', staff: 'Personal' },
-  kind: {
-    email: 'Correo',
-    whatsapp: 'WhatsApp',
-    telegram: 'Telegram',
-    sms: 'SMS',
-    slack: 'Slack',
-    webhook: 'Webhook',
-  },
+  kind: { email: 'Correo', ...BRANDS },
   icon: {
     sale: 'Venta',
     expense: 'Gasto',

@@ -1,7 +1,7 @@
 // Long by nature: every string of the console in Portuguese, key for key with en.ts and es.ts.
 import { CATEGORY_NAMES } from '@aviso/protocol/category-names';
 import type { UiKey } from './en.ts';
-import type { Terms } from './terms.ts';
+import { BRANDS, type Terms } from './terms.ts';
 
 export const ui: Record<UiKey, string> = {
   appName: 'Console do Aviso',
@@ -253,14 +253,7 @@ export const terms: Terms = {
   category: CATEGORY_NAMES.pt,
   severity: { info: 'Informação', success: 'Sucesso', warning: 'Aviso', critical: 'Crítica' },
   role: { owner: 'Dono', admin: 'Administrador', manager: 'Gerente', staff: 'Equipe' },
-  kind: {
-    email: 'E-mail',
-    whatsapp: 'WhatsApp',
-    telegram: 'Telegram',
-    sms: 'SMS',
-    slack: 'Slack',
-    webhook: 'Webhook',
-  },
+  kind: { email: 'E-mail', ...BRANDS },
   icon: {
     sale: 'Venda',
     expense: 'Despesa',

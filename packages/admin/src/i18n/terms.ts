@@ -81,3 +81,12 @@ export interface Terms {
   /** Choices of a select field, by `key.value`. */
   option: Record<string, string>;
 }
+
+/** Channel kinds named by their brand, the same in every language (only email is translated). */
+export const BRANDS: Omit<Record<ChannelKind, string>, 'email'> = {
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  sms: 'SMS',
+  slack: 'Slack',
+  webhook: 'Webhook',
+};
