@@ -1,3 +1,5 @@
+// Long because it is the channels API's tour: every kind's config, validation paths, secrets that
+// never leave, test sends over real SMTP and webhooks, tenant isolation and what is logged.
 import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';

@@ -1,3 +1,5 @@
+// Long because it is the bell's one stylesheet (button, badge, panel, rows, toasts, every theme and
+// breakpoint): Lit adopts it once per shadow root, and the build minifies it as one literal.
 import { themeTokens } from '@aviso/ui/tokens';
 import { unsafeCSS } from 'lit';
 

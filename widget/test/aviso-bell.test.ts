@@ -1,3 +1,5 @@
+// Long because it is the element's own tour in Chromium: the badge, the list, text that stays text,
+// axe checks, toasts, actions, links and their safety, keyboard and focus, paging, errors, language.
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/aviso-bell.ts';

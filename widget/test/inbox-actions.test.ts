@@ -1,3 +1,5 @@
+// Long because every inbox action (read and unread, archive and unarchive, archive-read, filters,
+// snooze, preferences) is tried here in its own tab and as another tab's change arriving.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/aviso-bell.ts';
