@@ -108,4 +108,28 @@ describe.each(databaseBackends)('reconnection statements on $name', ({ url }) =>
     );
     expect({ late: ids(none.late), missed: ids(none.missed) }).toEqual({ late: [], missed: after });
   });
+  it('look up the tenants and people of handshakes that come together, each its own', async () => {
+    await a.person('both', { role: 'staff', branchIds: ['X'] });
+    await b.person('both', { role: 'owner', branchIds: [] });
+    const directory = hub.node.store.tenants;
+    const found = await Promise.all([
+      directory.withRecipient(a.id, 'both'),
+      directory.withRecipient(b.id, 'both'),
+      directory.withRecipient(a.id, 'nobody'),
+      directory.withRecipient(a.id.toUpperCase(), 'both'),
+      directory.withRecipient(idAt(Date.now()), 'both'),
+      directory.withRecipient('not-a-uuid', 'both'),
+      directory.withRecipient(a.id, 'both'),
+    ]);
+    const seen = found.map((f) => f && { tenant: f.tenant.id, role: f.recipient?.role ?? null });
+    expect(seen).toEqual([
+      { tenant: a.id, role: 'staff' },
+      { tenant: b.id, role: 'owner' },
+      { tenant: a.id, role: null },
+      { tenant: a.id, role: 'staff' },
+      undefined,
+      undefined,
+      { tenant: a.id, role: 'staff' },
+    ]);
+  });
 });

@@ -5,6 +5,19 @@ import { newId, newSecret, sha256 } from '../ids.ts';
 import type { RecipientRow, TenantRow } from '../rows.ts';
 import { apiKeys, recipients, tenants } from '../schema.ts';
 
+/** A tenant and one of its people, as a widget's handshake reads them. */
+export interface WithRecipient {
+  tenant: TenantRow;
+  recipient: RecipientRow | undefined;
+}
+
+interface Lookup {
+  id: string;
+  recipientId: string;
+  resolve: (found: WithRecipient | undefined) => void;
+  reject: (err: unknown) => void;
+}
+
 /**
  * The only queries that are not scoped to one tenant: creating tenants and finding the tenant
  * behind a credential. Everything else goes through `TenantStore`.
@@ -51,35 +64,59 @@ export class TenantDirectory {
   }
 
   /**
-   * A tenant and one of its people (undefined when not there yet) in one round trip: what a widget
-   * token is checked against on every connection.
+   * A tenant and one of its people (undefined when not there yet): what a widget token is checked
+   * against on every connection. Those asked for while a lookup is out go together in the next one
+   * (a reconnection storm: one statement for many handshakes instead of one each).
    */
-  async withRecipient(
-    id: string,
-    recipientId: string,
-  ): Promise<{ tenant: TenantRow; recipient: RecipientRow | undefined } | undefined> {
-    if (!isUuid(id)) return undefined;
-    this.withRecipientStatement ??= this.db
-      .select({ tenant: tenants, recipient: recipients })
-      .from(tenants)
-      .leftJoin(
-        recipients,
-        and(eq(recipients.tenantId, tenants.id), eq(recipients.id, sql.placeholder('recipientId'))),
-      )
-      .where(eq(tenants.id, sql.placeholder('id')))
-      .prepare('tenant_with_recipient');
-    const [row] = await this.withRecipientStatement.execute({ id, recipientId });
-    return row && { tenant: row.tenant, recipient: row.recipient ?? undefined };
+  withRecipient(id: string, recipientId: string): Promise<WithRecipient | undefined> {
+    if (!isUuid(id)) return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => {
+      this.lookups.push({ id, recipientId, resolve, reject });
+      if (!this.lookingUp) void this.lookUp();
+    });
+  }
+
+  private lookups: Lookup[] = [];
+  private lookingUp = false;
+
+  private async lookUp() {
+    this.lookingUp = true;
+    while (this.lookups.length) {
+      const batch = this.lookups.splice(0, 500);
+      try {
+        const pairs = JSON.stringify(batch.map((l) => ({ tid: l.id, rid: l.recipientId })));
+        const rows = await this.lookUpStatement().execute({ pairs });
+        const found = new Map(rows.map((r) => [`${r.tid}\u0000${r.rid}`, r]));
+        for (const l of batch) {
+          const row = found.get(`${l.id}\u0000${l.recipientId}`);
+          l.resolve(row && { tenant: row.tenant, recipient: row.recipient ?? undefined });
+        }
+      } catch (err) {
+        for (const l of batch) l.reject(err);
+      }
+    }
+    this.lookingUp = false;
   }
 
   // Built once: building this query took more CPU than running it.
-  private withRecipientStatement:
+  private statement:
     | {
         execute(
           values: Record<string, unknown>,
-        ): Promise<{ tenant: TenantRow; recipient: RecipientRow | null }[]>;
+        ): Promise<{ tid: string; rid: string; tenant: TenantRow; recipient: RecipientRow | null }[]>;
       }
     | undefined;
+
+  private lookUpStatement() {
+    // The ids come back as they were asked for (a token may spell its tenant's id in capitals).
+    this.statement ??= this.db
+      .select({ tid: sql<string>`q.tid`, rid: sql<string>`q.rid`, tenant: tenants, recipient: recipients })
+      .from(sql`jsonb_to_recordset(${sql.placeholder('pairs')}::jsonb) as q(tid text, rid text)`)
+      .innerJoin(tenants, sql`${tenants.id} = q.tid::uuid`)
+      .leftJoin(recipients, and(eq(recipients.tenantId, tenants.id), sql`${recipients.id} = q.rid`))
+      .prepare('tenants_with_recipients');
+    return this.statement;
+  }
 
   /** The tenant an API key belongs to, unless the key is unknown or revoked. */
   async byApiKey(key: string): Promise<{ tenant: TenantRow; keyId: string } | undefined> {
