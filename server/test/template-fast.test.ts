@@ -34,8 +34,10 @@ const data = fc.record(Object.fromEntries(NAMES.map((n) => [n, value])) as Recor
 
 function liquid(source: string, scope: Record<string, unknown>) {
   const missing = new Set<string>();
+  // Outputs are compared, not budgets: on a loaded machine a render may pass the time limit.
   const text = engine.renderSync(parse(source), scope, {
     globals: renderGlobals({ locale: 'es', missing }),
+    renderLimit: Number.POSITIVE_INFINITY,
   }) as string;
   return { text, missing: [...missing].sort() };
 }
