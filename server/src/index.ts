@@ -2,3 +2,5 @@
 export { type AvisoNode, type NodeConfig, type NodeOptions, startNode } from './compose.ts';
 export { type Config, ConfigError, loadConfig } from './config.ts';
 export { createLogger } from './lib/log.ts';
+/** Room names, for tools that emit to the rooms the hub pushes to (the bench's raw-emit baseline). */
+export { rooms } from './realtime/rooms.ts';
