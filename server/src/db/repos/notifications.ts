@@ -468,18 +468,18 @@ export class NotificationRepo {
   }
 
   /** Whether anybody has seen (or read) this notification. */
-  async anyState(id: string, field: 'seenAt' | 'readAt'): Promise<boolean> {
+  anyState(id: string, field: 'seenAt' | 'readAt'): Promise<boolean> {
+    const s = notificationStates;
+    return this.someState(eq(s.notificationId, id), isNotNull(field === 'seenAt' ? s.seenAt : s.readAt));
+  }
+
+  /** Whether any state row of this tenant meets all of `where`. */
+  private async someState(...where: (SQL | undefined)[]): Promise<boolean> {
     const s = notificationStates;
     const [row] = await this.db
       .select({ id: s.notificationId })
       .from(s)
-      .where(
-        and(
-          eq(s.tenantId, this.tenantId),
-          eq(s.notificationId, id),
-          isNotNull(field === 'seenAt' ? s.seenAt : s.readAt),
-        ),
-      )
+      .where(and(eq(s.tenantId, this.tenantId), ...where))
       .limit(1);
     return !!row;
   }
@@ -505,23 +505,15 @@ export class NotificationRepo {
   }
 
   /** Whether the reader marked something unread again after their last read-all. */
-  private async markedUnreadSince(reader: Reader): Promise<boolean> {
+  private markedUnreadSince(reader: Reader): Promise<boolean> {
     const s = notificationStates;
-    const [row] = await this.db
-      .select({ id: s.notificationId })
-      .from(s)
-      .where(
-        and(
-          eq(s.tenantId, this.tenantId),
-          eq(s.recipientId, reader.id),
-          isNull(s.readAt),
-          isNotNull(s.unreadAt),
-          reader.readUpToAt ? gt(s.unreadAt, reader.readUpToAt) : undefined,
-          lte(s.unreadAt, sql`now()`), // not one still snoozed
-        ),
-      )
-      .limit(1);
-    return !!row;
+    return this.someState(
+      eq(s.recipientId, reader.id),
+      isNull(s.readAt),
+      isNotNull(s.unreadAt),
+      reader.readUpToAt ? gt(s.unreadAt, reader.readUpToAt) : undefined,
+      lte(s.unreadAt, sql`now()`), // not one still snoozed
+    );
   }
 
   /** Marks everything the reader can see now as read, by moving their watermark (and its time). */
