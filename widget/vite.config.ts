@@ -12,13 +12,14 @@ function productionBuild(): Plugin {
   };
 }
 
-/** Minifies the stylesheet's literal (whitespace, quotes, leading zeros): Lit ships CSS text as written. */
+/** Minifies the stylesheets' literals (whitespace, quotes, leading zeros): Lit ships CSS text as written. */
 function minifyCss(): Plugin {
   return {
     name: 'aviso-minify-css',
     apply: 'build',
     transform(code, id) {
-      if (!id.endsWith('/src/styles.ts')) return null;
+      // The bell's stylesheet, and the icon rule it shares with the console.
+      if (!id.endsWith('/src/styles.ts') && !id.endsWith('/ui/src/icons.ts')) return null;
       return code.replace(/unsafeCSS\(`([^`]*)`\)/g, (_, text: string) => {
         const min = text
           .replace(/\s+/g, ' ')

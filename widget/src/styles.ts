@@ -1,5 +1,6 @@
 // Long because it is the bell's one stylesheet (button, badge, panel, rows, toasts, every theme and
 // breakpoint): Lit adopts it once per shadow root, and the build minifies it as one literal.
+import { iconStyles } from '@aviso/ui/icons';
 import { themeTokens } from '@aviso/ui/tokens';
 import { unsafeCSS } from 'lit';
 
@@ -24,16 +25,6 @@ const bellOwnStyles = unsafeCSS(`
   :focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 1px;
-  }
-  svg {
-    width: 20px;
-    height: 20px;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
-    stroke-linejoin: round;
-    flex: none;
   }
   .bell {
     position: relative;
@@ -328,5 +319,5 @@ const bellOwnStyles = unsafeCSS(`
   }
 `);
 
-/** The bell's styles: the design tokens shared with the console (light and dark), then its own rules. */
-export const bellStyles = [themeTokens, bellOwnStyles];
+/** The bell's styles: the design tokens and icon strokes shared with the console, then its own rules. */
+export const bellStyles = [themeTokens, iconStyles, bellOwnStyles];

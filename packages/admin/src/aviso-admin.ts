@@ -12,7 +12,7 @@ import {
   termsOf,
   translator,
 } from './i18n.ts';
-import { drawIcon, ICON_PATHS, NAV_PATHS } from './icons.ts';
+import { drawIcon, ICON_PATHS, iconStyles, NAV_PATHS } from './icons.ts';
 import { errorText } from './messages.ts';
 import { shellStyles } from './shell-styles.ts';
 import { pageStyles, tokens } from './styles.ts';
@@ -58,7 +58,7 @@ function routeFromHash(): Route {
  * dates and amounts as the tenant writes them. Any 401 ends the session and returns here.
  */
 export class AvisoAdmin extends LitElement {
-  static override styles = [tokens, pageStyles, shellStyles];
+  static override styles = [tokens, pageStyles, iconStyles, shellStyles];
   static override properties = {
     api: { state: true },
     tenant: { state: true },

@@ -1,5 +1,5 @@
 // The bell's outlines come from @aviso/ui (shared, not copied), so the console and the bell look alike.
-export { drawIcon, ICON_PATHS, UI_PATHS } from '@aviso/ui/icons';
+export { drawIcon, ICON_PATHS, iconStyles, UI_PATHS } from '@aviso/ui/icons';
 
 /** Outlines of the console's navigation, on the same 24×24 grid. */
 export const NAV_PATHS = {

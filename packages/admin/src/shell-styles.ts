@@ -6,16 +6,6 @@ export const shellStyles = css`
     display: block;
     min-height: 100vh;
   }
-  svg {
-    width: 20px;
-    height: 20px;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
-    stroke-linejoin: round;
-    flex: none;
-  }
   .shell {
     display: grid;
     grid-template-columns: 220px 1fr;

@@ -1,5 +1,5 @@
 import type { IconName } from '@aviso/protocol/catalog';
-import { html, type TemplateResult } from 'lit';
+import { html, type TemplateResult, unsafeCSS } from 'lit';
 
 /** Stroked 24×24 outlines, one per catalog icon name (drawn for Aviso, `currentColor`). */
 export const ICON_PATHS: Readonly<Record<IconName, string>> = {
@@ -46,3 +46,20 @@ export const UI_PATHS = {
 export function drawIcon(d: string): TemplateResult {
   return html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${d}></path></svg>`;
 }
+
+/**
+ * How `drawIcon`'s outlines are stroked and sized, for the bell and the console alike (a plain
+ * literal, which the bell's build minifies like its own stylesheet).
+ */
+export const iconStyles = unsafeCSS(`
+  svg {
+    width: 20px;
+    height: 20px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+    flex: none;
+  }
+`);
