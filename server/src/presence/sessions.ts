@@ -83,9 +83,8 @@ export class PresenceLog implements BackgroundJob {
     void this.write(batch.kind, () => {
       if (this.tail === batch) this.tail = undefined;
       if (batch.kind === 'open') return this.o.repo.open(batch.rows);
-      // One statement per person (a close is an update), sent together rather than one by one.
-      const { nodeId } = this.o;
-      return Promise.all(batch.rows.map((r) => this.o.repo.close(nodeId, r.tenantId, r.recipientId, r.at)));
+      // One statement for every close that waited (a drop of a whole node's sockets).
+      return this.o.repo.close(this.o.nodeId, batch.rows);
     });
     this.tail = batch;
   }

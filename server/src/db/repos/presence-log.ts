@@ -29,20 +29,20 @@ export class PresenceLogRepo {
     );
   }
 
-  /** Ends a person's open session on a node (a node has at most one open per person). */
-  async close(nodeId: string, tenantId: string, recipientId: string, at: Date) {
+  /**
+   * Ends people's open sessions on a node (a node has at most one open per person), each at its own
+   * time: one statement for a whole drop, the rows as one JSON parameter.
+   */
+  async close(nodeId: string, rows: { tenantId: string; recipientId: string; at: Date }[]) {
+    if (!rows.length) return;
     const s = presenceSessions;
-    await this.db
-      .update(s)
-      .set({ endedAt: at, aliveAt: at })
-      .where(
-        and(
-          eq(s.nodeId, nodeId),
-          eq(s.tenantId, tenantId),
-          eq(s.recipientId, recipientId),
-          isNull(s.endedAt),
-        ),
-      );
+    const closes = JSON.stringify(
+      rows.map((r) => ({ t: r.tenantId, r: r.recipientId, at: r.at.toISOString() })),
+    );
+    await this.db.execute(sql`
+      update ${s} set ended_at = q.at, alive_at = q.at
+      from jsonb_to_recordset(${closes}::jsonb) as q(t uuid, r text, at timestamptz)
+      where ${s.nodeId} = ${nodeId} and ${s.tenantId} = q.t and ${s.recipientId} = q.r and ${s.endedAt} is null`);
   }
 
   /** The node is alive: its open sessions last at least until now. */
