@@ -1,7 +1,8 @@
 // Long because it is the one custom element hosts place: its public attributes and events, the
 // panel's tabs and header, and the glue to the controllers (connection, inbox, toasts, alerts) that
 // hold the logic. Parts that need not load up front live in lazy chunks (filter-bar.ts,
-// preferences-panel.ts); splitting the element itself would cost bytes of the 30 KB budget.
+// preferences-panel.ts, snooze-menu.ts, alerts.ts); splitting the element itself would cost bytes
+// of the 30 KB budget.
 import type { Notification } from '@aviso/protocol';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';

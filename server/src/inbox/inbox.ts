@@ -5,6 +5,7 @@ import {
   type InboxQuery,
   isUuid,
   type MyBranches,
+  type NotificationUpdate,
 } from '@aviso/protocol';
 import type { NotificationRow, RecipientRow } from '../db/rows.ts';
 import type { TenantStore } from '../db/store.ts';
@@ -95,18 +96,32 @@ export class Inbox {
     return n;
   }
 
-  /** Re-reads the count and pushes it to every socket of the person. */
-  private async pushCount(store: TenantStore, reader: RecipientRow): Promise<number> {
-    const fresh = (await store.recipients.get(reader.id)) ?? reader;
-    const count = await store.notifications.unreadCount(fresh);
+  /** The person as stored now (a read-all in another tab may have moved their watermark). */
+  private async current(store: TenantStore, reader: RecipientRow): Promise<RecipientRow> {
+    return (await store.recipients.get(reader.id)) ?? reader;
+  }
+
+  /** Counts for the person as stored now (`current` when just read) and pushes it to their sockets. */
+  private async pushCount(store: TenantStore, reader: RecipientRow, current?: RecipientRow): Promise<number> {
+    const count = await store.notifications.unreadCount(current ?? (await this.current(store, reader)));
     this.broadcaster.unread(store.tenantId, reader.id, count);
     return count;
   }
 
-  /** The notification as this reader sees it now, for the lists of tabs that had dropped it. */
-  private async item(store: TenantStore, reader: RecipientRow, n: NotificationRow) {
-    const fresh = (await store.recipients.get(reader.id)) ?? reader;
-    return toWire(n, (await store.notifications.state(reader.id, n.id)) ?? null, fresh);
+  /**
+   * Pushes a notification back into the lists of the person's tabs that had dropped it (as they
+   * see it now), with the new count.
+   */
+  private async pushBack(
+    store: TenantStore,
+    reader: RecipientRow,
+    n: NotificationRow,
+    change: Omit<NotificationUpdate, 'ids' | 'item'>,
+  ) {
+    const current = await this.current(store, reader);
+    const item = toWire(n, (await store.notifications.state(reader.id, n.id)) ?? null, current);
+    this.broadcaster.updated(store.tenantId, reader.id, { ids: [n.id], ...change, item });
+    return this.pushCount(store, reader, current);
   }
 
   async read(store: TenantStore, reader: RecipientRow, id: string) {
@@ -153,9 +168,7 @@ export class Inbox {
   async unread(store: TenantStore, reader: RecipientRow, id: string) {
     const n = await this.visibleOr404(store, reader, id);
     await store.notifications.markUnread(reader.id, id);
-    const item = await this.item(store, reader, n);
-    this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], unread: true, item });
-    return { id, unreadCount: await this.pushCount(store, reader) };
+    return { id, unreadCount: await this.pushBack(store, reader, n, { unread: true }) };
   }
 
   /**
@@ -187,7 +200,7 @@ export class Inbox {
     if (state.readAt || state.archivedAt) return false;
     const item = toWire(n, state, reader);
     this.broadcaster.updated(store.tenantId, recipientId, { ids: [id], snoozeEnded: true, item });
-    await this.pushCount(store, reader);
+    await this.pushCount(store, reader, reader);
     return true;
   }
 
@@ -195,9 +208,7 @@ export class Inbox {
   async unarchive(store: TenantStore, reader: RecipientRow, id: string) {
     const n = await this.visibleOr404(store, reader, id);
     await store.notifications.unarchive(reader.id, id);
-    const item = await this.item(store, reader, n);
-    this.broadcaster.updated(store.tenantId, reader.id, { ids: [id], unarchived: true, item });
-    return { id, unreadCount: await this.pushCount(store, reader) };
+    return { id, unreadCount: await this.pushBack(store, reader, n, { unarchived: true }) };
   }
 
   /**
