@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { AppError } from '../lib/errors.ts';
+import { PersonSockets } from './person-sockets.ts';
 
 /** Presence cannot be known right now (Redis unreachable, or being rebuilt after it came back). */
 export class PresenceUnknownError extends AppError<'UNAVAILABLE'> {
@@ -24,32 +25,24 @@ export interface Presence {
   close(): Promise<void>;
 }
 
-const key = (tenantId: string, recipientId: string) => `${tenantId}:${recipientId}`;
-
 /** Presence of a single node: exact at every moment, since it changes synchronously. */
 export class MemoryPresence implements Presence {
-  private readonly sockets = new Map<string, Set<string>>();
+  private readonly sockets = new PersonSockets();
 
   async connected(tenantId: string, recipientId: string, socketId: string) {
-    const k = key(tenantId, recipientId);
-    const set = this.sockets.get(k) ?? new Set();
-    set.add(socketId);
-    this.sockets.set(k, set);
+    this.sockets.add(tenantId, recipientId, socketId);
   }
 
   async disconnected(tenantId: string, recipientId: string, socketId: string) {
-    const k = key(tenantId, recipientId);
-    const set = this.sockets.get(k);
-    set?.delete(socketId);
-    if (set && !set.size) this.sockets.delete(k);
+    this.sockets.delete(tenantId, recipientId, socketId);
   }
 
   async online(tenantId: string, recipientIds: readonly string[]) {
-    return new Set(recipientIds.filter((r) => this.sockets.has(key(tenantId, r))));
+    return new Set(recipientIds.filter((r) => this.sockets.has(tenantId, r)));
   }
 
   async count(tenantId: string, recipientId: string) {
-    return this.sockets.get(key(tenantId, recipientId))?.size ?? 0;
+    return this.sockets.count(tenantId, recipientId);
   }
 
   unknownForMs() {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { newId } from '../db/ids.ts';
 import type { PresenceLogRepo } from '../db/repos/presence-log.ts';
 import type { BackgroundJob } from '../lib/background.ts';
+import { PersonSockets } from './person-sockets.ts';
 import type { Presence } from './presence.ts';
 
 export interface PresenceLogOptions {
@@ -33,8 +34,8 @@ interface CloseBatch {
  */
 export class PresenceLog implements BackgroundJob {
   readonly name = 'presence-log';
-  // Per person with a socket here: that socket's id, or the set of them (memory per idle socket counts).
-  private readonly open = new Map<string, string | Set<string>>();
+  /** The sockets of each person with a session open here. */
+  private open = new PersonSockets();
   private queue: Promise<unknown> = Promise.resolve();
   /**
    * The last write queued, while it has not started: opens or closes that come meanwhile join it
@@ -64,14 +65,7 @@ export class PresenceLog implements BackgroundJob {
 
   /** Notes a socket that joined. */
   connected(tenantId: string, recipientId: string, socketId: string) {
-    const key = `${tenantId}\u0000${recipientId}`;
-    const entry = this.open.get(key);
-    if (entry !== undefined) {
-      if (typeof entry === 'string') this.open.set(key, new Set([entry, socketId]));
-      else entry.add(socketId);
-      return;
-    }
-    this.open.set(key, socketId);
+    if (!this.open.add(tenantId, recipientId, socketId)) return;
     // Opens that wait together go in one statement (a reconnection storm).
     const row = { id: newId(), tenantId, recipientId, nodeId: this.o.nodeId, at: this.now() };
     if (this.tail?.kind === 'open') this.tail.rows.push(row);
@@ -91,10 +85,7 @@ export class PresenceLog implements BackgroundJob {
 
   /** Notes a socket that left (one that never joined changes nothing). */
   disconnected(tenantId: string, recipientId: string, socketId: string) {
-    const key = `${tenantId}\u0000${recipientId}`;
-    const entry = this.open.get(key);
-    if (typeof entry === 'string' ? entry !== socketId : !entry?.delete(socketId) || entry.size) return;
-    this.open.delete(key);
+    if (!this.open.delete(tenantId, recipientId, socketId)) return;
     const row = { tenantId, recipientId, at: this.now() };
     if (this.tail?.kind === 'close') this.tail.rows.push(row);
     else this.queueBatch({ kind: 'close', rows: [row] });
@@ -141,7 +132,7 @@ export class PresenceLog implements BackgroundJob {
 
   async stop() {
     clearInterval(this.timer);
-    this.open.clear();
+    this.open = new PersonSockets();
     await this.write('stop', () => this.o.repo.closeNode(this.o.nodeId, this.now()));
     this.stopped = true;
   }
