@@ -15,7 +15,7 @@ function literal(value: unknown): SQL {
  * into rows by PostgreSQL (`jsonb_populate_recordset`). The query builder's multi-row INSERT spends
  * most of the hot path's CPU on per-value bookkeeping; this spends one `JSON.stringify`. Keys are
  * the table's TypeScript field names; a column with a default takes it when a row leaves it out
- * (or null); a generated one is left to PostgreSQL. Dates travel as ISO strings, arrays as PostgreSQL arrays, objects as jsonb.
+ * (or null). Dates travel as ISO strings, arrays as PostgreSQL arrays, objects as jsonb.
  */
 export async function bulkInsert<T extends PgTable>(
   db: Db,
@@ -23,8 +23,7 @@ export async function bulkInsert<T extends PgTable>(
   rows: readonly Partial<T['$inferInsert']>[],
 ): Promise<void> {
   if (!rows.length) return;
-  // Generated columns are computed by PostgreSQL and may not be written.
-  const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !c.generated);
+  const columns = Object.entries(getTableColumns(table));
   const json = rows.map((row) => {
     const out: Record<string, unknown> = {};
     for (const [field, column] of columns) {

@@ -5,7 +5,7 @@ export type TenantRow = InferSelectModel<typeof schema.tenants>;
 export type ApiKeyRow = InferSelectModel<typeof schema.apiKeys>;
 export type BranchRow = InferSelectModel<typeof schema.branches>;
 export type RecipientRow = InferSelectModel<typeof schema.recipients>;
-export type NotificationRow = Omit<InferSelectModel<typeof schema.notifications>, 'audience'>;
+export type NotificationRow = InferSelectModel<typeof schema.notifications>;
 export type NotificationStateRow = InferSelectModel<typeof schema.notificationStates>;
 
 /** What visibility needs to know of a reader. */

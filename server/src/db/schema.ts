@@ -1,7 +1,7 @@
 // Long by design: every table of the hub in one file, so that the data model reads in one place and
 // drizzle-kit sees it whole (migrations are generated from it).
 import type { ChannelAddresses, Recurrence, TemplateWarning } from '@aviso/protocol';
-import { getTableColumns, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   doublePrecision,
@@ -131,25 +131,13 @@ export const notifications = pgTable(
     /** What the type's templates could not fill from the event's data (null: nothing missing). */
     warnings: jsonb('warnings').$type<TemplateWarning[]>(),
     createdAt: createdAt(),
-    /**
-     * Who may see it, as keys a reader matches (`audienceOf` in `repos/notifications.ts`), each
-     * carrying the tenant: one GIN index then finds a reader's notifications within their tenant,
-     * where the two array indexes it replaces held every tenant's `b1` together. Computed by
-     * PostgreSQL (`aviso_audience`, migration 0010), never written.
-     */
-    audience: text('audience')
-      .array()
-      .notNull()
-      .generatedAlwaysAs(sql`aviso_audience(tenant_id, recipient_ids, branch_ids)`),
   },
   (t) => [
     index('notifications_tenant_id_idx').on(t.tenantId, t.id.desc()),
-    index('notifications_audience_idx').using('gin', t.audience),
+    index('notifications_branch_ids_idx').using('gin', t.branchIds),
+    index('notifications_recipient_ids_idx').using('gin', t.recipientIds),
   ],
 );
-
-/** A notification's columns as read back: all but `audience`, which only the database reads. */
-export const { audience: _audience, ...notificationColumns } = getTableColumns(notifications);
 
 /** One person's state of one notification; a row exists only once they saw, read, archived or acted. */
 export const notificationStates = pgTable(

@@ -3,14 +3,7 @@ import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { NewDelivery } from '../db/repos/deliveries.ts';
 import type { NotificationRow, RecipientRow } from '../db/rows.ts';
-import {
-  channels,
-  deliveries,
-  notificationColumns,
-  notificationStates,
-  notifications,
-  recipients,
-} from '../db/schema.ts';
+import { channels, deliveries, notificationStates, notifications, recipients } from '../db/schema.ts';
 
 /** What the first answer to a notification was, and whether this answer was it. */
 export interface Recorded {
@@ -111,7 +104,7 @@ export class ReplyRepo {
         ? eq(r.telegramChatId, address)
         : sql`regexp_replace(coalesce(${kind === 'sms' ? r.phone : r.whatsapp}, ''), '[^0-9]', '', 'g') = ${digitsOf(address)}`;
     const [row] = await this.db
-      .select({ n: notificationColumns, recipient: r })
+      .select({ n: notifications, recipient: r })
       .from(deliveries)
       .innerJoin(r, and(eq(r.tenantId, deliveries.tenantId), eq(r.id, deliveries.recipientId)))
       .innerJoin(notifications, eq(notifications.id, deliveries.notificationId))

@@ -2,9 +2,9 @@ import type { NotificationListQuery } from '@aviso/protocol';
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import type { NotificationRow, NotificationStateRow, Reader } from '../rows.ts';
-import { deliveries, notificationColumns, notificationStates, notifications } from '../schema.ts';
+import { deliveries, notificationStates, notifications } from '../schema.ts';
 import type { DeliveryRow } from './deliveries.ts';
-import { branchKey, textArray, visibleTo } from './notifications.ts';
+import { textArray, visibleTo } from './notifications.ts';
 
 /** What a tenant's admins ask of their notifications: the listing, and who did what with one. */
 export class ActivityRepo {
@@ -21,7 +21,7 @@ export class ActivityRepo {
   ): Promise<{ items: NotificationRow[]; nextCursor: string | null }> {
     const n = notifications;
     const rows = await this.db
-      .select(notificationColumns)
+      .select()
       .from(n)
       .where(
         and(
@@ -30,8 +30,8 @@ export class ActivityRepo {
           q.category ? eq(n.category, q.category) : undefined,
           q.severity ? eq(n.severity, q.severity) : undefined,
           q.entityId ? eq(n.entityId, q.entityId) : undefined,
-          q.branchId ? sql`${n.audience} @> ${textArray([branchKey(this.tenantId, q.branchId)])}` : undefined,
-          reader ? visibleTo(this.tenantId, reader) : undefined,
+          q.branchId ? sql`${n.branchIds} @> ${textArray([q.branchId])}` : undefined,
+          reader ? visibleTo(reader) : undefined,
           q.warnings === 'true'
             ? isNotNull(n.warnings)
             : q.warnings === 'false'

@@ -18,7 +18,7 @@ import {
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import type { NotificationRow, NotificationStateRow, Reader } from '../rows.ts';
-import { notificationColumns, notificationStates, notifications, recipients } from '../schema.ts';
+import { notificationStates, notifications, recipients } from '../schema.ts';
 import type { NewDelivery } from './deliveries.ts';
 import type {
   InsertResult,
@@ -37,7 +37,7 @@ export interface InboxItem {
 }
 
 /** A `text[]` literal of these values, bound as parameters. */
-export const textArray = (values: readonly (string | Placeholder)[]): SQL =>
+export const textArray = (values: readonly string[]): SQL =>
   values.length
     ? sql`ARRAY[${sql.join(
         values.map((v) => sql`${v}`),
@@ -46,29 +46,20 @@ export const textArray = (values: readonly (string | Placeholder)[]): SQL =>
     : sql`'{}'::text[]`;
 
 /**
- * The keys of a notification's `audience` that let this reader see it: SPEC section 2, the reader's
- * side of `aviso_audience` (migration 0010). Named (`r:`); global (`g:`); one of their branches
- * (`b:`), or for an owner any branch list (`o:`). Each carries the tenant.
+ * SPEC section 2 as SQL: named in `recipient_ids`; or no recipients and no branches (global);
+ * or a branch list that shares a branch with the reader, or any branch list for an owner.
  */
-export function audienceOf(tenantId: string, reader: Pick<Reader, 'id' | 'role' | 'branchIds'>): string[] {
-  const keys = [`r:${tenantId}:${reader.id}`, `g:${tenantId}`];
-  if (reader.role === 'owner') keys.push(`o:${tenantId}`);
-  else for (const b of reader.branchIds) keys.push(`b:${tenantId}:${b}`);
-  return keys;
-}
-
-/** The key of a notification's `audience` that says it carries this branch. */
-export const branchKey = (tenantId: string, branchId: string) => `b:${tenantId}:${branchId}`;
-
-/**
- * Visible to this reader (SPEC section 2), as one array overlap the GIN index answers. A reader
- * template for a prepared statement brings its keys as placeholders (`audience`).
- */
-export function visibleTo(
-  tenantId: string,
-  reader: Pick<Reader, 'id' | 'role' | 'branchIds'> & { audience?: Placeholder[] },
-): SQL {
-  return sql`${notifications.audience} && ${textArray(reader.audience ?? audienceOf(tenantId, reader))}`;
+export function visibleTo(reader: Pick<Reader, 'id' | 'role' | 'branchIds'>): SQL {
+  const n = notifications;
+  return or(
+    sql`${n.recipientIds} @> ${textArray([reader.id])}`,
+    and(isNull(n.recipientIds), isNull(n.branchIds)),
+    reader.role === 'owner'
+      ? isNotNull(n.branchIds)
+      : reader.branchIds.length
+        ? sql`${n.branchIds} && ${textArray(reader.branchIds)}`
+        : undefined,
+  )!;
 }
 
 /**
@@ -106,12 +97,8 @@ function notSnoozed(): SQL {
  * reader of the same `shape`: the shape names each choice `visibleTo` and `isUnread` make in
  * JavaScript (the role, how many branches, whether there is a read-all watermark and its time).
  */
-function readerAsPlaceholders(tenantId: string, reader: Reader) {
+function readerAsPlaceholders(reader: Reader) {
   const values: Record<string, unknown> = { readerId: reader.id };
-  const audience = audienceOf(tenantId, reader).map((key, i) => {
-    values[`key${i}`] = key;
-    return sql.placeholder(`key${i}`);
-  });
   const branchIds = reader.branchIds.map((b, i) => {
     values[`branch${i}`] = b;
     return sql.placeholder(`branch${i}`);
@@ -122,10 +109,9 @@ function readerAsPlaceholders(tenantId: string, reader: Reader) {
     id: sql.placeholder('readerId'),
     role: reader.role,
     branchIds,
-    audience,
     readUpTo: reader.readUpTo ? sql.placeholder('readUpTo') : null,
     readUpToAt: reader.readUpToAt ? sql.placeholder('readUpToAt') : null,
-  } as unknown as Reader & { audience: Placeholder[] };
+  } as unknown as Reader;
   const shape = `${reader.role}:${branchIds.length}:${reader.readUpTo ? 1 : 0}${reader.readUpToAt ? 1 : 0}`;
   return { template, shape, values };
 }
@@ -166,7 +152,7 @@ export class NotificationRepo {
     const s = notificationStates;
     return this.db
       .select({
-        n: notificationColumns,
+        n: notifications,
         s: {
           seenAt: s.seenAt,
           readAt: s.readAt,
@@ -201,14 +187,12 @@ export class NotificationRepo {
       .where(
         and(
           eq(notifications.tenantId, this.tenantId),
-          visibleTo(this.tenantId, reader),
+          visibleTo(reader),
           cursor ? lt(notifications.id, cursor) : undefined,
           filter === 'archived' ? isNotNull(s.archivedAt) : and(isNull(s.archivedAt), notSnoozed()),
           filter === 'unread' ? isUnread(reader) : undefined,
           category ? eq(notifications.category, category) : undefined,
-          branchId
-            ? sql`${notifications.audience} @> ${textArray([branchKey(this.tenantId, branchId)])}`
-            : undefined,
+          branchId ? sql`${notifications.branchIds} @> ${textArray([branchId])}` : undefined,
         ),
       )
       .orderBy(desc(notifications.id))
@@ -259,14 +243,7 @@ export class NotificationRepo {
     const s = notificationStates;
     return this.selectItems()
       .leftJoin(s, this.stateJoin(reader.id))
-      .where(
-        and(
-          eq(notifications.tenantId, this.tenantId),
-          visibleTo(this.tenantId, reader),
-          ...where,
-          notSnoozed(),
-        ),
-      )
+      .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(reader), ...where, notSnoozed()))
       .orderBy(asc(notifications.id))
       .limit(limit);
   }
@@ -281,14 +258,7 @@ export class NotificationRepo {
           .select({ count: sql<number>`count(*)::int` })
           .from(notifications)
           .leftJoin(s, this.stateJoin(r.id))
-          .where(
-            and(
-              eq(notifications.tenantId, this.tenantId),
-              visibleTo(this.tenantId, r),
-              isUnread(r),
-              notSnoozed(),
-            ),
-          ),
+          .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(r), isUnread(r), notSnoozed())),
       {},
     );
     return Number(row?.count ?? 0);
@@ -316,7 +286,7 @@ export class NotificationRepo {
           })
           .from(n)
           .leftJoin(s, this.stateJoin(r.id))
-          .where(and(eq(n.tenantId, this.tenantId), visibleTo(this.tenantId, r), notSnoozed())),
+          .where(and(eq(n.tenantId, this.tenantId), visibleTo(r), notSnoozed())),
       {},
     );
     return {
@@ -342,7 +312,7 @@ export class NotificationRepo {
     },
     values: Record<string, unknown>,
   ): Promise<T> {
-    const { template, shape, values: own } = readerAsPlaceholders(this.tenantId, reader);
+    const { template, shape, values: own } = readerAsPlaceholders(reader);
     const key = `${name}:${shape}`;
     let statement = this.statements.get(key);
     if (!statement) {
@@ -356,15 +326,9 @@ export class NotificationRepo {
   /** The notification if this reader may see it. */
   async visible(reader: Reader, id: string): Promise<NotificationRow | undefined> {
     const [row] = await this.db
-      .select(notificationColumns)
+      .select()
       .from(notifications)
-      .where(
-        and(
-          eq(notifications.tenantId, this.tenantId),
-          eq(notifications.id, id),
-          visibleTo(this.tenantId, reader),
-        ),
-      );
+      .where(and(eq(notifications.tenantId, this.tenantId), eq(notifications.id, id), visibleTo(reader)));
     return row;
   }
 
@@ -381,7 +345,7 @@ export class NotificationRepo {
             ids.map((i) => sql`${i}`),
             sql`, `,
           )}]::uuid[]`})`,
-          visibleTo(this.tenantId, reader),
+          visibleTo(reader),
         ),
       );
     return rows.map((r) => r.id);
@@ -485,7 +449,7 @@ export class NotificationRepo {
       .where(
         and(
           eq(notifications.tenantId, this.tenantId),
-          visibleTo(this.tenantId, reader),
+          visibleTo(reader),
           isReadNotArchived(reader),
           notSnoozed(),
         ),
@@ -497,7 +461,7 @@ export class NotificationRepo {
 
   async byId(id: string): Promise<NotificationRow | undefined> {
     const [row] = await this.db
-      .select(notificationColumns)
+      .select()
       .from(notifications)
       .where(and(eq(notifications.tenantId, this.tenantId), eq(notifications.id, id)));
     return row;
@@ -534,7 +498,7 @@ export class NotificationRepo {
     const [row] = await this.db
       .select({ id: notifications.id })
       .from(notifications)
-      .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(this.tenantId, reader)))
+      .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(reader)))
       .orderBy(desc(notifications.id))
       .limit(1);
     return row?.id;
