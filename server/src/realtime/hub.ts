@@ -94,6 +94,9 @@ function tcpOf(socket: AvisoSocket): Pick<Duplex, 'cork' | 'uncork'> | undefined
   return transport.name === 'websocket' ? transport.socket?._socket : undefined;
 }
 
+/** What a socket's handshake keeps of its credentials once they were used: nothing. */
+const SPENT_AUTH = Object.freeze({});
+
 /** How far before `since` a replay looks again, for notifications committed after later ones. */
 const REPLAY_OVERLAP_MS = 5_000;
 
@@ -197,6 +200,8 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     socket.data = { tenantId, recipientId: readerId };
     const auth = socket.handshake.auth as Partial<HandshakeAuth>;
     const since = typeof auth.since === 'string' && isUuid(auth.since) ? auth.since : undefined;
+    // The token (a few hundred bytes) would otherwise stay with the socket for its whole life.
+    socket.handshake.auth = SPENT_AUTH;
     // Cleanup first: a socket may close during any await below, and must then never count as online.
     socket.on('disconnect', onDisconnect);
 
