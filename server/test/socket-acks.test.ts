@@ -1,5 +1,5 @@
 import type { Ack } from '@aviso/protocol';
-import type { Socket } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTenant, startTestNode } from './harness.ts';
 import { connect, type TestSocket, until } from './sockets.ts';
@@ -14,13 +14,15 @@ describe('socket events answer their ack whatever comes before it', () => {
   let hub: Awaited<ReturnType<typeof startTestNode>>;
   let socket: TestSocket;
   let id: string;
+  let token: string;
 
   beforeAll(async () => {
     hub = await startTestNode();
     const t = await makeTenant(hub.fetcher);
     const ana = await t.person('ana', { role: 'owner', branchIds: [] });
     id = (await t.api.post('/v1/events', { type: 'NUEVO_CLIENTE', message: 'hola' })).body.id;
-    socket = await connect(hub.node.url, { token: ana.token });
+    token = ana.token;
+    socket = await connect(hub.node.url, { token });
     await until(() => socket.counts.length > 0, 'the unread count');
   });
   afterAll(async () => {
@@ -37,5 +39,24 @@ describe('socket events answer their ack whatever comes before it', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOTIFICATION_NOT_FOUND' } });
     expect(await ask(socket, 'seen')).toEqual({ ok: true });
     expect(await ask(socket, 'read', { id }, 'extra')).toEqual({ ok: true, count: 0 });
+  });
+  it('answers what a client asks the moment it connects, before its set-up (replay, count) ends', async () => {
+    // socket.io-client sends what was emitted before the connection right after it: these reach
+    // the hub while it still replays and counts, when nothing listened to them yet.
+    const early = io(hub.node.url, {
+      auth: { token, since: id },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    try {
+      const answers = await Promise.all([
+        early.timeout(3_000).emitWithAck('read-all'),
+        early.timeout(3_000).emitWithAck('seen', { ids: [id] }),
+      ]);
+      expect(answers).toEqual([{ ok: true, count: 0 }, { ok: true }]);
+    } finally {
+      early.close();
+    }
   });
 });

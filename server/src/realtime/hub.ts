@@ -48,6 +48,8 @@ interface SocketData {
   release?: () => void;
   tenantId?: string;
   recipientId?: string;
+  /** Until the set-up (replay, rooms, count) ends: what the socket asks meanwhile waits for it. */
+  setUp?: Promise<void>;
 }
 
 type AvisoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -193,15 +195,38 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
   });
 
   async function onConnection(socket: AvisoSocket) {
-    const { store, tenant, recipient: reader } = socket.data.session!;
-    const tenantId = tenant.id;
-    const readerId = reader.id;
-    // From here on a socket keeps ids only (memory per idle socket): rows are read when needed.
-    socket.data = { tenantId, recipientId: readerId };
+    const session = socket.data.session!;
     const auth = socket.handshake.auth as Partial<HandshakeAuth>;
     const since = typeof auth.since === 'string' && isUuid(auth.since) ? auth.since : undefined;
     // The token (a few hundred bytes) would otherwise stay with the socket for its whole life.
     socket.handshake.auth = SPENT_AUTH;
+    // From here on a socket keeps ids only (memory per idle socket): rows are read when needed.
+    let setUp!: () => void;
+    socket.data = {
+      tenantId: session.tenant.id,
+      recipientId: session.recipient.id,
+      setUp: new Promise((resolve) => {
+        setUp = resolve;
+      }),
+    };
+    // Listening from the first moment: a client may ask (read-all…) as soon as it is connected, and
+    // an event nobody listens to is dropped unanswered. What it asks waits for the set-up to end.
+    socket.on('read', onRead);
+    socket.on('read-all', onReadAll);
+    socket.on('seen', onSeen);
+    try {
+      await setUpSocket(socket, session, since);
+    } finally {
+      socket.data.setUp = undefined;
+      setUp();
+    }
+  }
+
+  /** Replay, rooms, presence and the count, for a socket that just connected. */
+  async function setUpSocket(socket: AvisoSocket, session: WidgetSession, since: string | undefined) {
+    const { store, tenant, recipient: reader } = session;
+    const tenantId = tenant.id;
+    const readerId = reader.id;
     // Cleanup first: a socket may close during any await below, and must then never count as online.
     socket.on('disconnect', onDisconnect);
 
@@ -245,14 +270,12 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
       latestId: last ?? null,
       locale: reader.locale ?? tenant.locale,
     });
-    socket.on('read', onRead);
-    socket.on('read-all', onReadAll);
-    socket.on('seen', onSeen);
   }
 
   // The handlers are shared by every socket (`this` is the socket) rather than made per socket:
   // an idle socket then costs only its ids and room memberships.
   async function reader(socket: AvisoSocket) {
+    if (socket.data.setUp) await socket.data.setUp;
     const { tenantId, recipientId } = socket.data;
     if (limits?.person) {
       const spent = await limits.person.consume(personKey(tenantId!, recipientId!));
