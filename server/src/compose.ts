@@ -136,8 +136,8 @@ export async function startNode(
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, 'database migrated');
   const box = new SecretBox(config.secretKeys);
-  // Group commit, each group gathered over a turn of the event loop: PGlite has one connection and
-  // runs on this thread, so one group at a time; PostgreSQL writes a few groups at once.
+  // Group commit, each group gathered over a turn of the event loop: PGlite has one connection (on
+  // its own thread), so one group at a time; PostgreSQL writes a few groups at once.
   const embedded = database.kind === 'pglite';
   const store = new Store(database.db, box, { maxInFlight: embedded ? 1 : 4, linger: true });
   const redisTimeoutMs = config.redisTimeoutMs ?? 1_000;

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { DatabaseGuard } from './guard.ts';
+import { PGliteThread } from './pglite-thread.ts';
 import * as schema from './schema.ts';
 
 /** The database handle every repository uses; the same type on PGlite and on PostgreSQL. */
@@ -53,15 +54,12 @@ export async function openDatabase(
   { max = 10, timeoutMs = 3_000 }: DatabaseOptions = {},
 ): Promise<Database> {
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, max, timeoutMs);
-  let client: PGlite;
-  if (url === 'memory:' || url === 'memory://') {
-    client = new PGlite();
-  } else {
-    mkdirSync(url, { recursive: true });
-    client = new PGlite(url);
-  }
+  const inMemory = url === 'memory:' || url === 'memory://';
+  if (!inMemory) mkdirSync(url, { recursive: true });
+  // On a thread of its own: its queries would otherwise run on the sockets' thread (pglite-thread.ts).
+  const client = new PGliteThread(inMemory ? undefined : url);
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

@@ -160,8 +160,8 @@ export interface NotificationWriterOptions {
   maxGroup?: number;
   /**
    * Waits one turn of the event loop before writing a group, so that the requests read in the same
-   * turn join it. An embedded database needs it most: its queries run on this thread, nothing is in
-   * flight while another request is handled, and without it every group would hold one write.
+   * turn join it. An embedded database needs it most: it answers one query at a time, and without it
+   * the first request of a burst would go out alone.
    */
   linger?: boolean;
 }

@@ -1,0 +1,160 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+// The embedded PGlite runs PostgreSQL compiled to WebAssembly, synchronously, on whichever thread
+// holds it. On the hub's own thread every query stopped the sockets for its length: with 2,000
+// sockets at 100 events/s the live p99 grew with each insert. Here it runs on a thread of its own,
+// and the hub's thread only sends each query and takes its rows back.
+
+/**
+ * The worker: one PGlite, queries answered in the order they came (PGlite queues them itself).
+ * Every parser the caller names is the identity (drizzle's: dates and intervals stay text), since
+ * functions cannot cross threads.
+ */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const same = (value) => value;
+(async () => {
+  const { PGlite } = require(workerData.module);
+  const pg = workerData.dataDir ? new PGlite(workerData.dataDir) : new PGlite();
+  await pg.waitReady;
+  parentPort.on('message', async (m) => {
+    if (m.close) {
+      await pg.close().catch(() => {});
+      parentPort.postMessage({ id: m.id, result: {} });
+      return;
+    }
+    try {
+      const parsers = {};
+      for (const oid of m.raw) parsers[oid] = same;
+      const r = await pg.query(m.sql, m.params, { rowMode: m.rowMode, parsers });
+      parentPort.postMessage({ id: m.id, result: { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows } });
+    } catch (err) {
+      // What PostgreSQL said (code, detail, constraint…), as plain values that can cross threads.
+      const error = { name: err && err.name, message: String((err && err.message) || err) };
+      for (const [key, value] of Object.entries(err || {}))
+        if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) error[key] = value;
+      parentPort.postMessage({ id: m.id, error });
+    }
+  });
+  parentPort.postMessage({ ready: true });
+})().catch((err) => parentPort.postMessage({ failed: String((err && err.stack) || err) }));
+`;
+
+interface Results {
+  rows: unknown[];
+  fields: { name: string; dataTypeID: number }[];
+  affectedRows?: number;
+}
+
+interface QueryOptions {
+  rowMode?: 'array' | 'object';
+  parsers?: Record<number, (value: string) => unknown>;
+}
+
+/** What drizzle's PGlite driver calls, in a transaction too. */
+interface Queryable {
+  query(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results>;
+}
+
+/**
+ * PGlite on a worker thread, shaped like the PGlite drizzle expects (`query`, `transaction`).
+ * A transaction holds the database: queries from outside it wait for its end, as on PGlite.
+ */
+export class PGliteThread implements Queryable {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (r: Results) => void; reject: (e: Error) => void }>();
+  private next = 1;
+  /** The open transaction's end, while one is open. */
+  private open: Promise<void> | undefined;
+  private gone: Error | undefined;
+  readonly waitReady: Promise<void>;
+
+  /** `dataDir`: a folder to keep the database in; none for one in memory. */
+  constructor(dataDir?: string) {
+    this.worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { module: createRequire(import.meta.url).resolve('@electric-sql/pglite'), dataDir },
+    });
+    this.waitReady = new Promise((resolve, reject) => {
+      this.worker.on(
+        'message',
+        (m: { ready?: true; failed?: string; id?: number; result?: Results; error?: Error }) => {
+          if (m.ready) {
+            // Held only while it has something to answer: an idle database never keeps a process up.
+            if (!this.pending.size) this.worker.unref();
+            resolve();
+            return;
+          }
+          if (m.failed) {
+            reject(new Error(`PGlite did not start: ${m.failed}`));
+            return;
+          }
+          const waiting = this.pending.get(m.id!);
+          if (!waiting) return;
+          this.pending.delete(m.id!);
+          if (!this.pending.size) this.worker.unref();
+          if (m.error) waiting.reject(Object.assign(new Error(m.error.message), m.error));
+          else waiting.resolve(m.result!);
+        },
+      );
+    });
+    this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('exit', (code) => this.fail(new Error(`the PGlite thread ended (${code})`)));
+  }
+
+  private fail(err: Error) {
+    this.gone ??= err;
+    for (const waiting of this.pending.values()) waiting.reject(err);
+    this.pending.clear();
+  }
+
+  private send(message: Record<string, unknown>): Promise<Results> {
+    if (this.gone) return Promise.reject(this.gone);
+    const id = this.next++;
+    return new Promise<Results>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ ...message, id });
+    });
+  }
+
+  private run(sql: string, params: unknown[] = [], options: QueryOptions = {}) {
+    return this.send({
+      sql,
+      params,
+      rowMode: options.rowMode ?? 'object',
+      raw: Object.keys(options.parsers ?? {}).map(Number),
+    });
+  }
+
+  async query(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results> {
+    while (this.open) await this.open;
+    return this.run(sql, params, options);
+  }
+
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    while (this.open) await this.open;
+    let end!: () => void;
+    this.open = new Promise((resolve) => {
+      end = resolve;
+    });
+    try {
+      await this.run('BEGIN');
+      const result = await fn({ query: (sql, params, options) => this.run(sql, params, options) });
+      await this.run('COMMIT');
+      return result;
+    } catch (err) {
+      await this.run('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      this.open = undefined;
+      end();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.gone) await this.send({ close: true }).catch(() => {});
+    await this.worker.terminate();
+  }
+}
