@@ -314,9 +314,20 @@ async function measure(
     const responses = out.responseMs.filter((_, i) => accepted[i]).sort();
     const result = await finish(name, firstSeq, sentAt, seconds, cpuStart);
     const refused = accepted.filter((a) => !a).length;
+    // What the refused ones got (0: no answer at all), so that a refusal is never a bare number.
+    const codes = new Map<number, number>();
+    for (const [i, ok] of accepted.entries())
+      if (!ok) codes.set(out.status[i]!, (codes.get(out.status[i]!) ?? 0) + 1);
+    const refusedAs = [...codes].map(([code, n]) => `${n} × ${code}`).join(', ');
     return {
       ...result,
-      post: { p50: percentile(responses, 50), p99: percentile(responses, 99), refused, skipped: out.skipped },
+      post: {
+        p50: percentile(responses, 50),
+        p99: percentile(responses, 99),
+        refused,
+        refusedAs,
+        skipped: out.skipped,
+      },
     };
   }
 
@@ -371,7 +382,7 @@ async function measure(
   const aviso = await avisoPhase('aviso', config.seconds);
   log(
     `aviso: ${aviso.received}/${aviso.expected} deliveries, p50 ${fmt(aviso.p50)} ms, p99 ${fmt(aviso.p99)} ms; ` +
-      `POST→202 p50 ${fmt(aviso.post.p50)} ms p99 ${fmt(aviso.post.p99)} ms; ${aviso.post.refused} not accepted, ${aviso.post.skipped} skipped`,
+      `POST→202 p50 ${fmt(aviso.post.p50)} ms p99 ${fmt(aviso.post.p99)} ms; ${aviso.post.refused} not accepted${aviso.post.refused ? ` (${aviso.post.refusedAs})` : ''}, ${aviso.post.skipped} skipped`,
   );
 
   // Connect storm: every widget reconnects at once, as after a restart, asking for what it missed
