@@ -9,7 +9,10 @@ export class PersonSockets {
   /** Adds a socket; true when it is the person's first here. */
   add(tenantId: string, recipientId: string, socketId: string): boolean {
     let people = this.tenants.get(tenantId);
-    if (!people) this.tenants.set(tenantId, (people = new Map()));
+    if (!people) {
+      people = new Map();
+      this.tenants.set(tenantId, people);
+    }
     const entry = people.get(recipientId);
     if (entry === undefined) {
       people.set(recipientId, socketId);
