@@ -239,6 +239,7 @@ export async function startNode(
     corsOrigins: config.corsOrigins,
     limits,
     database,
+    pushes: broadcaster,
     ...(redis ? { redis } : {}),
   });
   await new Promise<void>((resolve, reject) => {

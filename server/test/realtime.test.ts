@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { NotificationRepo } from '../src/db/repos/notifications.ts';
 import { notifications } from '../src/db/schema.ts';
 import { databaseBackends } from './env.ts';
 import { makeTenant, type TestTenant, testNode } from './harness.ts';
@@ -93,6 +94,35 @@ describe.each(databaseBackends)('realtime on $name', ({ url }) => {
     expect(again.received.map((n) => n.id)).toEqual([...missed, live]);
     expect(again.counts.at(-1)).toBe(4);
     again.close();
+  });
+
+  it('sends and counts what was pushed between the replay and the join', async () => {
+    const ana = await t.person('between-ana', { role: 'staff', branchIds: ['B'] });
+    const seen = await sale('B');
+    const missed = await sale('B', 2);
+    // The replay's statement (which also counts) has run; a sale is stored and pushed to the rooms
+    // before the socket joins them. The hub must see that and count again, and send the sale.
+    let pushedMeanwhile: string | undefined;
+    const replayFrom = NotificationRepo.prototype.replayFrom;
+    const spy = vi.spyOn(NotificationRepo.prototype, 'replayFrom').mockImplementationOnce(async function (
+      this: NotificationRepo,
+      ...args
+    ) {
+      const found = await replayFrom.apply(this, args);
+      pushedMeanwhile = await sale('B', 3);
+      await settle(50);
+      return found;
+    });
+    try {
+      const again = await connect(hub.node.url, { token: ana.token, since: seen });
+      await until(() => again.counts.length > 0, 'the unread count');
+      expect(pushedMeanwhile).toBeDefined();
+      expect(again.received.map((n) => n.id)).toEqual([missed, pushedMeanwhile]);
+      expect(again.counts).toEqual([3]);
+      again.close();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('replays what was minted before `since` but stored after it, and nothing else before it', async () => {

@@ -55,6 +55,12 @@ describe.each(databaseBackends)('reconnection statements on $name', ({ url }) =>
       1,
     );
     expect({ late: ids(replay.late), missed: ids(replay.missed) }).toEqual({ late: [], missed: [toX] });
+    // The replay's statement counts too, from the same snapshot as a count alone.
+    expect({ unread: replay.unread, newest: replay.newest, newestInInbox: replay.newestInInbox }).toEqual({
+      unread: 2,
+      newest: toX,
+      newestInInbox: toX,
+    });
 
     expect(await store.notifications.unreadAndNewest(await row(a, 'x'))).toEqual({
       unread: 2,
@@ -107,6 +113,14 @@ describe.each(databaseBackends)('reconnection statements on $name', ({ url }) =>
       50,
     );
     expect({ late: ids(none.late), missed: ids(none.missed) }).toEqual({ late: [], missed: after });
+    // Nothing to replay: the counts come alone.
+    const empty = await store.notifications.replayFrom(
+      reader,
+      after[1]!,
+      { from: after[1]!, mintedAt: new Date(Date.now() + 60_000), limit: 50 },
+      50,
+    );
+    expect(empty).toEqual({ late: [], missed: [], unread: 5, newest: after[1], newestInInbox: after[1] });
   });
   it('look up the tenants and people of handshakes that come together, each its own', async () => {
     await a.person('both', { role: 'staff', branchIds: ['X'] });

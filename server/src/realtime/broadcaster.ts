@@ -18,7 +18,24 @@ export class SocketBroadcaster implements Broadcaster {
     private readonly clustered = true,
   ) {}
 
+  /** How many times this node pushed to each tenant's rooms (on a node alone; see `pushesTo`). */
+  private readonly pushes = new Map<string, number>();
+
+  /**
+   * How many times anything was pushed to the tenant's rooms, on a node alone: a socket being set
+   * up reads it before a statement and after joining its rooms, and an unchanged figure means it
+   * missed nothing in between. Undefined on a cluster, where other nodes push too.
+   */
+  pushesTo(tenantId: string): number | undefined {
+    return this.clustered ? undefined : (this.pushes.get(tenantId) ?? 0);
+  }
+
+  private pushed(tenantId: string) {
+    if (!this.clustered) this.pushes.set(tenantId, (this.pushes.get(tenantId) ?? 0) + 1);
+  }
+
   notification(row: NotificationRow) {
+    this.pushed(row.tenantId);
     const targets = roomsOfNotification(row);
     // On one node with nobody in those rooms, nothing to encode (events published by night, batches).
     const rooms = this.io.of('/').adapter.rooms;
@@ -27,14 +44,17 @@ export class SocketBroadcaster implements Broadcaster {
   }
 
   updated(tenantId: string, recipientId: string, update: NotificationUpdate) {
+    this.pushed(tenantId);
     this.io.to(rooms.recipient(tenantId, recipientId)).emit('notification:updated', update);
   }
 
   unread(tenantId: string, recipientId: string, count: number) {
+    this.pushed(tenantId);
     this.io.to(rooms.recipient(tenantId, recipientId)).emit('unread', { count });
   }
 
   recipientChanged(tenantId: string, before: RecipientRow | undefined, after: RecipientRow | undefined) {
+    this.pushed(tenantId);
     const own = rooms.recipient(tenantId, (after ?? before)!.id);
     const sockets = this.io.in(own);
     if (!after) {
@@ -48,6 +68,7 @@ export class SocketBroadcaster implements Broadcaster {
   }
 
   disconnect(tenantId: string, recipientId?: string) {
+    this.pushed(tenantId);
     const room = recipientId ? rooms.recipient(tenantId, recipientId) : rooms.tenant(tenantId);
     this.io.in(room).disconnectSockets(true);
   }

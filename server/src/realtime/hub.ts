@@ -13,6 +13,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import type { Database } from '../db/client.ts';
+import type { Counts } from '../db/repos/notifications.ts';
 import type { Store } from '../db/store.ts';
 import type { WidgetSession, WidgetTokens } from '../identity/widget-tokens.ts';
 import type { Inbox } from '../inbox/inbox.ts';
@@ -20,7 +21,7 @@ import { itemsToWire } from '../inbox/wire.ts';
 import { appError, asAppError, fail, socketError } from '../lib/errors.ts';
 import { clientAddress, isWrongCredential, type Limits, personKey, rateLimited } from '../lib/limiter.ts';
 import type { Presence } from '../presence/presence.ts';
-import type { AvisoServer } from './broadcaster.ts';
+import type { AvisoServer, SocketBroadcaster } from './broadcaster.ts';
 import { idAt, timeOfId, watchAdapter, watchPeers } from './resync.ts';
 import { roomsOfReader } from './rooms.ts';
 
@@ -39,6 +40,8 @@ export interface RealtimeOptions {
   limits?: Limits;
   /** The node's database: its sockets are told when it goes away and comes back. */
   database?: Pick<Database, 'onAvailability'>;
+  /** What the node pushed to each tenant (see `SocketBroadcaster.pushesTo`); absent: always recount. */
+  pushes?: Pick<SocketBroadcaster, 'pushesTo'>;
 }
 
 interface SocketData {
@@ -230,14 +233,17 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     // Cleanup first: a socket may close during any await below, and must then never count as online.
     socket.on('disconnect', onDisconnect);
 
-    // Replay first, then join: nothing new is pushed between the replayed items.
+    // Replay first, then join: nothing new is pushed between the replayed items. The replay's
+    // statement also counts; its counts stand if nothing was pushed to the tenant until the join.
+    const pushedBefore = options.pushes?.pushesTo(tenantId);
+    let counts: Counts | undefined;
     let last = since;
     if (since) {
       // Ids are minted before their commit: one minted a little before `since` (another node, or
       // another group of the same node) may have been stored after the client saw `since`. Those
       // come first; the client keeps one of each id.
       const minted = timeOfId(since);
-      const { late, missed } = await store.notifications.replayFrom(
+      const { late, missed, ...replayCounts } = await store.notifications.replayFrom(
         reader,
         since,
         { from: idAt(minted - REPLAY_OVERLAP_MS), mintedAt: new Date(minted), limit: 50 },
@@ -245,12 +251,16 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
       );
       for (const n of itemsToWire([...late, ...missed], reader)) socket.emit('notification', n);
       last = missed.at(-1)?.n.id ?? since;
+      counts = replayCounts;
     }
     socket.join(roomsOfReader(tenant.id, reader));
-    // After the join: whatever this does not see was stored later, so pushed to the rooms just
-    // joined. The count then includes everything sent, and the newest id says whether a gap query
-    // is needed at all.
-    const { unread: count, newest, newestInInbox } = await store.notifications.unreadAndNewest(reader);
+    // Otherwise counted after the join: whatever this does not see was stored later, so pushed to
+    // the rooms just joined. The count then includes everything sent, and the newest id says
+    // whether a gap query is needed at all.
+    if (!counts || pushedBefore === undefined || options.pushes?.pushesTo(tenantId) !== pushedBefore) {
+      counts = await store.notifications.unreadAndNewest(reader);
+    }
+    const { unread: count, newest, newestInInbox } = counts;
     if (last) {
       if (newest && newest > last.toLowerCase()) {
         // What was stored while the replay ran was pushed to rooms this socket had not joined yet.

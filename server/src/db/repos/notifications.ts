@@ -30,6 +30,21 @@ import type { NewSchedule } from './schedules.ts';
 
 export type { InsertResult, NewNotification } from './notification-writer.ts';
 
+/** A reader's unread count and the newest ids they may see (see `unreadAndNewest`). */
+export interface Counts {
+  unread: number;
+  newest: string | undefined;
+  newestInInbox: string | undefined;
+}
+
+const toCounts = (
+  row: { unread: number | null; newest: string | null; newestInInbox: string | null } | undefined,
+): Counts => ({
+  unread: Number(row?.unread ?? 0),
+  newest: row?.newest ?? undefined,
+  newestInInbox: row?.newestInInbox ?? undefined,
+});
+
 /** A notification with one reader's state of it. */
 export interface InboxItem {
   n: NotificationRow;
@@ -148,7 +163,8 @@ export class NotificationRepo {
     return and(eq(s.notificationId, notifications.id), eq(s.recipientId, readerId));
   }
 
-  private selectItems() {
+  /** A notification and the reader's state of it, with `counts` beside it (see `replayFrom`). */
+  private selectItems<C extends Record<string, SQL.Aliased | SQL>>(counts?: C) {
     const s = notificationStates;
     return this.db
       .select({
@@ -160,6 +176,7 @@ export class NotificationRepo {
           unreadAt: s.unreadAt,
           actionId: s.actionId,
         },
+        ...(counts as C),
       })
       .from(notifications);
   }
@@ -212,36 +229,81 @@ export class NotificationRepo {
   }
 
   /**
-   * A reconnection's whole replay in one round trip, oldest first: the notifications minted after
-   * `overlap.from` and before `since` but stored after `since` was minted (a client that saw
-   * `since` may not have seen them: ids are minted before the commit, so another node's or another
-   * group's can land after a later one), at most `overlap.limit`; then those newer than `since`, at
-   * most `limit`. Not snoozed ones.
+   * A reconnection's whole replay and its counts in one round trip. The replay, oldest first: the
+   * notifications minted after `overlap.from` and before `since` but stored after `since` was minted
+   * (a client that saw `since` may not have seen them: ids are minted before the commit, so another
+   * node's or another group's can land after a later one), at most `overlap.limit`; then those newer
+   * than `since`, at most `limit`. Not snoozed ones. The counts are `unreadAndNewest`'s, from the
+   * same snapshot.
    */
   async replayFrom(
     reader: Reader,
     since: string,
     overlap: { from: string; mintedAt: Date; limit: number },
     limit: number,
-  ): Promise<{ late: InboxItem[]; missed: InboxItem[] }> {
+  ): Promise<{ late: InboxItem[]; missed: InboxItem[] } & Counts> {
     const n = notifications;
     const p = sql.placeholder;
     const rows = await this.prepared(
       'replay',
       reader,
-      (r) =>
-        this.replay(r, [gt(n.id, p('from')), lt(n.id, p('since')), gt(n.createdAt, p('mintedAt'))], p('late'))
-          .unionAll(this.replay(r, [gt(n.id, p('since'))], p('limit')))
-          .orderBy(asc(n.id)),
+      (r) => {
+        // The notifications replayed, each a row without counts; then one row of counts alone.
+        const noCounts = {
+          unread: sql<number | null>`null::int`,
+          newest: sql<string | null>`null::text`,
+          newestInInbox: sql<string | null>`null::text`,
+        };
+        const counts = this.counts(r).as('c');
+        const countsRow = this.db
+          .select({
+            n: notifications,
+            s: {
+              seenAt: notificationStates.seenAt,
+              readAt: notificationStates.readAt,
+              archivedAt: notificationStates.archivedAt,
+              unreadAt: notificationStates.unreadAt,
+              actionId: notificationStates.actionId,
+            },
+            unread: sql<number | null>`${counts.unread}`,
+            newest: sql<string | null>`${counts.newest}`,
+            newestInInbox: sql<string | null>`${counts.newestInInbox}`,
+          })
+          .from(counts)
+          .leftJoin(notifications, sql`false`)
+          .leftJoin(notificationStates, sql`false`);
+        const late = this.replay(
+          r,
+          [gt(n.id, p('from')), lt(n.id, p('since')), gt(n.createdAt, p('mintedAt'))],
+          p('late'),
+          noCounts,
+        );
+        // The counts row has no notification (its columns are null); told apart by its count below.
+        return late
+          .unionAll(this.replay(r, [gt(n.id, p('since'))], p('limit'), noCounts))
+          .unionAll(countsRow as unknown as typeof late)
+          .orderBy(asc(n.id));
+      },
       { since, from: overlap.from, mintedAt: overlap.mintedAt.toISOString(), late: overlap.limit, limit },
     );
-    const split = rows.findIndex((r) => r.n.id > since);
-    return split < 0 ? { late: rows, missed: [] } : { late: rows.slice(0, split), missed: rows.slice(split) };
+    const countsRow = rows.find((row) => row.unread !== null);
+    const items = rows.flatMap((row) => (row === countsRow ? [] : [{ n: row.n, s: row.s }]));
+    const split = items.findIndex((i) => i.n.id > since);
+    return {
+      late: split < 0 ? items : items.slice(0, split),
+      missed: split < 0 ? [] : items.slice(split),
+      ...toCounts(countsRow),
+    };
   }
 
-  private replay(reader: Reader, where: SQL[], limit: number | Placeholder) {
+  private replay<C extends Record<string, SQL>>(
+    reader: Reader,
+    where: SQL[],
+    limit: number | Placeholder,
+    counts?: C,
+  ) {
     const s = notificationStates;
-    return this.selectItems()
+    return this.selectItems(counts)
       .leftJoin(s, this.stateJoin(reader.id))
       .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(reader), ...where, notSnoozed()))
       .orderBy(asc(notifications.id))
@@ -269,31 +331,25 @@ export class NotificationRepo {
    * reader may see (not snoozed: a replay would send anything newer than what it sent) and the
    * newest in their inbox (not archived either: the replay mark of a client that sent none).
    */
-  async unreadAndNewest(
-    reader: Reader,
-  ): Promise<{ unread: number; newest: string | undefined; newestInInbox: string | undefined }> {
+  async unreadAndNewest(reader: Reader): Promise<Counts> {
+    const [row] = await this.prepared('unread-newest', reader, (r) => this.counts(r), {});
+    return toCounts(row);
+  }
+
+  private counts(reader: Reader) {
     const n = notifications;
     const s = notificationStates;
-    const [row] = await this.prepared(
-      'unread-newest',
-      reader,
-      (r) =>
-        this.db
-          .select({
-            unread: sql<number>`(count(*) filter (where ${isUnread(r)}))::int`,
-            newest: sql<string | null>`max(${n.id}::text)`,
-            newestInInbox: sql<string | null>`max(${n.id}::text) filter (where ${isNull(s.archivedAt)})`,
-          })
-          .from(n)
-          .leftJoin(s, this.stateJoin(r.id))
-          .where(and(eq(n.tenantId, this.tenantId), visibleTo(r), notSnoozed())),
-      {},
-    );
-    return {
-      unread: Number(row?.unread ?? 0),
-      newest: row?.newest ?? undefined,
-      newestInInbox: row?.newestInInbox ?? undefined,
-    };
+    return this.db
+      .select({
+        unread: sql<number>`(count(*) filter (where ${isUnread(reader)}))::int`.as('unread'),
+        newest: sql<string | null>`max(${n.id}::text)`.as('newest'),
+        newestInInbox: sql<string | null>`max(${n.id}::text) filter (where ${isNull(s.archivedAt)})`.as(
+          'newest_in_inbox',
+        ),
+      })
+      .from(n)
+      .leftJoin(s, this.stateJoin(reader.id))
+      .where(and(eq(n.tenantId, this.tenantId), visibleTo(reader), notSnoozed()));
   }
 
   // The reconnection path's statements (replay, gap, count), built once per shape of reader: building
