@@ -11,7 +11,7 @@ import {
   hubEgressAllow,
 } from './channels/index.ts';
 import type { Config } from './config.ts';
-import { type Database, openDatabase } from './db/client.ts';
+import { type Database, defaultPoolSize, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { Store } from './db/store.ts';
 import { planDeliveries } from './delivery/planner.ts';
@@ -68,6 +68,7 @@ export type NodeConfig = {
       | 'publicUrl'
       | 'egressAllow'
       | 'dbTimeoutMs'
+      | 'dbPool'
       | 'redisTimeoutMs'
     >
   >;
@@ -132,14 +133,22 @@ export async function startNode(
 ): Promise<AvisoNode> {
   const now = options.now ?? (() => new Date());
   const nodeId = randomUUID().slice(0, 8);
-  const database = await openDatabase(config.databaseUrl, { timeoutMs: config.dbTimeoutMs ?? 3_000 });
+  const pool = config.dbPool ?? defaultPoolSize();
+  const database = await openDatabase(config.databaseUrl, {
+    timeoutMs: config.dbTimeoutMs ?? 3_000,
+    max: pool,
+  });
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, 'database migrated');
   const box = new SecretBox(config.secretKeys);
   // Group commit, each group gathered over a turn of the event loop: PGlite has one connection (on
   // its own thread), so one group at a time; PostgreSQL writes a few groups at once.
   const embedded = database.kind === 'pglite';
-  const store = new Store(database.db, box, { maxInFlight: embedded ? 1 : 4, linger: true });
+  // A connection stays free of group commits for the sockets and the API's reads.
+  const store = new Store(database.db, box, {
+    maxInFlight: embedded ? 1 : Math.max(1, Math.min(4, pool - 1)),
+    linger: true,
+  });
   const redisTimeoutMs = config.redisTimeoutMs ?? 1_000;
   const redis = config.redisUrl ? connectRedis(config.redisUrl, log, redisTimeoutMs) : undefined;
   const shared = redis ? new RedisPresence(redis.presence, { nodeId }) : undefined;

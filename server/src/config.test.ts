@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configTable, withConfigTable } from '../scripts/config-table.ts';
 import { ConfigError, envSchema, LOG_LEVELS, loadConfig } from './config.ts';
+import { defaultPoolSize } from './db/client.ts';
 
 const KEY = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
 const PROD = {
@@ -102,6 +103,7 @@ describe('loadConfig in development', () => {
         AVISO_SOCKETS_PER_PERSON: '0',
         AVISO_TRUST_PROXY: '1',
         AVISO_DELIVERY_LEASE_MS: '2000',
+        AVISO_DB_POOL: '12',
         REDIS_URL: 'redis://127.0.0.1:6379',
         AVISO_EGRESS_ALLOW: 'smtp.lan, 127.0.0.1:2525,10.0.0.0/8',
       }),
@@ -117,6 +119,10 @@ describe('loadConfig in development', () => {
     });
     expect(config.trustProxy).toBe(1);
     expect(config.deliveryLeaseMs).toBe(2000);
+    expect(config.dbPool).toBe(12);
+    // Unset: the database layer's own default, two connections per core and one.
+    expect(loadConfig(devEnv()).dbPool).toBeUndefined();
+    expect(defaultPoolSize(2)).toBe(5);
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(loadConfig(devEnv({ AVISO_API_RATE_LIMIT: 'off' })).limits.apiKey).toBeNull();
     expect(loadConfig(devEnv({ AVISO_AUTH_FAILURE_LIMIT: 'off' })).limits.authFailures).toBeNull();
@@ -139,6 +145,8 @@ describe('loadConfig refuses', () => {
     ['AVISO_TENANT_RATE_LIMIT', '10'],
     ['AVISO_SOCKETS_PER_PERSON', '-1'],
     ['AVISO_TRUST_PROXY', 'yes'],
+    ['AVISO_DB_POOL', '0'],
+    ['AVISO_DB_POOL', 'ten'],
     ['AVISO_SECRET_KEYS', 'k1:c2hvcnQ='],
     ['AVISO_PUBLIC_URL', 'avisos.example.com'],
     ['REDIS_URL', 'http://127.0.0.1:6379'],

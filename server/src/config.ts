@@ -28,6 +28,8 @@ export interface Config {
   egressAllow: string[];
   /** The longest a request waits on an unreachable PostgreSQL before `503 DATABASE_UNAVAILABLE`. */
   dbTimeoutMs: number;
+  /** Connections to PostgreSQL a node keeps at most; unset, two per core and one. */
+  dbPool?: number;
   /** The longest a request or a socket set-up waits on Redis before going on without it. */
   redisTimeoutMs: number;
   /** How long a node holds a claimed delivery before another may take it over (after a crash). */
@@ -68,6 +70,8 @@ function wholeNumber(fallback: number, min: number, max: number, error: string) 
     z.coerce.number<string>({ error }).int({ error }).min(min, { error }).max(max, { error }),
   );
 }
+
+const POOL_ERROR = 'must be a whole number of connections, 1 to 500';
 
 /** A URL whose scheme is one of `protocols` (each with its colon, e.g. `redis:`). */
 function url(protocols: string[], error: string) {
@@ -183,6 +187,21 @@ export const envSchema = z
       description:
         'the longest a request waits on an unreachable PostgreSQL: past it the answer is 503 `DATABASE_UNAVAILABLE` with `Retry-After`, and while the database stays away requests get that answer at once (`/readyz` answers within a second either way)',
     }),
+    AVISO_DB_POOL: z
+      .string()
+      .pipe(
+        z.coerce
+          .number<string>({ error: POOL_ERROR })
+          .int({ error: POOL_ERROR })
+          .min(1, { error: POOL_ERROR })
+          .max(500, { error: POOL_ERROR }),
+      )
+      .optional()
+      .meta({
+        default: '2 × CPU cores + 1',
+        description:
+          'connections to PostgreSQL a node keeps at most; more than the cores can use slows it down (each statement wakes a backend of its own instead of sharing one), see BENCHMARKS.md',
+      }),
     AVISO_REDIS_TIMEOUT_MS: wholeNumber(
       1_000,
       50,
@@ -325,6 +344,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: { url: e.SMTP_URL ?? null, from: e.SMTP_FROM },
     egressAllow: e.AVISO_EGRESS_ALLOW,
     dbTimeoutMs: e.AVISO_DB_TIMEOUT_MS,
+    ...(e.AVISO_DB_POOL ? { dbPool: e.AVISO_DB_POOL } : {}),
     redisTimeoutMs: e.AVISO_REDIS_TIMEOUT_MS,
     deliveryLeaseMs: e.AVISO_DELIVERY_LEASE_MS,
     deliveryRetentionDays: e.AVISO_DELIVERY_RETENTION_DAYS,

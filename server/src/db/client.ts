@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -23,8 +24,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Connections to PostgreSQL a node keeps by default: two per core and one, a common rule for pools.
+ * More only slow a node down: measured on 2 cores, a pool of 10 took a reconnection storm ~30 % more
+ * CPU than one of 5, in the hub and in PostgreSQL (each statement woke a backend of its own instead
+ * of following another on a busy connection; BENCHMARKS.md).
+ */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return 2 * cores + 1;
+}
+
 export interface DatabaseOptions {
-  /** Pool size on PostgreSQL. */
+  /** Pool size on PostgreSQL (`defaultPoolSize`). */
   max?: number;
   /** On PostgreSQL, the longest a call waits on an unreachable server before `DATABASE_UNAVAILABLE`. */
   timeoutMs?: number;
@@ -51,7 +62,7 @@ function within(work: Promise<unknown>, ms: number, error: () => Error): Promise
  */
 export async function openDatabase(
   url: string,
-  { max = 10, timeoutMs = 3_000 }: DatabaseOptions = {},
+  { max = defaultPoolSize(), timeoutMs = 3_000 }: DatabaseOptions = {},
 ): Promise<Database> {
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, max, timeoutMs);
   const inMemory = url === 'memory:' || url === 'memory://';
