@@ -45,7 +45,11 @@ const demoSmtp = `${env.DEMO_SMTP_PUBLIC_HOST?.trim() || '127.0.0.1'}:${env.DEMO
 const demoHttp = `127.0.0.1:${env.DEMO_PORT?.trim() || '3100'}`;
 const demoAllow = runDemo ? [demoSmtp, demoHttp] : [];
 const egress = [env.AVISO_EGRESS_ALLOW?.trim(), ...demoAllow].filter(Boolean).join(',');
-const hub = run(process.execPath, [main], { env: { ...env, AVISO_EGRESS_ALLOW: egress } });
+// A young generation of up to 64 MiB: the event path allocates fast and short-lived
+// (docs/decisions/0017-young-generation.md). Also in the Dockerfile and the benches.
+const hub = run(process.execPath, ['--max-semi-space-size=64', main], {
+  env: { ...env, AVISO_EGRESS_ALLOW: egress },
+});
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
