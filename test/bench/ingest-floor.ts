@@ -4,6 +4,7 @@
 // The hub is measured against it with the same bodies and the same concurrency.
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -39,7 +40,8 @@ async function open(
   url: string,
 ): Promise<{ insert: Insert; insertOne: (e: Event) => Promise<{ id: string }[]> }> {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const sql = postgres(url, { max: 10, onnotice: () => {} });
+    // The hub's default pool (`defaultPoolSize`): the same connections for both.
+    const sql = postgres(url, { max: 2 * availableParallelism() + 1, onnotice: () => {} });
     await sql.unsafe(TABLE);
     return {
       insert: (events) => sql.unsafe(MANY, columns(events) as never[], { prepare: true }) as never,

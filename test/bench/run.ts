@@ -2,7 +2,7 @@
 // same sockets, in one run. See BENCHMARKS.md for the method and the recorded figures. Long because
 // it is one measurement script read top to bottom: set-up, connects, phases, storm, table.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -38,6 +38,31 @@ async function settledHeap(): Promise<number> {
 function cpuMsSince(start: NodeJS.CpuUsage): number {
   const { user, system } = process.cpuUsage(start);
   return (user + system) / 1000;
+}
+
+/**
+ * CPU time of every PostgreSQL process on this machine, in ms (Linux `/proc`; 0 elsewhere). The
+ * bench's database runs here, so a storm's share of it can be read beside the hub's own.
+ */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const close = stat.lastIndexOf(')');
+        if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+        const fields = stat.slice(close + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks * 10;
 }
 
 /** Waits until this process (the hub) has used under 10 % of a core for 250 ms; how long it took, ms. */
@@ -418,8 +443,10 @@ async function measure(
     await profiler.post('Profiler.start');
   }
   const stormCpu = process.cpuUsage();
+  const stormPgCpu = postgresCpuMs();
   const storm = await connectAll(node.url, mark.id);
   const stormCpuMs = cpuMsSince(stormCpu) / storm.ok;
+  const stormPgCpuMs = (postgresCpuMs() - stormPgCpu) / storm.ok;
   if (profiler && config.profileDir) {
     const { profile } = await profiler.post('Profiler.stop');
     profiler.disconnect();
@@ -432,7 +459,9 @@ async function measure(
   log(
     `connect storm: ${storm.ok} sockets reconnected with replay in ${fmt(storm.seconds)} s (${fmt(stormRate, 0)}/s), ` +
       `${storm.failed} failed; bare namespace ${fmt(bareRate, 0)}/s; ` +
-      `the hub's CPU per connection ${fmt(stormCpuMs, 2)} ms, bare ${fmt(bareCpuMs, 2)} ms; load ${fmt(os.loadavg()[0]!, 2)}`,
+      `the hub's CPU per connection ${fmt(stormCpuMs, 2)} ms, bare ${fmt(bareCpuMs, 2)} ms` +
+      (stormPgCpuMs ? `, PostgreSQL's ${fmt(stormPgCpuMs, 2)} ms` : '') +
+      `; load ${fmt(os.loadavg()[0]!, 2)}`,
   );
   // What the hub spends per event on top of the raw emit: CPU per delivery × deliveries per event.
   const perEvent = (r: PhaseResult) => (r.serverCpuUsPerDelivery * r.received) / Math.max(1, r.events) / 1000;
@@ -503,7 +532,14 @@ async function measure(
     connected: ok,
     failed,
     heapPerSocket,
-    storm: { ...storm, rate: stormRate, bareRate, cpuMsPerSocket: stormCpuMs, bareCpuMsPerSocket: bareCpuMs },
+    storm: {
+      ...storm,
+      rate: stormRate,
+      bareRate,
+      cpuMsPerSocket: stormCpuMs,
+      postgresCpuMsPerSocket: stormPgCpuMs,
+      bareCpuMsPerSocket: bareCpuMs,
+    },
     cpuPerEventAboveRawMs: aboveRaw,
     baseline,
     aviso,
