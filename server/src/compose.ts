@@ -138,6 +138,9 @@ export async function startNode(
     timeoutMs: config.dbTimeoutMs ?? 3_000,
     max: pool,
   });
+  database.onAvailability((up) =>
+    up ? log.info('database available again') : log.error('database unavailable'),
+  );
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, 'database migrated');
   const box = new SecretBox(config.secretKeys);

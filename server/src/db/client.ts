@@ -68,7 +68,13 @@ export async function openDatabase(
   const inMemory = url === 'memory:' || url === 'memory://';
   if (!inMemory) mkdirSync(url, { recursive: true });
   // On a thread of its own: its queries would otherwise run on the sockets' thread (pglite-thread.ts).
-  const client = new PGliteThread(inMemory ? undefined : url);
+  // A thread that dies is replaced on a data folder; meanwhile, and for good in memory, it is away.
+  const listeners: ((available: boolean) => void)[] = [];
+  let up = true;
+  const client = new PGliteThread(inMemory ? undefined : url, (now) => {
+    up = now;
+    for (const listener of listeners) listener(now);
+  });
   await client.waitReady;
   const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
   return {
@@ -77,8 +83,8 @@ export async function openDatabase(
     ping: async () => {
       await client.query('select 1');
     },
-    available: () => true,
-    onAvailability: () => {},
+    available: () => up,
+    onAvailability: (listener) => listeners.push(listener),
     close: () => client.close(),
   };
 }

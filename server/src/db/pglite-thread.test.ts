@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PGliteThread } from './pglite-thread.ts';
 
@@ -52,5 +56,42 @@ describe('PGlite on a thread of its own', () => {
     await other.waitReady;
     await other.close();
     await expect(other.query('select 1')).rejects.toThrow(/ended/);
+  });
+});
+
+describe('a PGlite thread that dies', () => {
+  /** What a WebAssembly abort does to the thread: it ends, whatever it was doing. */
+  const kill = (pg: PGliteThread) => (pg as unknown as { worker: Worker }).worker.terminate();
+
+  it('on a data folder, fails what it was answering, and another thread opens the same data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aviso-pglite-thread-'));
+    const told: boolean[] = [];
+    const pg = new PGliteThread(dir, (up) => told.push(up));
+    try {
+      await pg.waitReady;
+      await pg.query('create table kept (n int)');
+      await pg.query('insert into kept values (1)');
+      const answering = pg.query('select pg_sleep(2)');
+      await new Promise((r) => setTimeout(r, 100));
+      await kill(pg);
+      await expect(answering).rejects.toThrow(/PGlite thread ended/);
+      expect((await pg.query('select n from kept')).rows).toEqual([{ n: 1 }]);
+      expect(told).toEqual([false, true]);
+      await pg.query('insert into kept values (2)');
+      expect((await pg.query('select count(*)::int as n from kept')).rows).toEqual([{ n: 2 }]);
+    } finally {
+      await pg.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('in memory, stays away: there is nothing to reopen', async () => {
+    const told: boolean[] = [];
+    const pg = new PGliteThread(undefined, (up) => told.push(up));
+    await pg.waitReady;
+    await kill(pg);
+    await expect(pg.query('select 1')).rejects.toThrow(/PGlite thread ended/);
+    expect(told).toEqual([false]);
+    await pg.close();
   });
 });

@@ -57,32 +57,62 @@ interface Queryable {
   query(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results>;
 }
 
+/** Restarts of a dead thread allowed within a minute; past them the database stays away. */
+const RESTARTS_PER_MINUTE = 3;
+
 /**
  * PGlite on a worker thread, shaped like the PGlite drizzle expects (`query`, `transaction`).
  * A transaction holds the database: queries from outside it wait for its end, as on PGlite.
+ *
+ * A thread that dies (a WebAssembly abort) fails what it was answering. On a data folder another
+ * thread opens the same folder, which PostgreSQL recovers as after a crash, and the queries after
+ * go to it; in memory there is nothing to reopen, and every query from then on fails.
  */
 export class PGliteThread implements Queryable {
-  private readonly worker: Worker;
+  private worker!: Worker;
   private readonly pending = new Map<number, { resolve: (r: Results) => void; reject: (e: Error) => void }>();
   private next = 1;
   /** The open transaction's end, while one is open. */
   private open: Promise<void> | undefined;
   private gone: Error | undefined;
-  readonly waitReady: Promise<void>;
+  private closing = false;
+  private restarts: number[] = [];
+  /** The start of a thread taking over after one died, until it is ready. */
+  private restarting: Promise<void> | undefined;
+  /** Whether the current thread ever answered as ready (one that never did is not restarted). */
+  private up = false;
+  /** The current thread's start; queries wait for it. */
+  waitReady!: Promise<void>;
 
-  /** `dataDir`: a folder to keep the database in; none for one in memory. */
-  constructor(dataDir?: string) {
-    this.worker = new Worker(WORKER, {
+  /**
+   * `dataDir`: a folder to keep the database in; none for one in memory. `onThread` hears each time
+   * the thread dies (`up: false`) and each time another one took over (`up: true`).
+   */
+  constructor(
+    private readonly dataDir?: string,
+    private readonly onThread: (up: boolean, err?: Error) => void = () => {},
+  ) {
+    this.start();
+  }
+
+  private start() {
+    const worker = new Worker(WORKER, {
       eval: true,
-      workerData: { module: createRequire(import.meta.url).resolve('@electric-sql/pglite'), dataDir },
+      workerData: {
+        module: createRequire(import.meta.url).resolve('@electric-sql/pglite'),
+        dataDir: this.dataDir,
+      },
     });
+    this.worker = worker;
+    this.up = false;
     this.waitReady = new Promise((resolve, reject) => {
-      this.worker.on(
+      worker.on(
         'message',
         (m: { ready?: true; failed?: string; id?: number; result?: Results; error?: Error }) => {
           if (m.ready) {
+            this.up = true;
             // Held only while it has something to answer: an idle database never keeps a process up.
-            if (!this.pending.size) this.worker.unref();
+            if (!this.pending.size) worker.unref();
             resolve();
             return;
           }
@@ -93,29 +123,54 @@ export class PGliteThread implements Queryable {
           const waiting = this.pending.get(m.id!);
           if (!waiting) return;
           this.pending.delete(m.id!);
-          if (!this.pending.size) this.worker.unref();
+          if (!this.pending.size) worker.unref();
           if (m.error) waiting.reject(Object.assign(new Error(m.error.message), m.error));
           else waiting.resolve(m.result!);
         },
       );
+      worker.on('error', (err) => reject(err));
+      worker.on('exit', (code) => reject(new Error(`the PGlite thread ended (${code})`)));
     });
-    this.worker.on('error', (err) => this.fail(err));
-    this.worker.on('exit', (code) => this.fail(new Error(`the PGlite thread ended (${code})`)));
+    worker.on('error', (err) => this.ended(worker, err));
+    worker.on('exit', (code) => this.ended(worker, new Error(`the PGlite thread ended (${code})`)));
   }
 
-  private fail(err: Error) {
-    this.gone ??= err;
+  /** The thread died: what it was answering fails; on a data folder another one takes over. */
+  private ended(worker: Worker, err: Error) {
+    if (worker !== this.worker || this.closing || this.gone) return;
     for (const waiting of this.pending.values()) waiting.reject(err);
     this.pending.clear();
+    this.onThread(false, err);
+    const now = Date.now();
+    this.restarts = this.restarts.filter((at) => now - at < 60_000);
+    if (!this.dataDir || !this.up || this.restarts.length >= RESTARTS_PER_MINUTE) {
+      this.gone = err;
+      return;
+    }
+    this.restarts.push(now);
+    this.start();
+    this.restarting = this.waitReady.then(
+      () => {
+        this.restarting = undefined;
+        this.onThread(true);
+      },
+      (failed: Error) => {
+        this.restarting = undefined;
+        this.gone = failed;
+      },
+    );
   }
 
-  private send(message: Record<string, unknown>): Promise<Results> {
-    if (this.gone) return Promise.reject(this.gone);
+  private async send(message: Record<string, unknown>): Promise<Results> {
+    // A thread taking over after one died: its start first.
+    if (this.restarting) await this.restarting;
+    if (this.gone) throw this.gone;
     const id = this.next++;
+    const worker = this.worker;
     return new Promise<Results>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.ref();
-      this.worker.postMessage({ ...message, id });
+      worker.ref();
+      worker.postMessage({ ...message, id });
     });
   }
 
@@ -154,7 +209,11 @@ export class PGliteThread implements Queryable {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     if (!this.gone) await this.send({ close: true }).catch(() => {});
     await this.worker.terminate();
+    this.gone ??= new Error('the PGlite thread ended (closed)');
+    for (const waiting of this.pending.values()) waiting.reject(this.gone);
+    this.pending.clear();
   }
 }
