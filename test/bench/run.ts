@@ -10,6 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { SOCKET_PATH } from '@aviso/protocol';
 import { createLogger, rooms, startNode } from '@aviso/server';
 import { SignJWT } from 'jose';
+import postgres from 'postgres';
 import { Child } from './children.ts';
 import { now, sleep } from './clock.ts';
 import { type BenchConfig, loadConfig } from './config.ts';
@@ -106,11 +107,12 @@ async function main(config: BenchConfig) {
     `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`,
   );
 
+  const database = await benchDatabase(config.databaseUrl);
   const node = await startNode(
     {
       port: 0,
       host: '127.0.0.1',
-      databaseUrl: config.databaseUrl,
+      databaseUrl: database.url,
       redisUrl: null,
       adminToken: ADMIN_TOKEN,
       secretKeys: [{ id: 'k', key: Buffer.alloc(32, 7) }],
@@ -127,7 +129,27 @@ async function main(config: BenchConfig) {
       children.publisher?.stop({ type: 'close' }),
     ]);
     await node.close();
+    await database.drop();
   }
+}
+
+/**
+ * On PostgreSQL, a database made anew for the run and dropped after it: runs do not inherit each
+ * other's rows (or their dead ones, where autovacuum is off, as on the CI machine). Other URLs as given.
+ */
+async function benchDatabase(given: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!given.startsWith('postgres')) return { url: given, drop: async () => {} };
+  const name = 'aviso_bench_live';
+  const admin = async (statement: string) => {
+    const sql = postgres(given, { max: 1, onnotice: () => {} });
+    await sql.unsafe(statement);
+    await sql.end();
+  };
+  await admin(`drop database if exists ${name} with (force)`);
+  await admin(`create database ${name}`);
+  const url = new URL(given);
+  url.pathname = `/${name}`;
+  return { url: url.href, drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
 async function api<T>(base: string, path: string, method: string, token: string, body?: unknown): Promise<T> {
