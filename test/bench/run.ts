@@ -122,7 +122,7 @@ async function main(config: BenchConfig) {
   );
   const children: { clients: Clients[]; publisher?: Publisher } = { clients: [] };
   try {
-    return await measure(config, node, children, log);
+    return await measure(config, node, children, log, database);
   } finally {
     await Promise.all([
       ...children.clients.map((c) => c.stop({ type: 'close' })),
@@ -137,19 +137,43 @@ async function main(config: BenchConfig) {
  * On PostgreSQL, a database made anew for the run and dropped after it: runs do not inherit each
  * other's rows (or their dead ones, where autovacuum is off, as on the CI machine). Other URLs as given.
  */
-async function benchDatabase(given: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (!given.startsWith('postgres')) return { url: given, drop: async () => {} };
+async function benchDatabase(given: string): Promise<BenchDatabase> {
+  if (!given.startsWith('postgres')) {
+    return { url: given, drop: async () => {}, analyzeIfNoAutovacuum: async () => false };
+  }
   const name = 'aviso_bench_live';
-  const admin = async (statement: string) => {
-    const sql = postgres(given, { max: 1, onnotice: () => {} });
-    await sql.unsafe(statement);
-    await sql.end();
+  const run = async (on: string, statement: string) => {
+    const sql = postgres(on, { max: 1, onnotice: () => {} });
+    try {
+      return await sql.unsafe(statement);
+    } finally {
+      await sql.end();
+    }
   };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
+  await run(given, `drop database if exists ${name} with (force)`);
+  await run(given, `create database ${name}`);
   const url = new URL(given);
   url.pathname = `/${name}`;
-  return { url: url.href, drop: () => admin(`drop database if exists ${name} with (force)`) };
+  return {
+    url: url.href,
+    drop: async () => {
+      await run(given, `drop database if exists ${name} with (force)`);
+    },
+    // Where autovacuum is off (this machine's PostgreSQL), what it would have done by then.
+    analyzeIfNoAutovacuum: async () => {
+      const [row] = await run(url.href, 'show autovacuum');
+      if (row?.autovacuum !== 'off') return false;
+      await run(url.href, 'analyze');
+      return true;
+    },
+  };
+}
+
+interface BenchDatabase {
+  url: string;
+  drop(): Promise<void>;
+  /** Runs ANALYZE when the server's autovacuum is off; whether it did. */
+  analyzeIfNoAutovacuum(): Promise<boolean>;
 }
 
 async function api<T>(base: string, path: string, method: string, token: string, body?: unknown): Promise<T> {
@@ -167,6 +191,7 @@ async function measure(
   node: Awaited<ReturnType<typeof startNode>>,
   children: { clients: Clients[]; publisher?: Publisher },
   log: (line: string) => void,
+  database: BenchDatabase,
 ) {
   const tenant = await api<{ id: string; apiKey: string; widgetSecret: string }>(
     node.url,
@@ -443,6 +468,8 @@ async function measure(
   );
   // A restarted node has nothing left to do for the sockets it lost; this one still writes their
   // presence-log closes. The storm starts once the hub is idle again, as the bare connects did.
+  // A node that restarts has run for a while: PostgreSQL has statistics of its tables by then.
+  if (await database.analyzeIfNoAutovacuum()) log('database analyzed (its autovacuum is off)');
   const settled = await idle();
   log(`the hub settled ${fmt(settled / 1000)} s after the drop (presence-log closes written)`);
   const mark = await api<{ id: string }>(node.url, '/v1/events', 'POST', tenant.apiKey, {
