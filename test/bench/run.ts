@@ -113,6 +113,7 @@ async function main(config: BenchConfig) {
       port: 0,
       host: '127.0.0.1',
       databaseUrl: database.url,
+      ...(process.env.BENCH_DB_POOL ? { dbPool: Number(process.env.BENCH_DB_POOL) } : {}),
       redisUrl: null,
       adminToken: ADMIN_TOKEN,
       secretKeys: [{ id: 'k', key: Buffer.alloc(32, 7) }],
