@@ -493,10 +493,12 @@ async function measure(
     await profiler.post('Profiler.start');
   }
   const stormCpu = process.cpuUsage();
-  const stormPgCpu = postgresCpuMs();
+  // PostgreSQL's own processes, when the hub's database is one (none to count on PGlite).
+  const onPostgres = config.databaseUrl.startsWith('postgres');
+  const stormPgCpu = onPostgres ? postgresCpuMs() : 0;
   const storm = await connectAll(node.url, mark.id);
   const stormCpuMs = cpuMsSince(stormCpu) / storm.ok;
-  const stormPgCpuMs = (postgresCpuMs() - stormPgCpu) / storm.ok;
+  const stormPgCpuMs = onPostgres ? (postgresCpuMs() - stormPgCpu) / storm.ok : 0;
   if (profiler && config.profileDir) {
     const { profile } = await profiler.post('Profiler.stop');
     profiler.disconnect();
