@@ -45,6 +45,15 @@ const toCounts = (
   newestInInbox: row?.newestInInbox ?? undefined,
 });
 
+/** What an inbox item carries of a reader's state of a notification. */
+const stateFields = {
+  seenAt: notificationStates.seenAt,
+  readAt: notificationStates.readAt,
+  archivedAt: notificationStates.archivedAt,
+  unreadAt: notificationStates.unreadAt,
+  actionId: notificationStates.actionId,
+};
+
 /** A notification with one reader's state of it. */
 export interface InboxItem {
   n: NotificationRow;
@@ -165,17 +174,10 @@ export class NotificationRepo {
 
   /** A notification and the reader's state of it, with `counts` beside it (see `replayFrom`). */
   private selectItems<C extends Record<string, SQL.Aliased | SQL>>(counts?: C) {
-    const s = notificationStates;
     return this.db
       .select({
         n: notifications,
-        s: {
-          seenAt: s.seenAt,
-          readAt: s.readAt,
-          archivedAt: s.archivedAt,
-          unreadAt: s.unreadAt,
-          actionId: s.actionId,
-        },
+        s: stateFields,
         ...(counts as C),
       })
       .from(notifications);
@@ -258,13 +260,7 @@ export class NotificationRepo {
         const countsRow = this.db
           .select({
             n: notifications,
-            s: {
-              seenAt: notificationStates.seenAt,
-              readAt: notificationStates.readAt,
-              archivedAt: notificationStates.archivedAt,
-              unreadAt: notificationStates.unreadAt,
-              actionId: notificationStates.actionId,
-            },
+            s: stateFields,
             unread: sql<number | null>`${counts.unread}`,
             newest: sql<string | null>`${counts.newest}`,
             newestInInbox: sql<string | null>`${counts.newestInInbox}`,
