@@ -1,5 +1,5 @@
 import { RETENTION_DEFAULTS } from '@aviso/protocol';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -186,6 +186,24 @@ describe.each(databaseBackends)('retention on $name', ({ url }) => {
     } finally {
       await job.stop();
     }
+  });
+});
+
+describe('retention on the embedded database', () => {
+  const hub = testApp('memory:');
+
+  it('leaves it with statistics of its tables (it has no autovacuum)', async () => {
+    const analyzed = async () =>
+      (
+        (await hub.database.db.execute(
+          sql`select last_analyze from pg_stat_user_tables where relname = 'notifications'`,
+        )) as unknown as { rows: { last_analyze: string | null }[] }
+      ).rows[0]?.last_analyze ?? null;
+    const before = await analyzed();
+    await runRetention(hub.database, { now: NOW });
+    const after = await analyzed();
+    expect(after).not.toBeNull();
+    expect(after).not.toEqual(before);
   });
 });
 

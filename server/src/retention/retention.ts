@@ -51,7 +51,8 @@ async function exclusively<T>(
  * Deletes every tenant's rows past its retention (`settings.retention`, else the defaults):
  * idempotency keys, finished deliveries, notifications with their states, resolved stock alerts,
  * finished schedules, expired Telegram link tokens. Statements delete at most `batch` rows, with
- * `pauseMs` between full batches; one node at a time runs it.
+ * `pauseMs` between full batches; one node at a time runs it. On the embedded database it ends
+ * with `ANALYZE`, which PostgreSQL's autovacuum does elsewhere.
  */
 export async function runRetention(
   database: Pick<Database, 'db' | 'kind'>,
@@ -93,6 +94,8 @@ export async function runRetention(
       await purge.schedules(cut.schedules);
       await purge.telegramLinks(now);
     }
+    // PGlite has no autovacuum: without this its planner would never learn how large tables grew.
+    if (database.kind === 'pglite' && !signal?.aborted) await database.db.execute(sql`analyze`);
     return true;
   });
   metrics?.retentionRuns.inc({ outcome: done ? 'done' : 'skipped' });
