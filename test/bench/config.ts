@@ -11,6 +11,8 @@ export interface BenchConfig {
   maxInFlight: number;
   /** `memory:` (embedded PGlite) unless `AVISO_BENCH_DATABASE_URL` names another database. */
   databaseUrl: string;
+  /** The hub's PostgreSQL pool (`BENCH_DB_POOL`); unset, the hub's own default. */
+  dbPool: number | undefined;
   /** Where to write the figures as JSON, if anywhere. */
   jsonOut: string | undefined;
   /** Where to write a CPU profile of the hub during the connect storm (`BENCH_PROFILE`), if anywhere. */
@@ -37,6 +39,7 @@ export function loadConfig(): BenchConfig {
     connectConcurrency: int('BENCH_CONNECT_CONCURRENCY', 50),
     maxInFlight: int('BENCH_MAX_IN_FLIGHT', 1000),
     databaseUrl: process.env.AVISO_BENCH_DATABASE_URL || 'memory:',
+    dbPool: process.env.BENCH_DB_POOL ? int('BENCH_DB_POOL', 1) : undefined,
     jsonOut: process.env.BENCH_JSON || undefined,
     profileDir: process.env.BENCH_PROFILE || undefined,
   };

@@ -12,9 +12,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
 import { Child } from './children.ts';
 import { loadConfig } from './config.ts';
+import { freshDatabase } from './database.ts';
 import type { FromLoad, FromServer, LoadPhase, ToLoad, ToServer } from './messages.ts';
 import { summarizeProfile } from './profile.ts';
 import { fmt, table } from './stats.ts';
@@ -42,23 +42,13 @@ async function databases(): Promise<{
   cleanup: () => Promise<void>;
 }> {
   if (config.databaseUrl.startsWith('postgres')) {
-    const admin = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe('drop database if exists aviso_bench_ingest with (force)');
-    await admin.unsafe('create database aviso_bench_ingest');
-    const [row] = await admin<{ server_version: string }[]>`show server_version`;
-    const version = row?.server_version ?? '?';
-    await admin.end();
-    const url = new URL(config.databaseUrl);
-    url.pathname = '/aviso_bench_ingest';
+    const database = await freshDatabase(config.databaseUrl, 'aviso_bench_ingest');
+    const [row] = await database.run('show server_version');
     return {
-      hub: url.href,
-      floor: url.href,
-      kind: `PostgreSQL ${version}`,
-      cleanup: async () => {
-        const again = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
-        await again.unsafe('drop database if exists aviso_bench_ingest with (force)');
-        await again.end();
-      },
+      hub: database.url,
+      floor: database.url,
+      kind: `PostgreSQL ${row?.server_version ?? '?'}`,
+      cleanup: database.drop,
     };
   }
   const dir = mkdtempSync(join(os.tmpdir(), 'aviso-bench-ingest-'));

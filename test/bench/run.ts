@@ -10,10 +10,10 @@ import { runInNewContext } from 'node:vm';
 import { SOCKET_PATH } from '@aviso/protocol';
 import { createLogger, rooms, startNode } from '@aviso/server';
 import { SignJWT } from 'jose';
-import postgres from 'postgres';
 import { Child } from './children.ts';
 import { now, sleep } from './clock.ts';
 import { type BenchConfig, loadConfig } from './config.ts';
+import { freshDatabase } from './database.ts';
 import type { FromClients, FromPublisher, ToClients, ToPublisher } from './messages.ts';
 import { summarizeProfile } from './profile.ts';
 import { fmt, percentile, table } from './stats.ts';
@@ -113,7 +113,7 @@ async function main(config: BenchConfig) {
       port: 0,
       host: '127.0.0.1',
       databaseUrl: database.url,
-      ...(process.env.BENCH_DB_POOL ? { dbPool: Number(process.env.BENCH_DB_POOL) } : {}),
+      ...(config.dbPool ? { dbPool: config.dbPool } : {}),
       redisUrl: null,
       adminToken: ADMIN_TOKEN,
       secretKeys: [{ id: 'k', key: Buffer.alloc(32, 7) }],
@@ -142,29 +142,15 @@ async function benchDatabase(given: string): Promise<BenchDatabase> {
   if (!given.startsWith('postgres')) {
     return { url: given, drop: async () => {}, analyzeIfNoAutovacuum: async () => false };
   }
-  const name = 'aviso_bench_live';
-  const run = async (on: string, statement: string) => {
-    const sql = postgres(on, { max: 1, onnotice: () => {} });
-    try {
-      return await sql.unsafe(statement);
-    } finally {
-      await sql.end();
-    }
-  };
-  await run(given, `drop database if exists ${name} with (force)`);
-  await run(given, `create database ${name}`);
-  const url = new URL(given);
-  url.pathname = `/${name}`;
+  const database = await freshDatabase(given, 'aviso_bench_live');
   return {
-    url: url.href,
-    drop: async () => {
-      await run(given, `drop database if exists ${name} with (force)`);
-    },
+    url: database.url,
+    drop: database.drop,
     // Where autovacuum is off (this machine's PostgreSQL), what it would have done by then.
     analyzeIfNoAutovacuum: async () => {
-      const [row] = await run(url.href, 'show autovacuum');
+      const [row] = await database.run('show autovacuum');
       if (row?.autovacuum !== 'off') return false;
-      await run(url.href, 'analyze');
+      await database.run('analyze');
       return true;
     },
   };
