@@ -4,7 +4,7 @@ import { type Database, openDatabase } from '../src/db/client.ts';
 import { newId } from '../src/db/ids.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { type NotificationWrite, NotificationWriter } from '../src/db/repos/notification-writer.ts';
-import { deliveries, notifications, scheduledEvents } from '../src/db/schema.ts';
+import { deliveries, idempotencyKeys, notifications, scheduledEvents } from '../src/db/schema.ts';
 import { Store } from '../src/db/store.ts';
 import { SecretBox } from '../src/lib/secrets.ts';
 import { databaseBackends, freshDatabase } from './env.ts';
@@ -128,6 +128,51 @@ describe.each(databaseBackends)('group commit on $name', ({ url }) => {
     expect(retries.filter((r) => r.status === 'created')).toHaveLength(1);
     expect(new Set(retries.map((r) => (r.status === 'created' ? r.row.id : r.id))).size).toBe(1);
   });
+
+  it.runIf(url !== 'memory:')(
+    'answers groups in the order they were formed, though a later one commits first',
+    async () => {
+      const writer = new NotificationWriter(database.db, { maxInFlight: 2 });
+      const key = { key: `order-${newId()}`, hash: 'h' };
+      // Another transaction holds the key the first group claims: that group waits on its lock.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let holding!: () => void;
+      const holds = new Promise<void>((resolve) => {
+        holding = resolve;
+      });
+      const blocker = database.db
+        .transaction(async (tx) => {
+          await tx
+            .insert(idempotencyKeys)
+            .values({ tenantId, key: key.key, requestHash: 'other', notificationId: newId() });
+          holding();
+          await held;
+          throw new Error('rolled back');
+        })
+        .catch(() => {});
+      await holds;
+      const order: string[] = [];
+      const first = write({ idempotency: key });
+      const second = write();
+      const answers = [
+        writer.write(first).then((r) => order.push('first') && r),
+        writer.write(second).then((r) => order.push('second') && r),
+      ];
+      // The second group is committed while the first still waits on the lock.
+      while (!(await stored(second.values.id))) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 50));
+      release();
+      await blocker;
+      const [a, b] = await Promise.all(answers);
+      expect(a).toMatchObject({ status: 'created' });
+      expect(b).toMatchObject({ status: 'created' });
+      expect(writer.written.groups).toBe(2);
+      expect(order).toEqual(['first', 'second']);
+    },
+  );
 
   it('fails only the write the database refuses when its group fails', async () => {
     const writer = new NotificationWriter(database.db, { maxInFlight: 1 });

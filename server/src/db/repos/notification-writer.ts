@@ -170,7 +170,7 @@ export interface NotificationWriterOptions {
  * Group commit. Notifications that arrive while a group is being written wait for the next
  * group, which stores them all with one statement per table in one transaction: under load, one
  * commit serves many requests; alone, a write goes out at once. Every caller is answered after the
- * commit of its own group. A group that fails is written again one notification at a time, so one
+ * commit of its own group, and after the callers of every group formed before it. A group that fails is written again one notification at a time, so one
  * write that the database refuses fails alone.
  */
 export class NotificationWriter {
@@ -178,6 +178,10 @@ export class NotificationWriter {
   /** Groups written so far, and the notifications in them (a group written again counts once). */
   readonly written = { groups: 0, writes: 0 };
   private inFlight = 0;
+  /** Groups formed and groups whose callers were answered, in order (see `flush`). */
+  private groupsFormed = 0;
+  private groupsAnswered = 0;
+  private answered: Promise<void> = Promise.resolve();
   private readonly maxInFlight: number;
   private readonly maxGroup: number;
   private readonly linger: boolean;
@@ -226,31 +230,68 @@ export class NotificationWriter {
     while (this.inFlight < this.maxInFlight && this.waiting.length) {
       const group = this.waiting.splice(0, this.maxGroup);
       this.inFlight++;
-      void this.flush(group).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
+      void this.flush(group);
     }
   }
 
+  /**
+   * Writes a group, then answers its callers in the order the groups were formed. Groups in flight
+   * together may commit in another order; answered (and so pushed, see `ingest/events.ts`) in
+   * order, a later group that committed first waits for the earlier one. Ids grow in that order, so
+   * a client that was pushed an id was pushed every earlier id of this node before it: a socket
+   * that closes in between replays from the last id it got and misses nothing (`realtime/hub.ts`).
+   */
   private async flush(group: Waiting[]) {
+    const turn = this.groupsFormed++;
+    const earlier = this.answered;
+    let answered!: () => void;
+    this.answered = new Promise((resolve) => {
+      answered = resolve;
+    });
     this.written.groups++;
     this.written.writes += group.length;
+    let outcomes: PromiseSettledResult<InsertResult>[];
     try {
-      const results = await writeNotifications(
-        this.db,
-        group.map((g) => g.write),
-      );
-      for (const [i, g] of group.entries()) g.resolve(results[i]!);
+      outcomes = await this.store(group);
+    } finally {
+      this.inFlight--;
+      this.pump();
+    }
+    if (this.groupsAnswered < turn) {
+      await earlier;
+      // The earlier group's callers push in the continuations of their answers: they run first.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    for (const [i, g] of group.entries()) {
+      const o = outcomes[i]!;
+      if (o.status === 'fulfilled') g.resolve(o.value);
+      else g.reject(o.reason);
+    }
+    this.groupsAnswered++;
+    answered();
+  }
+
+  /** Stores a group; if it fails, one write at a time, so a write the database refuses fails alone. */
+  private async store(group: Waiting[]): Promise<PromiseSettledResult<InsertResult>[]> {
+    const writes = group.map((g) => g.write);
+    try {
+      const results = await writeNotifications(this.db, writes);
+      return results.map((value) => ({ status: 'fulfilled', value }));
     } catch (err) {
       // The database itself is away: every write of the group gets that answer at once.
       if (group.length === 1 || (err instanceof AppError && err.code === 'DATABASE_UNAVAILABLE')) {
-        for (const g of group) g.reject(err);
-        return;
+        return group.map(() => ({ status: 'rejected', reason: err }));
       }
-      for (const g of group) {
-        await writeNotifications(this.db, [g.write]).then(([r]) => g.resolve(r!), g.reject);
+      const outcomes: PromiseSettledResult<InsertResult>[] = [];
+      for (const w of writes) {
+        outcomes.push(
+          await writeNotifications(this.db, [w]).then(
+            ([value]) => ({ status: 'fulfilled', value: value! }) as const,
+            (reason: unknown) => ({ status: 'rejected', reason }) as const,
+          ),
+        );
       }
+      return outcomes;
     }
   }
 }
