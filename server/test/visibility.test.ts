@@ -68,7 +68,12 @@ describe.each(databaseBackends)('visibility on $name', ({ url }) => {
           ids: [...expected].sort(),
         });
         expect(await store.notifications.unreadCount(reader)).toBe(expected.length);
-        expect((await store.notifications.unreadAndNewest(reader)).unread).toBe(expected.length);
+        const newest = [...expected].sort().at(-1);
+        expect(await store.notifications.unreadAndNewest(reader)).toEqual({
+          unread: expected.length,
+          newest,
+          newestInInbox: newest,
+        });
       }
     }
   });

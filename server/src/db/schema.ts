@@ -136,6 +136,11 @@ export const notifications = pgTable(
     index('notifications_tenant_id_idx').on(t.tenantId, t.id.desc()),
     index('notifications_branch_ids_idx').using('gin', t.branchIds),
     index('notifications_recipient_ids_idx').using('gin', t.recipientIds),
+    // The tenant's notifications for everyone: with the two above, every part of `visibleTo` has an
+    // index, so a reader's count reads their own rows rather than all of the tenant's.
+    index('notifications_global_idx')
+      .on(t.tenantId)
+      .where(sql`${t.recipientIds} is null and ${t.branchIds} is null`),
   ],
 );
 

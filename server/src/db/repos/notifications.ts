@@ -74,16 +74,29 @@ export const textArray = (values: readonly string[]): SQL =>
  * or a branch list that shares a branch with the reader, or any branch list for an owner.
  */
 export function visibleTo(reader: Pick<Reader, 'id' | 'role' | 'branchIds'>): SQL {
+  return or(...visibleApart(reader))!;
+}
+
+/**
+ * `visibleTo` as conditions no two of which hold for one notification, each with an index of its
+ * own (recipients, the partial index of global notifications, branches): a statement that counts
+ * each part apart reads the reader's rows, where one `or` over them reads all of the tenant's.
+ */
+function visibleApart(reader: Pick<Reader, 'id' | 'role' | 'branchIds'>): SQL[] {
   const n = notifications;
-  return or(
-    sql`${n.recipientIds} @> ${textArray([reader.id])}`,
-    and(isNull(n.recipientIds), isNull(n.branchIds)),
+  const named = sql`${n.recipientIds} @> ${textArray([reader.id])}`;
+  const branch =
     reader.role === 'owner'
       ? isNotNull(n.branchIds)
       : reader.branchIds.length
         ? sql`${n.branchIds} && ${textArray(reader.branchIds)}`
-        : undefined,
-  )!;
+        : undefined;
+  return [
+    named,
+    and(isNull(n.recipientIds), isNull(n.branchIds))!,
+    // Null when nobody is named: not named either.
+    ...(branch ? [and(branch, sql`not coalesce(${named}, false)`)!] : []),
+  ];
 }
 
 /**
@@ -332,20 +345,33 @@ export class NotificationRepo {
     return toCounts(row);
   }
 
+  /** The counts of `unreadAndNewest`, one part of `visibleApart` at a time (each by its index). */
   private counts(reader: Reader) {
     const n = notifications;
     const s = notificationStates;
+    const part = (visible: SQL) =>
+      this.db
+        .select({
+          id: n.id,
+          unread: sql<boolean>`${isUnread(reader)}`.as('unread'),
+          inInbox: sql<boolean>`${isNull(s.archivedAt)}`.as('in_inbox'),
+        })
+        .from(n)
+        .leftJoin(s, this.stateJoin(reader.id))
+        .where(and(eq(n.tenantId, this.tenantId), visible, notSnoozed()));
+    const [first, ...rest] = visibleApart(reader).map(part);
+    let visible = first!;
+    for (const p of rest) visible = visible.unionAll(p) as unknown as typeof visible;
+    const v = visible.as('v');
     return this.db
       .select({
-        unread: sql<number>`(count(*) filter (where ${isUnread(reader)}))::int`.as('unread'),
-        newest: sql<string | null>`max(${n.id}::text)`.as('newest'),
-        newestInInbox: sql<string | null>`max(${n.id}::text) filter (where ${isNull(s.archivedAt)})`.as(
+        unread: sql<number>`(count(*) filter (where ${v.unread}))::int`.as('unread'),
+        newest: sql<string | null>`max(${v.id}::text)`.as('newest'),
+        newestInInbox: sql<string | null>`max(${v.id}::text) filter (where ${v.inInbox})`.as(
           'newest_in_inbox',
         ),
       })
-      .from(n)
-      .leftJoin(s, this.stateJoin(reader.id))
-      .where(and(eq(n.tenantId, this.tenantId), visibleTo(reader), notSnoozed()));
+      .from(v);
   }
 
   // The reconnection path's statements (replay, gap, count), built once per shape of reader: building

@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_global_idx" ON "notifications" USING btree ("tenant_id") WHERE "notifications"."recipient_ids" is null and "notifications"."branch_ids" is null;
