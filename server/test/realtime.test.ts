@@ -143,18 +143,25 @@ describe.each(databaseBackends)('realtime on $name', ({ url }) => {
       icon: 'sale',
       createdAt,
     });
-    // Minted 3 s ago and stored then: the client that saw a later id had it.
-    const seen = idAtMs(now - 3_000, '000-8000-000000000001');
+    // Minted 4.5 s ago and stored then: the client that saw a later id had it.
+    const seen = idAtMs(now - 4_500, '000-8000-000000000001');
     // Minted 2 s ago, stored only now (another node's slow commit): the client may not have it.
     const late = idAtMs(now - 2_000, '000-8000-000000000002');
+    // Minted 1.8 s ago by a group that began 1.5 s ago, before the client's `since` was minted, and
+    // committed after the client saw `since`: the client may not have it either.
+    const slow = idAtMs(now - 1_800, '000-8000-000000000003');
     await hub.node.database.db
       .insert(notifications)
-      .values([row(seen, new Date(now - 3_000), 'vista'), row(late, new Date(now), 'tardía')]);
+      .values([
+        row(seen, new Date(now - 4_500), 'vista'),
+        row(late, new Date(now), 'tardía'),
+        row(slow, new Date(now - 1_500), 'lenta'),
+      ]);
     // The client saw a notification minted 1 s ago.
     const since = idAtMs(now - 1_000, 'fff-bfff-ffffffffffff');
     const again = await connect(hub.node.url, { token: ana.token, since });
     await until(() => again.counts.length > 0, 'the first count');
-    expect(again.received.map((n) => n.id)).toEqual([late]);
+    expect(again.received.map((n) => n.id)).toEqual([late, slow]);
     again.close();
   });
 

@@ -51,7 +51,7 @@ describe.each(databaseBackends)('reconnection statements on $name', ({ url }) =>
     const replay = await store.notifications.replayFrom(
       await row(a, 'x'),
       inX,
-      { from: start, mintedAt: new Date(timeOfId(inX)), limit: 50 },
+      { from: start, begunAfter: new Date(timeOfId(inX)), limit: 50 },
       1,
     );
     expect({ late: ids(replay.late), missed: ids(replay.missed) }).toEqual({ late: [], missed: [toX] });
@@ -94,22 +94,23 @@ describe.each(databaseBackends)('reconnection statements on $name', ({ url }) =>
     const after = [await post(a, { branchIds: ['L'] }), await post(a, { branchIds: ['L'] })];
     const store = hub.node.store.forTenant(a.id);
     const reader = await row(a, 'late');
-    // Everything before since was stored after the moment given as since's minting: all "late".
+    // Everything before since was stored by a group begun after the moment given: all "late",
+    // and the newest of them kept (the likeliest to have been missed).
     const replay = await store.notifications.replayFrom(
       reader,
       since,
-      { from: start, mintedAt: new Date(Date.now() - 60_000), limit: 1 },
+      { from: start, begunAfter: new Date(Date.now() - 60_000), limit: 1 },
       1,
     );
     expect({ late: ids(replay.late), missed: ids(replay.missed) }).toEqual({
-      late: [before[0]],
+      late: [before[1]],
       missed: [after[0]],
     });
     // Stored before since was minted: none is late.
     const none = await store.notifications.replayFrom(
       reader,
       since,
-      { from: start, mintedAt: new Date(Date.now() + 60_000), limit: 50 },
+      { from: start, begunAfter: new Date(Date.now() + 60_000), limit: 50 },
       50,
     );
     expect({ late: ids(none.late), missed: ids(none.missed) }).toEqual({ late: [], missed: after });
@@ -117,7 +118,7 @@ describe.each(databaseBackends)('reconnection statements on $name', ({ url }) =>
     const empty = await store.notifications.replayFrom(
       reader,
       after[1]!,
-      { from: after[1]!, mintedAt: new Date(Date.now() + 60_000), limit: 50 },
+      { from: after[1]!, begunAfter: new Date(Date.now() + 60_000), limit: 50 },
       50,
     );
     expect(empty).toEqual({ late: [], missed: [], unread: 5, newest: after[1], newestInInbox: after[1] });

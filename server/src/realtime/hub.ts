@@ -104,6 +104,12 @@ const SPENT_AUTH = Object.freeze({});
 
 /** How far before `since` a replay looks again, for notifications committed after later ones. */
 const REPLAY_OVERLAP_MS = 5_000;
+/**
+ * How long before `since` was minted another node's group may have begun and still be committing
+ * when the client saw `since` (a node answers its own groups in order, see `NotificationWriter`).
+ * What such groups stored is replayed again; the client keeps one of each id.
+ */
+const SLOW_GROUP_MS = 2_000;
 
 /** Attaches Socket.IO to the HTTP server: token check, rooms, replay, read sync, presence. */
 export function attachRealtime(io: AvisoServer, http: HttpServer, options: RealtimeOptions): AvisoServer {
@@ -239,14 +245,18 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     let counts: Counts | undefined;
     let last = since;
     if (since) {
-      // Ids are minted before their commit: one minted a little before `since` (another node, or
-      // another group of the same node) may have been stored after the client saw `since`. Those
-      // come first; the client keeps one of each id.
+      // Ids are minted before their commit: one minted a little before `since` on another node may
+      // have been stored after the client saw `since`. Those come first; the client keeps one of
+      // each id.
       const minted = timeOfId(since);
       const { late, missed, ...replayCounts } = await store.notifications.replayFrom(
         reader,
         since,
-        { from: idAt(minted - REPLAY_OVERLAP_MS), mintedAt: new Date(minted), limit: 50 },
+        {
+          from: idAt(minted - REPLAY_OVERLAP_MS),
+          begunAfter: new Date(minted - SLOW_GROUP_MS),
+          limit: 50,
+        },
         replayLimit,
       );
       for (const n of itemsToWire([...late, ...missed], reader)) socket.emit('notification', n);

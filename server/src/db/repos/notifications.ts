@@ -245,16 +245,16 @@ export class NotificationRepo {
 
   /**
    * A reconnection's whole replay and its counts in one round trip. The replay, oldest first: the
-   * notifications minted after `overlap.from` and before `since` but stored after `since` was minted
-   * (a client that saw `since` may not have seen them: ids are minted before the commit, so another
-   * node's or another group's can land after a later one), at most `overlap.limit`; then those newer
-   * than `since`, at most `limit`. Not snoozed ones. The counts are `unreadAndNewest`'s, from the
-   * same snapshot.
+   * notifications minted after `overlap.from` and before `since` whose group began after
+   * `overlap.begunAfter` (a client that saw `since` may not have seen them: ids are minted before
+   * the commit, so another node's group can land after a later id), the newest `overlap.limit` of
+   * them; then those newer than `since`, at most `limit`. Not snoozed ones. The counts are
+   * `unreadAndNewest`'s, from the same snapshot.
    */
   async replayFrom(
     reader: Reader,
     since: string,
-    overlap: { from: string; mintedAt: Date; limit: number },
+    overlap: { from: string; begunAfter: Date; limit: number },
     limit: number,
   ): Promise<{ late: InboxItem[]; missed: InboxItem[] } & Counts> {
     const n = notifications;
@@ -283,9 +283,10 @@ export class NotificationRepo {
           .leftJoin(notificationStates, sql`false`);
         const late = this.replay(
           r,
-          [gt(n.id, p('from')), lt(n.id, p('since')), gt(n.createdAt, p('mintedAt'))],
+          [gt(n.id, p('from')), lt(n.id, p('since')), gt(n.createdAt, p('begunAfter'))],
           p('late'),
           noCounts,
+          'newest',
         );
         // The counts row has no notification (its columns are null); told apart by its count below.
         return late
@@ -293,7 +294,13 @@ export class NotificationRepo {
           .unionAll(countsRow as unknown as typeof late)
           .orderBy(asc(n.id));
       },
-      { since, from: overlap.from, mintedAt: overlap.mintedAt.toISOString(), late: overlap.limit, limit },
+      {
+        since,
+        from: overlap.from,
+        begunAfter: overlap.begunAfter.toISOString(),
+        late: overlap.limit,
+        limit,
+      },
     );
     const countsRow = rows.find((row) => row.unread !== null);
     const items = rows.flatMap((row) => (row === countsRow ? [] : [{ n: row.n, s: row.s }]));
@@ -305,17 +312,19 @@ export class NotificationRepo {
     };
   }
 
+  /** Visible notifications matching `where`, the oldest `limit` of them (or the newest). */
   private replay<C extends Record<string, SQL>>(
     reader: Reader,
     where: SQL[],
     limit: number | Placeholder,
     counts?: C,
+    keep: 'oldest' | 'newest' = 'oldest',
   ) {
     const s = notificationStates;
     return this.selectItems(counts)
       .leftJoin(s, this.stateJoin(reader.id))
       .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(reader), ...where, notSnoozed()))
-      .orderBy(asc(notifications.id))
+      .orderBy(keep === 'oldest' ? asc(notifications.id) : desc(notifications.id))
       .limit(limit);
   }
 
