@@ -105,6 +105,9 @@ describe.each(backends)(
       while (!(await quota())) {
         if (Date.now() - start > 10_000) throw new Error('a slot of the socket cap is still held after 10 s');
       }
+      // A socket counts as online once its set-up ended, which its first count tells (`connect`
+      // resolves at the handshake, before the replay and presence).
+      await until(() => live.every((s) => s.counts.length > 0), "the quota sockets' set-ups to end");
       expect([...(await hub.node.presence.online(t.id, ids))]).toEqual([ana.id]);
       for (const s of live) s.close();
       await until(() => hub.node.io.engine.clientsCount === 0, 'the quota sockets to close');
