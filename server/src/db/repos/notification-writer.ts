@@ -170,8 +170,9 @@ export interface NotificationWriterOptions {
  * Group commit. Notifications that arrive while a group is being written wait for the next
  * group, which stores them all with one statement per table in one transaction: under load, one
  * commit serves many requests; alone, a write goes out at once. Every caller is answered after the
- * commit of its own group, and after the callers of every group formed before it. A group that fails is written again one notification at a time, so one
- * write that the database refuses fails alone.
+ * commit of its own group, and after the callers of every group formed before it. A group that
+ * fails is written again one notification at a time, so one write that the database refuses fails
+ * alone.
  */
 export class NotificationWriter {
   private readonly waiting: Waiting[] = [];

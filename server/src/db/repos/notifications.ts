@@ -329,19 +329,32 @@ export class NotificationRepo {
   }
 
   async unreadCount(reader: Reader): Promise<number> {
+    const n = notifications;
     const s = notificationStates;
     const [row] = await this.prepared(
       'unread',
       reader,
-      (r) =>
-        this.db
-          .select({ count: sql<number>`count(*)::int` })
-          .from(notifications)
-          .leftJoin(s, this.stateJoin(r.id))
-          .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(r), isUnread(r), notSnoozed())),
+      (r) => {
+        const v = this.byParts(r, (visible) =>
+          this.db
+            .select({ id: n.id })
+            .from(n)
+            .leftJoin(s, this.stateJoin(r.id))
+            .where(and(eq(n.tenantId, this.tenantId), visible, isUnread(r), notSnoozed())),
+        ).as('v');
+        return this.db.select({ count: sql<number>`count(*)::int` }).from(v);
+      },
       {},
     );
     return Number(row?.count ?? 0);
+  }
+
+  /** `select` run for each part of `visibleApart`, the results together (each part by its index). */
+  private byParts<Q extends { unionAll(other: Q): unknown }>(reader: Reader, select: (visible: SQL) => Q): Q {
+    const [first, ...rest] = visibleApart(reader).map(select);
+    let all = first!;
+    for (const part of rest) all = all.unionAll(part) as Q;
+    return all;
   }
 
   /**
@@ -368,10 +381,7 @@ export class NotificationRepo {
         .from(n)
         .leftJoin(s, this.stateJoin(reader.id))
         .where(and(eq(n.tenantId, this.tenantId), visible, notSnoozed()));
-    const [first, ...rest] = visibleApart(reader).map(part);
-    let visible = first!;
-    for (const p of rest) visible = visible.unionAll(p) as unknown as typeof visible;
-    const v = visible.as('v');
+    const v = this.byParts(reader, part).as('v');
     return this.db
       .select({
         unread: sql<number>`(count(*) filter (where ${v.unread}))::int`.as('unread'),
