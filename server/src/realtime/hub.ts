@@ -245,7 +245,7 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     // Ids are minted before their commit: one minted a little before the mark on another node may
     // have been stored after the client saw the mark. Those come first; the client keeps one of
     // each id, and none is sent twice here.
-    const replay = (mark: string) => {
+    const replay = (mark: string, limit: number) => {
       const minted = timeOfId(mark);
       return store.notifications.replayFrom(
         reader,
@@ -255,7 +255,7 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
           begunAfter: new Date(minted - SLOW_GROUP_MS),
           limit: 50,
         },
-        replayLimit,
+        limit,
       );
     };
     const sent = new Set<string>();
@@ -266,10 +266,12 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     };
     let counts: Counts | undefined;
     let last = since;
+    let replayed = 0;
     if (since) {
-      const { late, missed, ...replayCounts } = await replay(since);
+      const { late, missed, ...replayCounts } = await replay(since, replayLimit);
       send([...late, ...missed]);
       last = missed.at(-1)?.n.id ?? since;
+      replayed = missed.length;
       counts = replayCounts;
     }
     socket.join(roomsOfReader(tenant.id, reader));
@@ -279,9 +281,9 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     if (since && last && (pushedMeanwhile || cutShort)) {
       // What was stored while the replay ran was pushed to rooms this socket had not joined yet:
       // newer than `since`, or minted a little before it and stored late. Read again after the
-      // join (from where the replay stopped, if it stopped short), whatever this does not see was
-      // stored later, so pushed to the rooms just joined; the count then includes everything sent.
-      const { late, missed, ...again } = await replay(cutShort ? last : since);
+      // join (as far again as the replay went, and as much further), whatever this does not see
+      // was stored later, so pushed to the rooms just joined; the count then includes everything.
+      const { late, missed, ...again } = await replay(since, replayed + replayLimit);
       send([...late, ...missed]);
       const newest = missed.at(-1)?.n.id;
       if (newest && newest > last) last = newest;
