@@ -129,10 +129,13 @@ describe('through a hub restart', function () {
     await waitUntil(() => toastTexts(el).length === 3, 'the missed ones as toasts', { timeout: 5_000 });
     expect(toastTexts(el).join()).to.contain('$50').and.contain('$40').and.contain('$30');
     expect(el.unreadCount).to.equal(before + missed.length);
-    // The hub's count closes the replay; the line comes with it, a moment after the toasts.
+    // The hub's count closes the replay; the line comes with it, a moment after the toasts (the
+    // count follows the hub's reads after the join: on a busy machine, right after a restart, more
+    // than the second waitUntil gives by default).
     await waitUntil(
       () => $(el, '.toasts')!.textContent!.includes('3 avisos mientras estabas sin conexión'),
       'the bell says what it missed',
+      { timeout: 5_000 },
     );
     expect(statuses).to.not.include('unauthorized');
   });
