@@ -123,6 +123,46 @@ describe.each(databaseBackends)('reconnection statements on $name', ({ url }) =>
     );
     expect(empty).toEqual({ late: [], missed: [], unread: 5, newest: after[1], newestInInbox: after[1] });
   });
+  it('replay for reconnections that come together, each reader their own rows and counts', async () => {
+    const people = [
+      ['g1', { role: 'staff', branchIds: ['G1'] }],
+      ['g2', { role: 'staff', branchIds: ['G2'] }],
+      ['g12', { role: 'staff', branchIds: ['G1', 'G2'] }],
+      ['gOwner', { role: 'owner', branchIds: [] }],
+    ] as const;
+    for (const [id, p] of people) await a.person(id, { ...p, branchIds: [...p.branchIds] });
+    const start = idAt(Date.now() - 1_000);
+    const since = await post(a, { branchIds: ['G1'] });
+    const inG1 = await post(a, { branchIds: ['G1'] });
+    const inG2 = await post(a, { branchIds: ['G2'] });
+    const toG2 = await post(a, { recipientIds: ['g2'] });
+    // g1 read everything: a read-all watermark, another shape of reader.
+    const g1 = await a.person('g1', { role: 'staff', branchIds: ['G1'] });
+    expect((await g1.me.post('/v1/me/notifications/read-all')).status).toBe(200);
+    const inG1Later = await post(a, { branchIds: ['G1'] });
+    const store = hub.node.store.forTenant(a.id);
+    const readers = await Promise.all(people.map(([id]) => row(a, id)));
+    const overlap = { from: start, begunAfter: new Date(Date.now() + 60_000), limit: 50 };
+    // One at a time, then all at once (and each twice, with other limits): the same answers.
+    const alone = [];
+    for (const r of readers) alone.push(await store.notifications.replayFrom(r, since, overlap, 50));
+    const together = await Promise.all([
+      ...readers.map((r) => store.notifications.replayFrom(r, since, overlap, 50)),
+      ...readers.map((r) => store.notifications.replayFrom(r, since, overlap, 1)),
+    ]);
+    expect(together.slice(0, readers.length)).toEqual(alone);
+    const missed = (r: { missed: { n: { id: string } }[] }) => ids(r.missed);
+    expect(alone.map(missed)).toEqual([
+      [inG1, inG1Later],
+      [inG2, toG2],
+      [inG1, inG2, inG1Later],
+      [inG1, inG2, inG1Later],
+    ]);
+    // The owner sees the other tests' notifications of this tenant too.
+    expect(alone.slice(0, 3).map((r) => r.unread)).toEqual([1, 2, 4]);
+    expect(together.slice(readers.length).map(missed)).toEqual([[inG1], [inG2], [inG1], [inG1]]);
+  });
+
   it('look up the tenants and people of handshakes that come together, each its own', async () => {
     await a.person('both', { role: 'staff', branchIds: ['X'] });
     await b.person('both', { role: 'owner', branchIds: [] });

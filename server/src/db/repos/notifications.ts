@@ -5,6 +5,7 @@ import {
   asc,
   desc,
   eq,
+  getTableColumns,
   gt,
   isNotNull,
   isNull,
@@ -16,6 +17,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { Gather } from '../../lib/gather.ts';
 import type { Db } from '../client.ts';
 import type { NotificationRow, NotificationStateRow, Reader } from '../rows.ts';
 import { notificationStates, notifications, recipients } from '../schema.ts';
@@ -149,9 +151,64 @@ function readerAsPlaceholders(reader: Reader) {
     readUpTo: reader.readUpTo ? sql.placeholder('readUpTo') : null,
     readUpToAt: reader.readUpToAt ? sql.placeholder('readUpToAt') : null,
   } as unknown as Reader;
-  const shape = `${reader.role}:${branchIds.length}:${reader.readUpTo ? 1 : 0}${reader.readUpToAt ? 1 : 0}`;
-  return { template, shape, values };
+  return { template, shape: shapeOf(reader), values };
 }
+
+/** What a statement prepared for a reader depends on, besides the values it is run with. */
+function shapeOf(reader: Reader): string {
+  return `${reader.role}:${reader.branchIds.length}:${reader.readUpTo ? 1 : 0}${reader.readUpToAt ? 1 : 0}`;
+}
+
+/**
+ * `readerAsPlaceholders` for a statement that serves many readers at once: the template refers to
+ * the columns of the row `q` (see `replayStatement`), `columns` names them with their types and
+ * `values` holds this reader's value of each.
+ */
+function readerAsColumns(reader: Reader) {
+  const columns: [string, string][] = [['reader_id', 'text']];
+  const values: Record<string, unknown> = { reader_id: reader.id };
+  const branchIds = reader.branchIds.map((b, i) => {
+    columns.push([`branch${i}`, 'text']);
+    values[`branch${i}`] = b;
+    return sql.raw(`q.branch${i}`);
+  });
+  if (reader.readUpTo) {
+    columns.push(['read_up_to', 'uuid']);
+    values.read_up_to = reader.readUpTo;
+  }
+  if (reader.readUpToAt) {
+    columns.push(['read_up_to_at', 'timestamptz']);
+    values.read_up_to_at = reader.readUpToAt.toISOString();
+  }
+  const template = {
+    id: sql.raw('q.reader_id'),
+    role: reader.role,
+    branchIds,
+    readUpTo: reader.readUpTo ? sql.raw('q.read_up_to') : null,
+    readUpToAt: reader.readUpToAt ? sql.raw('q.read_up_to_at') : null,
+  } as unknown as Reader;
+  return { template, columns, values };
+}
+
+/** How far before `since` a replay looks again (see `replayFrom`). */
+export interface ReplayOverlap {
+  from: string;
+  begunAfter: Date;
+  limit: number;
+}
+
+/** A replay: what was stored late before `since`, what is newer, and the counts. */
+export type Replay = { late: InboxItem[]; missed: InboxItem[] } & Counts;
+
+interface ReplayAsk {
+  reader: Reader;
+  since: string;
+  overlap: ReplayOverlap;
+  limit: number;
+}
+
+/** Most reconnections whose replays go in one statement. */
+const REPLAYS_AT_ONCE = 100;
 
 /** The notifications of one tenant and what each recipient did with them. */
 export class NotificationRepo {
@@ -249,74 +306,145 @@ export class NotificationRepo {
    * `overlap.begunAfter` (a client that saw `since` may not have seen them: ids are minted before
    * the commit, so another node's group can land after a later id), the newest `overlap.limit` of
    * them; then those newer than `since`, at most `limit`. Not snoozed ones. The counts are
-   * `unreadAndNewest`'s, from the same snapshot.
+   * `unreadAndNewest`'s, from the same snapshot. Replays asked for while one of the same shape of
+   * reader is out go together in the next statement (a reconnection storm).
    */
-  async replayFrom(
-    reader: Reader,
-    since: string,
-    overlap: { from: string; begunAfter: Date; limit: number },
-    limit: number,
-  ): Promise<{ late: InboxItem[]; missed: InboxItem[] } & Counts> {
+  replayFrom(reader: Reader, since: string, overlap: ReplayOverlap, limit: number): Promise<Replay> {
+    const shape = shapeOf(reader);
+    let replays = this.replays.get(shape);
+    if (!replays) {
+      if (this.replays.size >= 64) this.replays.clear();
+      let statement: ReturnType<typeof this.replayStatement> | undefined;
+      replays = new Gather(
+        (asks: ReplayAsk[]) => {
+          statement ??= this.replayStatement(asks[0]!.reader, `replay_${this.replays.size}`);
+          return this.replayMany(statement, asks);
+        },
+        REPLAYS_AT_ONCE,
+        2,
+      );
+      this.replays.set(shape, replays);
+    }
+    return replays.ask({ reader, since, overlap, limit });
+  }
+
+  // Per shape of reader (see `readerAsPlaceholders`), each with its statement, prepared on first use.
+  private readonly replays = new Map<string, Gather<ReplayAsk, Replay>>();
+
+  /**
+   * `replayFrom` for readers shaped like `reader`, many in one statement: each reconnection a row of
+   * values (`unnest` of one array per value), its replay and counts a lateral subquery over them.
+   */
+  private replayStatement(reader: Reader, name: string) {
     const n = notifications;
-    const p = sql.placeholder;
-    const rows = await this.prepared(
-      'replay',
-      reader,
-      (r) => {
-        // The notifications replayed, each a row without counts; then one row of counts alone.
-        const noCounts = {
-          unread: sql<number | null>`null::int`,
-          newest: sql<string | null>`null::text`,
-          newestInInbox: sql<string | null>`null::text`,
-        };
-        const counts = this.counts(r).as('c');
-        const countsRow = this.db
-          .select({
-            n: notifications,
-            s: stateFields,
-            unread: sql<number | null>`${counts.unread}`,
-            newest: sql<string | null>`${counts.newest}`,
-            newestInInbox: sql<string | null>`${counts.newestInInbox}`,
-          })
-          .from(counts)
-          .leftJoin(notifications, sql`false`)
-          .leftJoin(notificationStates, sql`false`);
-        const late = this.replay(
-          r,
-          [gt(n.id, p('from')), lt(n.id, p('since')), gt(n.createdAt, p('begunAfter'))],
-          p('late'),
-          noCounts,
-          'newest',
-        );
-        // The counts row has no notification (its columns are null); told apart by its count below.
-        return late
-          .unionAll(this.replay(r, [gt(n.id, p('since'))], p('limit'), noCounts))
-          .unionAll(countsRow as unknown as typeof late)
-          .orderBy(asc(n.id));
-      },
-      {
-        since,
-        from: overlap.from,
-        begunAfter: overlap.begunAfter.toISOString(),
-        late: overlap.limit,
-        limit,
-      },
-    );
-    const countsRow = rows.find((row) => row.unread !== null);
-    const items = rows.flatMap((row) => (row === countsRow ? [] : [{ n: row.n, s: row.s }]));
-    const split = items.findIndex((i) => i.n.id > since);
-    return {
-      late: split < 0 ? items : items.slice(0, split),
-      missed: split < 0 ? [] : items.slice(split),
-      ...toCounts(countsRow),
+    const { template, columns } = readerAsColumns(reader);
+    const q = (column: string) => sql.raw(`q.${column}`);
+    // The notifications replayed, each a row without counts; then one row of counts alone.
+    const noCounts = {
+      unread: sql<number | null>`null::int`.as('unread'),
+      newest: sql<string | null>`null::text`.as('newest'),
+      newestInInbox: sql<string | null>`null::text`.as('newest_in_inbox'),
     };
+    const counts = this.counts(template).as('c');
+    const countsRow = this.db
+      .select({
+        n: notifications,
+        s: stateFields,
+        unread: sql<number | null>`${counts.unread}`.as('unread'),
+        newest: sql<string | null>`${counts.newest}`.as('newest'),
+        newestInInbox: sql<string | null>`${counts.newestInInbox}`.as('newest_in_inbox'),
+      })
+      .from(counts)
+      .leftJoin(notifications, sql`false`)
+      .leftJoin(notificationStates, sql`false`);
+    const late = this.replay(
+      template,
+      [gt(n.id, q('from_id')), lt(n.id, q('since')), gt(n.createdAt, q('begun_after'))],
+      q('late'),
+      noCounts,
+      'newest',
+    );
+    // The counts row has no notification (its columns are null); told apart by its count below.
+    const x = late
+      .unionAll(this.replay(template, [gt(n.id, q('since'))], q('lim'), noCounts))
+      .unionAll(countsRow as unknown as typeof late)
+      .as('x');
+    const all = [
+      ...columns,
+      ['since', 'uuid'],
+      ['from_id', 'uuid'],
+      ['begun_after', 'timestamptz'],
+      ['late', 'int'],
+      ['lim', 'int'],
+      ['k', 'int'],
+    ] as const;
+    const arrays = sql.join(
+      // Sent as text: postgres.js writes arrays of strings, not of numbers or times.
+      all.map(([column, type]) => sql`${sql.placeholder(column)}::text[]::${sql.raw(type)}[]`),
+      sql`, `,
+    );
+    // The subquery's columns by name, each read as its column is (a union's fields are not aliased).
+    const fromX = <T extends Record<string, AnyPgColumn>>(columns: T) =>
+      Object.fromEntries(
+        Object.entries(columns).map(([key, column]) => [
+          key,
+          sql`x.${sql.identifier(column.name)}`.mapWith(column),
+        ]),
+      ) as { [K in keyof T]: SQL<T[K]['_']['data'] | (T[K]['_']['notNull'] extends true ? never : null)> };
+    return this.db
+      .select({
+        k: sql<number>`q.k`.mapWith(Number),
+        n: fromX(getTableColumns(notifications)),
+        s: fromX(stateFields),
+        unread: sql<number | null>`x.unread`,
+        newest: sql<string | null>`x.newest`,
+        newestInInbox: sql<string | null>`x.newest_in_inbox`,
+      })
+      .from(sql`unnest(${arrays}) as q(${sql.raw(all.map(([c]) => c).join(', '))})`)
+      .crossJoinLateral(x)
+      .orderBy(sql`q.k`, sql`x.id`)
+      .prepare(name);
+  }
+
+  private async replayMany(
+    statement: ReturnType<typeof this.replayStatement>,
+    asks: ReplayAsk[],
+  ): Promise<Replay[]> {
+    // A row of values per reconnection (every ask here has the same shape, so the same columns),
+    // sent as one array per column.
+    const perAsk: Record<string, unknown>[] = asks.map((ask, k) => ({
+      ...readerAsColumns(ask.reader).values,
+      since: ask.since,
+      from_id: ask.overlap.from,
+      begun_after: ask.overlap.begunAfter.toISOString(),
+      late: String(ask.overlap.limit),
+      lim: String(ask.limit),
+      k: String(k),
+    }));
+    const values = Object.fromEntries(
+      Object.keys(perAsk[0]!).map((column) => [column, perAsk.map((v) => v[column])]),
+    );
+    const rows = await statement.execute(values);
+    const byAsk = asks.map(() => [] as typeof rows);
+    for (const row of rows) byAsk[row.k]!.push(row);
+    return asks.map((ask, k) => {
+      const own = byAsk[k]!;
+      const countsRow = own.find((row) => row.unread !== null);
+      const items = own.flatMap((row) => (row === countsRow ? [] : [{ n: row.n, s: row.s } as InboxItem]));
+      const split = items.findIndex((i) => i.n.id > ask.since);
+      return {
+        late: split < 0 ? items : items.slice(0, split),
+        missed: split < 0 ? [] : items.slice(split),
+        ...toCounts(countsRow),
+      };
+    });
   }
 
   /** Visible notifications matching `where`, the oldest `limit` of them (or the newest). */
-  private replay<C extends Record<string, SQL>>(
+  private replay<C extends Record<string, SQL | SQL.Aliased>>(
     reader: Reader,
     where: SQL[],
-    limit: number | Placeholder,
+    limit: number | Placeholder | SQL,
     counts?: C,
     keep: 'oldest' | 'newest' = 'oldest',
   ) {
@@ -325,7 +453,7 @@ export class NotificationRepo {
       .leftJoin(s, this.stateJoin(reader.id))
       .where(and(eq(notifications.tenantId, this.tenantId), visibleTo(reader), ...where, notSnoozed()))
       .orderBy(keep === 'oldest' ? asc(notifications.id) : desc(notifications.id))
-      .limit(limit);
+      .limit(limit as number);
   }
 
   async unreadCount(reader: Reader): Promise<number> {

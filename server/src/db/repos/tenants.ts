@@ -1,5 +1,6 @@
 import { isUuid, type TenantCreate } from '@aviso/protocol';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { Gather } from '../../lib/gather.ts';
 import type { Db } from '../client.ts';
 import { newId, newSecret, sha256 } from '../ids.ts';
 import type { RecipientRow, TenantRow } from '../rows.ts';
@@ -14,8 +15,6 @@ export interface WithRecipient {
 interface Lookup {
   id: string;
   recipientId: string;
-  resolve: (found: WithRecipient | undefined) => void;
-  reject: (err: unknown) => void;
 }
 
 /**
@@ -70,35 +69,20 @@ export class TenantDirectory {
    */
   withRecipient(id: string, recipientId: string): Promise<WithRecipient | undefined> {
     if (!isUuid(id)) return Promise.resolve(undefined);
-    return new Promise((resolve, reject) => {
-      this.lookups.push({ id, recipientId, resolve, reject });
-      if (!this.lookingUp) void this.lookUp();
+    return this.lookups.ask({ id, recipientId });
+  }
+
+  private readonly lookups = new Gather<Lookup, WithRecipient | undefined>(async (batch) => {
+    const rows = await this.lookUpStatement().execute({
+      tids: batch.map((l) => l.id),
+      rids: batch.map((l) => l.recipientId),
     });
-  }
-
-  private lookups: Lookup[] = [];
-  private lookingUp = false;
-
-  private async lookUp() {
-    this.lookingUp = true;
-    while (this.lookups.length) {
-      const batch = this.lookups.splice(0, 500);
-      try {
-        const rows = await this.lookUpStatement().execute({
-          tids: batch.map((l) => l.id),
-          rids: batch.map((l) => l.recipientId),
-        });
-        const found = new Map(rows.map((r) => [`${r.tid}\u0000${r.rid}`, r]));
-        for (const l of batch) {
-          const row = found.get(`${l.id}\u0000${l.recipientId}`);
-          l.resolve(row && { tenant: row.tenant, recipient: row.recipient ?? undefined });
-        }
-      } catch (err) {
-        for (const l of batch) l.reject(err);
-      }
-    }
-    this.lookingUp = false;
-  }
+    const found = new Map(rows.map((r) => [`${r.tid}\u0000${r.rid}`, r]));
+    return batch.map((l) => {
+      const row = found.get(`${l.id}\u0000${l.recipientId}`);
+      return row && { tenant: row.tenant, recipient: row.recipient ?? undefined };
+    });
+  }, 500);
 
   // Built once: building this query took more CPU than running it.
   private statement:
