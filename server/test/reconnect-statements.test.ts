@@ -161,6 +161,20 @@ describe.each(databaseBackends)('reconnection statements on $name', ({ url }) =>
     // The owner sees the other tests' notifications of this tenant too.
     expect(alone.slice(0, 3).map((r) => r.unread)).toEqual([1, 2, 4]);
     expect(together.slice(readers.length).map(missed)).toEqual([[inG1], [inG2], [inG1], [inG1]]);
+    // A mark from the far future (a client may send any UUID) replays nothing, and does not fail
+    // the replays that go with it.
+    const far = 'ffffffff-ffff-7fff-bfff-ffffffffffff';
+    const withFar = await Promise.all([
+      store.notifications.replayFrom(readers[0]!, since, overlap, 50),
+      store.notifications.replayFrom(
+        readers[0]!,
+        far,
+        { ...overlap, begunAfter: new Date(timeOfId(far)) },
+        50,
+      ),
+      store.notifications.replayFrom(readers[0]!, since, overlap, 50),
+    ]);
+    expect(withFar.map(missed)).toEqual([[inG1, inG1Later], [], [inG1, inG1Later]]);
   });
 
   it('look up the tenants and people of handshakes that come together, each its own', async () => {

@@ -416,7 +416,9 @@ export class NotificationRepo {
       ...readerAsColumns(ask.reader).values,
       since: ask.since,
       from_id: ask.overlap.from,
-      begun_after: ask.overlap.begunAfter.toISOString(),
+      // No group begins later than now; and a client's mark from past the year 9999 (its id is
+      // any UUID it likes) would make PostgreSQL refuse the time, and so everyone's replay here.
+      begun_after: new Date(Math.min(ask.overlap.begunAfter.getTime(), Date.now())).toISOString(),
       late: String(ask.overlap.limit),
       lim: String(ask.limit),
       k: String(k),
