@@ -377,8 +377,9 @@ export class AvisoClient extends EventTarget {
   }
 
   private handshake(): HandshakeAuth {
-    // What arrives before the hub's first count on a connection with a mark was missed meanwhile.
-    this.missed = this.lastId ? 0 : undefined;
+    // What arrives before the hub's first count on a connection with a mark was missed meanwhile;
+    // so was what a connection that closed before its count brought (still counted here).
+    this.missed = this.lastId ? (this.missed ?? 0) : undefined;
     return this.lastId ? { token: this.options.token, since: this.lastId } : { token: this.options.token };
   }
 

@@ -136,7 +136,10 @@ describe('through a hub restart', function () {
       () => $(el, '.toasts')!.textContent!.includes('3 avisos mientras estabas sin conexión'),
       'the bell says what it missed',
       { timeout: 5_000 },
-    );
+    ).catch((err: Error) => {
+      // The statuses say whether the replay came over one connection or more.
+      throw new Error(`${err.message} (statuses: ${statuses.join(' → ')})`);
+    });
     expect(statuses).to.not.include('unauthorized');
   });
 });

@@ -1,0 +1,37 @@
+import { expect } from '@open-wc/testing';
+import { AvisoClient, type NotificationsMissedEvent } from '../src/client.ts';
+import { notification } from './support.ts';
+
+// The client's own bookkeeping of what a reconnection brought, driven as its socket would drive it
+// (a handshake, the replayed notifications, the hub's count), without a network.
+interface Wire {
+  handshake(): unknown;
+  receive(n: ReturnType<typeof notification>): void;
+  onUnread(payload: { count: number; latestId?: string | null }): void;
+}
+
+describe('what a reconnection missed', () => {
+  it('counts what a connection that closed before its count brought with the next one', () => {
+    const client = new AvisoClient({ server: 'http://hub.invalid', token: 't' });
+    const wire = client as unknown as Wire;
+    const missed: number[] = [];
+    client.addEventListener('missed', (e) => missed.push((e as NotificationsMissedEvent).count));
+    wire.handshake();
+    wire.onUnread({ count: 0, latestId: '01000000-0000-7000-8000-000000000001' });
+
+    // The replay of a reconnection arrives, then the socket closes before the hub's count.
+    wire.handshake();
+    wire.receive(notification({ id: '01000000-0000-7000-8000-000000000002' }));
+    wire.receive(notification({ id: '01000000-0000-7000-8000-000000000003' }));
+    // The next connection replays from the newest of those: one more, then the count.
+    wire.handshake();
+    wire.receive(notification({ id: '01000000-0000-7000-8000-000000000004' }));
+    wire.onUnread({ count: 3, latestId: '01000000-0000-7000-8000-000000000004' });
+    expect(missed).to.deep.equal([3]);
+
+    // Said once: a later reconnection that brings nothing says nothing.
+    wire.handshake();
+    wire.onUnread({ count: 3, latestId: '01000000-0000-7000-8000-000000000004' });
+    expect(missed).to.deep.equal([3]);
+  });
+});
