@@ -132,45 +132,19 @@ function notSnoozed(): SQL {
 }
 
 /**
- * The reader with placeholders for its values, for a statement prepared once and run for every
- * reader of the same `shape`: the shape names each choice `visibleTo` and `isUnread` make in
- * JavaScript (the role, how many branches, whether there is a read-all watermark and its time).
+ * The reader as references to its values, for a statement built once and run for every reader of
+ * the same `shape` (the choices `visibleTo` and `isUnread` make in JavaScript: the role, how many
+ * branches, whether there is a read-all watermark and its time). `ref` makes the reference to a
+ * value by name (a placeholder, or a column of the row each reader has in a statement for many);
+ * `values` holds this reader's value of each, and `columns` their names and types.
  */
-function readerAsPlaceholders(reader: Reader) {
-  const values: Record<string, unknown> = { readerId: reader.id };
-  const branchIds = reader.branchIds.map((b, i) => {
-    values[`branch${i}`] = b;
-    return sql.placeholder(`branch${i}`);
-  });
-  if (reader.readUpTo) values.readUpTo = reader.readUpTo;
-  if (reader.readUpToAt) values.readUpToAt = reader.readUpToAt.toISOString();
-  const template = {
-    id: sql.placeholder('readerId'),
-    role: reader.role,
-    branchIds,
-    readUpTo: reader.readUpTo ? sql.placeholder('readUpTo') : null,
-    readUpToAt: reader.readUpToAt ? sql.placeholder('readUpToAt') : null,
-  } as unknown as Reader;
-  return { template, shape: shapeOf(reader), values };
-}
-
-/** What a statement prepared for a reader depends on, besides the values it is run with. */
-function shapeOf(reader: Reader): string {
-  return `${reader.role}:${reader.branchIds.length}:${reader.readUpTo ? 1 : 0}${reader.readUpToAt ? 1 : 0}`;
-}
-
-/**
- * `readerAsPlaceholders` for a statement that serves many readers at once: the template refers to
- * the columns of the row `q` (see `replayStatement`), `columns` names them with their types and
- * `values` holds this reader's value of each.
- */
-function readerAsColumns(reader: Reader) {
+function readerAs(reader: Reader, ref: (name: string) => SQL | Placeholder) {
   const columns: [string, string][] = [['reader_id', 'text']];
   const values: Record<string, unknown> = { reader_id: reader.id };
   const branchIds = reader.branchIds.map((b, i) => {
     columns.push([`branch${i}`, 'text']);
     values[`branch${i}`] = b;
-    return sql.raw(`q.branch${i}`);
+    return ref(`branch${i}`);
   });
   if (reader.readUpTo) {
     columns.push(['read_up_to', 'uuid']);
@@ -181,14 +155,25 @@ function readerAsColumns(reader: Reader) {
     values.read_up_to_at = reader.readUpToAt.toISOString();
   }
   const template = {
-    id: sql.raw('q.reader_id'),
+    id: ref('reader_id'),
     role: reader.role,
     branchIds,
-    readUpTo: reader.readUpTo ? sql.raw('q.read_up_to') : null,
-    readUpToAt: reader.readUpToAt ? sql.raw('q.read_up_to_at') : null,
+    readUpTo: reader.readUpTo ? ref('read_up_to') : null,
+    readUpToAt: reader.readUpToAt ? ref('read_up_to_at') : null,
   } as unknown as Reader;
-  return { template, columns, values };
+  return { template, shape: shapeOf(reader), columns, values };
 }
+
+/** What a statement prepared for a reader depends on, besides the values it is run with. */
+function shapeOf(reader: Reader): string {
+  return `${reader.role}:${reader.branchIds.length}:${reader.readUpTo ? 1 : 0}${reader.readUpToAt ? 1 : 0}`;
+}
+
+/** `readerAs` for a statement prepared once per shape, run with the reader's values. */
+const readerAsPlaceholders = (reader: Reader) => readerAs(reader, (name) => sql.placeholder(name));
+
+/** `readerAs` for a statement that serves many readers at once (see `replayStatement`): row `q`. */
+const readerAsColumns = (reader: Reader) => readerAs(reader, (name) => sql.raw(`q.${name}`));
 
 /** How far before `since` a replay looks again (see `replayFrom`). */
 export interface ReplayOverlap {
