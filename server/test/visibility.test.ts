@@ -24,6 +24,8 @@ const audiences: Audience[] = [
 
 const people: { id: string; role: 'owner' | 'staff'; branchIds: string[] }[] = [
   { id: 'owner', role: 'owner', branchIds: [] },
+  // An owner's branches change nothing: they see every branch.
+  { id: 'regional', role: 'owner', branchIds: ['X', 'Z', 'W', 'V', 'U'] },
   { id: 'one', role: 'staff', branchIds: ['X'] },
   { id: 'two', role: 'staff', branchIds: ['X', 'Y'] },
   { id: 'named', role: 'staff', branchIds: [] },

@@ -141,7 +141,7 @@ function notSnoozed(): SQL {
 function readerAs(reader: Reader, ref: (name: string) => SQL | Placeholder) {
   const columns: [string, string][] = [['reader_id', 'text']];
   const values: Record<string, unknown> = { reader_id: reader.id };
-  const branchIds = reader.branchIds.map((b, i) => {
+  const branchIds = branchesOf(reader).map((b, i) => {
     columns.push([`branch${i}`, 'text']);
     values[`branch${i}`] = b;
     return ref(`branch${i}`);
@@ -166,7 +166,12 @@ function readerAs(reader: Reader, ref: (name: string) => SQL | Placeholder) {
 
 /** What a statement prepared for a reader depends on, besides the values it is run with. */
 function shapeOf(reader: Reader): string {
-  return `${reader.role}:${reader.branchIds.length}:${reader.readUpTo ? 1 : 0}${reader.readUpToAt ? 1 : 0}`;
+  return `${reader.role}:${branchesOf(reader).length}:${reader.readUpTo ? 1 : 0}${reader.readUpToAt ? 1 : 0}`;
+}
+
+/** The branches `visibleApart` looks at: none for an owner, who sees every branch. */
+function branchesOf(reader: Reader): readonly string[] {
+  return reader.role === 'owner' ? [] : reader.branchIds;
 }
 
 /** `readerAs` for a statement prepared once per shape, run with the reader's values. */
