@@ -138,7 +138,8 @@ describe('through a hub restart', function () {
       { timeout: 5_000 },
     ).catch((err: Error) => {
       // The statuses say whether the replay came over one connection or more.
-      throw new Error(`${err.message} (statuses: ${statuses.join(' → ')})`);
+      const shown = $(el, '.toasts')?.textContent?.replace(/\s+/g, ' ');
+      throw new Error(`${err.message} (statuses: ${statuses.join(' → ')}; toasts: ${shown})`);
     });
     expect(statuses).to.not.include('unauthorized');
   });
