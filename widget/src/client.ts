@@ -122,6 +122,13 @@ export class AvisoClient extends EventTarget {
   private hubLocale: string | undefined;
   /** Unread notifications received since a reconnection started, until the hub's count ends it. */
   private missed: number | undefined;
+  /**
+   * The newest id the hub had for this person at the first count this client got: everything up
+   * to it was already in their inbox then. A replay sends again what was minted a little before
+   * its mark (another node may have stored it late); one of those at or below this id is old news
+   * to this page, though it never received it.
+   */
+  private floor: string | undefined;
   /** Failed attempts in a row: the backoff grows with them. */
   private attempts = 0;
   /** The token was just renewed after a refusal: a second refusal is final. */
@@ -355,6 +362,7 @@ export class AvisoClient extends EventTarget {
   /** The hub's count; the one of a new connection also brings the replay mark and the locale. */
   private onUnread({ count, latestId, locale }: UnreadPayload): void {
     if (latestId !== undefined) {
+      this.floor ??= latestId ?? '';
       if (latestId && latestId > (this.lastId ?? '')) this.lastId = latestId;
       if (this.missed) this.dispatchEvent(new NotificationsMissedEvent(this.missed));
       this.missed = undefined;
@@ -394,8 +402,9 @@ export class AvisoClient extends EventTarget {
 
   /** Takes one notification from the socket (protected so a test or custom transport can feed it). */
   protected receive(n: Notification): void {
-    // A replayed notification can arrive twice; count and announce it once.
-    if (!this.remember(n)) return;
+    // A replayed notification can arrive twice; count and announce it once. One that was in the
+    // inbox before this page first counted is not announced (the list shows it when opened).
+    if (!this.remember(n) || (this.floor && n.id <= this.floor)) return;
     if (!n.readAt && !n.archivedAt) {
       this.setCount((this.unreadCount ?? 0) + 1);
       if (this.missed !== undefined) this.missed += 1;

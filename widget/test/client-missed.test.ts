@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { AvisoClient, type NotificationsMissedEvent } from '../src/client.ts';
+import { AvisoClient, type NotificationReceivedEvent, type NotificationsMissedEvent } from '../src/client.ts';
 import { notification } from './support.ts';
 
 // The client's own bookkeeping of what a reconnection brought, driven as its socket would drive it
@@ -33,5 +33,28 @@ describe('what a reconnection missed', () => {
     wire.handshake();
     wire.onUnread({ count: 3, latestId: '01000000-0000-7000-8000-000000000004' });
     expect(missed).to.deep.equal([3]);
+  });
+
+  it('does not announce what was in the inbox at its first count, when a replay sends it again', () => {
+    const client = new AvisoClient({ server: 'http://hub.invalid', token: 't' });
+    const wire = client as unknown as Wire;
+    const received: string[] = [];
+    const missed: number[] = [];
+    client.addEventListener('notification', (e) =>
+      received.push((e as NotificationReceivedEvent).notification.id),
+    );
+    client.addEventListener('missed', (e) => missed.push((e as NotificationsMissedEvent).count));
+    // A page opens with two notifications in the inbox: the hub's count names the newest.
+    wire.handshake();
+    wire.onUnread({ count: 2, latestId: '01000000-0000-7000-8000-000000000002' });
+    // A reconnection: the replay sends again the one minted just before the mark (another node
+    // might have stored it late), then what is new.
+    wire.handshake();
+    wire.receive(notification({ id: '01000000-0000-7000-8000-000000000001' }));
+    wire.receive(notification({ id: '01000000-0000-7000-8000-000000000003' }));
+    wire.onUnread({ count: 3, latestId: '01000000-0000-7000-8000-000000000003' });
+    expect(received).to.deep.equal(['01000000-0000-7000-8000-000000000003']);
+    expect(missed).to.deep.equal([1]);
+    expect(client.unreadCount).to.equal(3);
   });
 });
