@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { NotificationRepo } from '../src/db/repos/notifications.ts';
 import { notifications } from '../src/db/schema.ts';
+import { idAt, timeOfId } from '../src/realtime/resync.ts';
 import { databaseBackends } from './env.ts';
 import { makeTenant, type TestTenant, testNode } from './harness.ts';
 import { connect, settle, until } from './sockets.ts';
@@ -118,6 +119,47 @@ describe.each(databaseBackends)('realtime on $name', ({ url }) => {
       await until(() => again.counts.length > 0, 'the unread count');
       expect(pushedMeanwhile).toBeDefined();
       expect(again.received.map((n) => n.id)).toEqual([missed, pushedMeanwhile]);
+      expect(again.counts).toEqual([3]);
+      again.close();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('sends what was stored late, older than the replay mark, between the replay and the join', async () => {
+    const ana = await t.person('between-late', { role: 'staff', branchIds: ['BL'] });
+    const seen = await sale('BL');
+    const missed = await sale('BL', 2);
+    // While the replay runs, a notification minted just before the last one it sends is stored
+    // (a slower group) and pushed before the socket joins its rooms.
+    const late = idAt(timeOfId(missed) - 1);
+    const replayFrom = NotificationRepo.prototype.replayFrom;
+    const spy = vi.spyOn(NotificationRepo.prototype, 'replayFrom').mockImplementationOnce(async function (
+      this: NotificationRepo,
+      ...args
+    ) {
+      const found = await replayFrom.apply(this, args);
+      const [row] = await hub.node.database.db
+        .insert(notifications)
+        .values({
+          id: late,
+          tenantId: t.id,
+          type: 'NUEVA_VENTA',
+          category: 'sales',
+          message: 'tardía',
+          branchIds: ['BL'],
+          severity: 'success',
+          icon: 'sale',
+        })
+        .returning();
+      hub.node.broadcaster.notification(row!);
+      await settle(50);
+      return found;
+    });
+    try {
+      const again = await connect(hub.node.url, { token: ana.token, since: seen });
+      await until(() => again.counts.length > 0, 'the unread count');
+      expect(again.received.map((n) => n.id)).toEqual([missed, late]);
       expect(again.counts).toEqual([3]);
       again.close();
     } finally {

@@ -13,7 +13,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import type { Database } from '../db/client.ts';
-import type { Counts } from '../db/repos/notifications.ts';
+import type { Counts, InboxItem } from '../db/repos/notifications.ts';
 import type { Store } from '../db/store.ts';
 import type { WidgetSession, WidgetTokens } from '../identity/widget-tokens.ts';
 import type { Inbox } from '../inbox/inbox.ts';
@@ -206,7 +206,7 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
   async function onConnection(socket: AvisoSocket) {
     const session = socket.data.session!;
     const auth = socket.handshake.auth as Partial<HandshakeAuth>;
-    const since = typeof auth.since === 'string' && isUuid(auth.since) ? auth.since : undefined;
+    const since = typeof auth.since === 'string' && isUuid(auth.since) ? auth.since.toLowerCase() : undefined;
     // The token (a few hundred bytes) would otherwise stay with the socket for its whole life.
     socket.handshake.auth = SPENT_AUTH;
     // From here on a socket keeps ids only (memory per idle socket): rows are read when needed.
@@ -242,46 +242,58 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     // Replay first, then join: nothing new is pushed between the replayed items. The replay's
     // statement also counts; its counts stand if nothing was pushed to the tenant until the join.
     const pushedBefore = options.pushes?.pushesTo(tenantId);
-    let counts: Counts | undefined;
-    let last = since;
-    if (since) {
-      // Ids are minted before their commit: one minted a little before `since` on another node may
-      // have been stored after the client saw `since`. Those come first; the client keeps one of
-      // each id.
-      const minted = timeOfId(since);
-      const { late, missed, ...replayCounts } = await store.notifications.replayFrom(
+    // Ids are minted before their commit: one minted a little before the mark on another node may
+    // have been stored after the client saw the mark. Those come first; the client keeps one of
+    // each id, and none is sent twice here.
+    const replay = (mark: string, limit: number) => {
+      const minted = timeOfId(mark);
+      return store.notifications.replayFrom(
         reader,
-        since,
+        mark,
         {
           from: idAt(minted - REPLAY_OVERLAP_MS),
           begunAfter: new Date(minted - SLOW_GROUP_MS),
           limit: 50,
         },
-        replayLimit,
+        limit,
       );
-      for (const n of itemsToWire([...late, ...missed], reader)) socket.emit('notification', n);
+    };
+    const sent = new Set<string>();
+    const send = (items: InboxItem[]) => {
+      const fresh = items.filter((i) => !sent.has(i.n.id));
+      for (const i of fresh) sent.add(i.n.id);
+      for (const n of itemsToWire(fresh, reader)) socket.emit('notification', n);
+    };
+    let counts: Counts | undefined;
+    let last = since;
+    let replayed = 0;
+    if (since) {
+      const { late, missed, ...replayCounts } = await replay(since, replayLimit);
+      send([...late, ...missed]);
       last = missed.at(-1)?.n.id ?? since;
+      replayed = missed.length;
       counts = replayCounts;
     }
     socket.join(roomsOfReader(tenant.id, reader));
-    // Otherwise counted after the join: whatever this does not see was stored later, so pushed to
-    // the rooms just joined. The count then includes everything sent, and the newest id says
-    // whether a gap query is needed at all.
-    if (!counts || pushedBefore === undefined || options.pushes?.pushesTo(tenantId) !== pushedBefore) {
+    const pushedMeanwhile = pushedBefore === undefined || options.pushes?.pushesTo(tenantId) !== pushedBefore;
+    // Also when the replay stopped at its limit: the newest id it counted is past what it sent.
+    const cutShort = Boolean(last && counts?.newest && counts.newest > last);
+    if (since && last && (pushedMeanwhile || cutShort)) {
+      // What was stored while the replay ran was pushed to rooms this socket had not joined yet:
+      // newer than `since`, or minted a little before it and stored late. Read again after the
+      // join (as far again as the replay went, and as much further), whatever this does not see
+      // was stored later, so pushed to the rooms just joined; the count then includes everything.
+      const { late, missed, ...again } = await replay(since, replayed + replayLimit);
+      send([...late, ...missed]);
+      const newest = missed.at(-1)?.n.id;
+      if (newest && newest > last) last = newest;
+      counts = again;
+    } else if (!counts) {
       counts = await store.notifications.unreadAndNewest(reader);
-    }
-    const { unread: count, newest, newestInInbox } = counts;
-    if (last) {
-      if (newest && newest > last.toLowerCase()) {
-        // What was stored while the replay ran was pushed to rooms this socket had not joined yet.
-        const gap = await store.notifications.since(reader, last, replayLimit);
-        for (const n of itemsToWire(gap, reader)) socket.emit('notification', n);
-        last = gap.at(-1)?.n.id ?? last;
-      }
-    } else {
       // The client's replay mark for its next reconnection, though it has not received anything.
-      last = newestInInbox;
+      last = counts.newestInInbox;
     }
+    const count = counts.unread;
     if (socket.disconnected) return;
     // Synchronously after the check: presence records the socket before any disconnect can run.
     await presence.connected(tenantId, readerId, socket.id);
