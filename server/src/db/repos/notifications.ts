@@ -177,8 +177,11 @@ function branchesOf(reader: Reader): readonly string[] {
 /** `readerAs` for a statement prepared once per shape, run with the reader's values. */
 const readerAsPlaceholders = (reader: Reader) => readerAs(reader, (name) => sql.placeholder(name));
 
-/** `readerAs` for a statement that serves many readers at once (see `replayStatement`): row `q`. */
-const readerAsColumns = (reader: Reader) => readerAs(reader, (name) => sql.raw(`q.${name}`));
+/** A column of row `q`: one reader's values in a statement that serves many (see `replayStatement`). */
+const q = (name: string) => sql.raw(`q.${name}`);
+
+/** `readerAs` for a statement that serves many readers at once: row `q`. */
+const readerAsColumns = (reader: Reader) => readerAs(reader, q);
 
 /** How far before `since` a replay looks again (see `replayFrom`). */
 export interface ReplayOverlap {
@@ -318,7 +321,7 @@ export class NotificationRepo {
     return replays.ask({ reader, since, overlap, limit });
   }
 
-  // Per shape of reader (see `readerAsPlaceholders`), each with its statement, prepared on first use.
+  // Per shape of reader (see `shapeOf`), each with its statement, prepared on first use.
   private readonly replays = new Map<string, Gather<ReplayAsk, Replay>>();
 
   /**
@@ -328,7 +331,6 @@ export class NotificationRepo {
   private replayStatement(reader: Reader, name: string) {
     const n = notifications;
     const { template, columns } = readerAsColumns(reader);
-    const q = (column: string) => sql.raw(`q.${column}`);
     // The notifications replayed, each a row without counts; then one row of counts alone.
     const noCounts = {
       unread: sql<number | null>`null::int`.as('unread'),
