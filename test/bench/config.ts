@@ -15,8 +15,13 @@ export interface BenchConfig {
   dbPool: number | undefined;
   /** Where to write the figures as JSON, if anywhere. */
   jsonOut: string | undefined;
-  /** Where to write a CPU profile of the hub during the connect storm (`BENCH_PROFILE`), if anywhere. */
+  /** Where to write CPU profiles of the hub over each measured phase (`BENCH_PROFILE`), if anywhere. */
   profileDir: string | undefined;
+  /**
+   * Aviso's phase publishes to a branch nobody is in (`BENCH_TO_NOBODY=1`): what ingestion alone
+   * costs the hub at the phase's rate, beside the same idle sockets. A diagnosis, not a figure.
+   */
+  toNobody: boolean;
 }
 
 function int(name: string, fallback: number, min = 1): number {
@@ -42,6 +47,7 @@ export function loadConfig(): BenchConfig {
     dbPool: process.env.BENCH_DB_POOL ? int('BENCH_DB_POOL', 1) : undefined,
     jsonOut: process.env.BENCH_JSON || undefined,
     profileDir: process.env.BENCH_PROFILE || undefined,
+    toNobody: process.env.BENCH_TO_NOBODY === '1',
   };
   if (config.branches > config.sockets) throw new Error('BENCH_BRANCHES must not exceed BENCH_SOCKETS');
   return config;

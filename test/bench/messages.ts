@@ -50,6 +50,8 @@ export type ToPublisher =
       branches: number;
       firstSeq: number;
       maxInFlight: number;
+      /** Every event to a branch nobody is in (`BENCH_TO_NOBODY`): ingestion alone, beside the same sockets. */
+      toNobody: boolean;
     }
   | { type: 'close' };
 

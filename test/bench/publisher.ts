@@ -59,7 +59,7 @@ async function publish(p: Publish) {
       const body = JSON.stringify({
         type: 'NUEVA_VENTA',
         entityId: `v${seq}`,
-        data: { branchId: `b${i % p.branches}`, total: 1234.5, seq },
+        data: { branchId: p.toNobody ? 'nobody' : `b${i % p.branches}`, total: 1234.5, seq },
       });
       const t0 = now();
       const done = post(url, p.apiKey, body).then((code) => {

@@ -15,6 +15,7 @@ import { now, sleep } from './clock.ts';
 import { type BenchConfig, loadConfig } from './config.ts';
 import { freshDatabase } from './database.ts';
 import type { FromClients, FromPublisher, ToClients, ToPublisher } from './messages.ts';
+import { phaseCpu } from './phase-cpu.ts';
 import { summarizeProfile } from './profile.ts';
 import { fmt, percentile, table } from './stats.ts';
 
@@ -90,6 +91,8 @@ interface PhaseResult {
   sendSeconds: number;
   /** CPU time of the server's process over the phase, per socket receipt. */
   serverCpuUsPerDelivery: number;
+  /** The part of it spent in the kernel (system time: socket writes, wake-ups), per socket receipt. */
+  serverSystemUsPerDelivery: number;
   /** One-minute load average of the machine at the end of the phase. */
   load: number;
 }
@@ -296,9 +299,10 @@ async function measure(
     sentAt: Float64Array,
     sendSeconds: number,
     cpuStart: NodeJS.CpuUsage,
+    toNobody = false,
   ): Promise<PhaseResult> {
     const expected = Array.from(sentAt, (t, i) =>
-      Number.isNaN(t) ? 0 : perBranch[i % config.branches]!,
+      Number.isNaN(t) || toNobody ? 0 : perBranch[i % config.branches]!,
     ).reduce((a, b) => a + b, 0);
     const target = received + expected;
     let last = received;
@@ -344,7 +348,36 @@ async function measure(
       deliveriesPerSecond: n / ((lastReceipt - firstSent) / 1000),
       sendSeconds,
       serverCpuUsPerDelivery: (cpu.user + cpu.system) / n,
+      serverSystemUsPerDelivery: cpu.system / n,
       load: os.loadavg()[0]!,
+    };
+  }
+
+  /**
+   * The hub runs in this process: with BENCH_PROFILE its CPU is profiled over each measured phase
+   * (the baseline's emits, Aviso's, the storm), each into a folder of its own, and summarized.
+   */
+  async function profile(phase: string): Promise<() => Promise<void>> {
+    if (!config.profileDir) return async () => {};
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    // What the phase allocated, the garbage included (open the file in Chrome's DevTools, Memory).
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 16_384,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    return async () => {
+      const { profile: allocations } = await session.post('HeapProfiler.stopSampling');
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      const dir = `${config.profileDir}/${phase}`;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(`${dir}/${phase}-${Date.now()}.cpuprofile`, JSON.stringify(profile));
+      writeFileSync(`${dir}/${phase}-${Date.now()}.heapprofile`, JSON.stringify(allocations));
+      log(`where the hub's CPU went during the ${phase} phase:\n\n${summarizeProfile(dir, 25)}\n`);
     };
   }
 
@@ -366,12 +399,13 @@ async function measure(
       branches: config.branches,
       firstSeq,
       maxInFlight: config.maxInFlight,
+      toNobody: config.toNobody,
     });
     const out = await done;
     const accepted = Array.from(out.status, (s) => s === 202);
     const sentAt = out.scheduled.map((t, i) => (accepted[i] ? t - publisherOffset.offset : Number.NaN));
     const responses = out.responseMs.filter((_, i) => accepted[i]).sort();
-    const result = await finish(name, firstSeq, sentAt, seconds, cpuStart);
+    const result = await finish(name, firstSeq, sentAt, seconds, cpuStart, config.toNobody);
     const refused = accepted.filter((a) => !a).length;
     // What the refused ones got (0: no answer at all), so that a refusal is never a bare number.
     const codes = new Map<number, number>();
@@ -434,14 +468,22 @@ async function measure(
     const warm = await avisoPhase('warm-up', config.warmupSeconds);
     log(`warm-up: ${warm.received}/${warm.expected} deliveries, p99 ${fmt(warm.p99)} ms (discarded)`);
   }
+  const stopBaselineProfile = await profile('baseline');
+  let cpu = phaseCpu();
   const baseline = await baselinePhase('baseline', config.seconds);
+  const baselineCpu = cpu(baseline.events);
+  await stopBaselineProfile();
   log(
-    `baseline: ${baseline.received}/${baseline.expected} deliveries, p50 ${fmt(baseline.p50)} ms, p99 ${fmt(baseline.p99)} ms`,
+    `baseline: ${baseline.received}/${baseline.expected} deliveries, p50 ${fmt(baseline.p50)} ms, p99 ${fmt(baseline.p99)} ms; ${baselineCpu}`,
   );
+  const stopAvisoProfile = await profile('aviso');
+  cpu = phaseCpu();
   const aviso = await avisoPhase('aviso', config.seconds);
+  const avisoCpu = cpu(aviso.events);
+  await stopAvisoProfile();
   log(
     `aviso: ${aviso.received}/${aviso.expected} deliveries, p50 ${fmt(aviso.p50)} ms, p99 ${fmt(aviso.p99)} ms; ` +
-      `POST→202 p50 ${fmt(aviso.post.p50)} ms p99 ${fmt(aviso.post.p99)} ms; ${aviso.post.refused} not accepted${aviso.post.refused ? ` (${aviso.post.refusedAs})` : ''}, ${aviso.post.skipped} skipped`,
+      `POST→202 p50 ${fmt(aviso.post.p50)} ms p99 ${fmt(aviso.post.p99)} ms; ${aviso.post.refused} not accepted${aviso.post.refused ? ` (${aviso.post.refusedAs})` : ''}, ${aviso.post.skipped} skipped; ${avisoCpu}`,
   );
 
   // Connect storm: every widget reconnects at once, as after a restart, asking for what it missed
@@ -471,13 +513,7 @@ async function measure(
       data: { total: 2 },
     });
   }
-  // The hub runs in this process: with BENCH_PROFILE its CPU is profiled over the storm alone.
-  const profiler = config.profileDir ? new Session() : undefined;
-  if (profiler) {
-    profiler.connect();
-    await profiler.post('Profiler.enable');
-    await profiler.post('Profiler.start');
-  }
+  const stopProfile = await profile('storm');
   const stormCpu = process.cpuUsage();
   // PostgreSQL's own processes, when the hub's database is one (none to count on PGlite).
   const onPostgres = config.databaseUrl.startsWith('postgres');
@@ -485,13 +521,7 @@ async function measure(
   const storm = await connectAll(node.url, mark.id);
   const stormCpuMs = cpuMsSince(stormCpu) / storm.ok;
   const stormPgCpuMs = onPostgres ? (postgresCpuMs() - stormPgCpu) / storm.ok : 0;
-  if (profiler && config.profileDir) {
-    const { profile } = await profiler.post('Profiler.stop');
-    profiler.disconnect();
-    mkdirSync(config.profileDir, { recursive: true });
-    writeFileSync(`${config.profileDir}/storm-${Date.now()}.cpuprofile`, JSON.stringify(profile));
-    log(`where the hub's CPU went during the storm:\n\n${summarizeProfile(config.profileDir)}\n`);
-  }
+  await stopProfile();
   const stormRate = storm.ok / storm.seconds;
   const bareRate = bareSockets.ok / bareSockets.seconds;
   log(
@@ -504,6 +534,8 @@ async function measure(
   // What the hub spends per event on top of the raw emit: CPU per delivery × deliveries per event.
   const perEvent = (r: PhaseResult) => (r.serverCpuUsPerDelivery * r.received) / Math.max(1, r.events) / 1000;
   const aboveRaw = perEvent(aviso) - perEvent(baseline);
+  const kernelPerEvent = (r: PhaseResult) =>
+    (r.serverSystemUsPerDelivery * r.received) / Math.max(1, r.events) / 1000;
 
   const ratio = (a: number, b: number) => `${fmt(a / b, 2)}×`;
   const rows = [
@@ -547,6 +579,13 @@ async function measure(
       fmt(perEvent(baseline), 3),
       `+${fmt(aboveRaw, 3)} ms`,
       '≤ +0.3 ms above the raw emit',
+    ],
+    [
+      '… of it in the kernel (system time), ms',
+      fmt(kernelPerEvent(aviso), 3),
+      fmt(kernelPerEvent(baseline), 3),
+      `+${fmt(kernelPerEvent(aviso) - kernelPerEvent(baseline), 3)} ms`,
+      '',
     ],
     [
       'connect storm (reconnect with since), sockets/s',
