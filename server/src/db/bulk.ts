@@ -1,13 +1,16 @@
 import { getTableColumns, getTableName, is, SQL, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
 
-/** A column's default as SQL: its own expression (`now()`), or the value as a typed literal. */
+/** A string as an SQL literal, quotes doubled (the text is ours: column defaults of the schema). */
+const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** A column's default as SQL text: its own expression (`now()`), or the value as a typed literal. */
 function literal(value: unknown): SQL {
   if (is(value, SQL)) return value;
   if (typeof value === 'number' || typeof value === 'boolean') return sql.raw(String(value));
-  if (typeof value === 'string') return sql`${value}`;
-  return sql`${JSON.stringify(value)}::jsonb`;
+  if (typeof value === 'string') return sql.raw(quoted(value));
+  return sql.raw(`${quoted(JSON.stringify(value))}::jsonb`);
 }
 
 /**
@@ -17,6 +20,8 @@ function literal(value: unknown): SQL {
  * bookkeeping; this spends one `JSON.stringify` of the rows as they are. A column with a default
  * takes it when a row leaves it out (or null). Dates travel as ISO strings, arrays as JSON arrays
  * (read into PostgreSQL arrays), objects as jsonb; fields the table does not have are ignored.
+ * The statement's text is made once per table: built from the schema at each call, it was 55 KiB
+ * of garbage and most of drizzle's share of a single event (BENCHMARKS.md, item 13).
  */
 export async function bulkInsert<T extends PgTable>(
   db: Db,
@@ -24,15 +29,23 @@ export async function bulkInsert<T extends PgTable>(
   rows: readonly Partial<T['$inferInsert']>[],
 ): Promise<void> {
   if (!rows.length) return;
-  const { insert, record } = statementOf(table);
-  await db.execute(sql`${insert} ${JSON.stringify(rows)}::jsonb) as x(${record})`);
+  const { before, after } = statementOf(table);
+  await db.execute(sql`${before}${JSON.stringify(rows)}${after}`);
 }
 
-const statements = new WeakMap<PgTable, { insert: SQL; record: SQL }>();
+const statements = new WeakMap<PgTable, { before: SQL; after: SQL }>();
+const dialect = new PgDialect();
+
+/** SQL without parameters as its text, once. */
+function text(query: SQL): SQL {
+  const { sql: rendered, params } = dialect.sqlToQuery(query);
+  if (params.length) throw new Error(`bulk insert: the statement has parameters: ${rendered}`);
+  return sql.raw(rendered);
+}
 
 /**
- * `insert into t (…) select … from jsonb_to_recordset(` and the record's columns (each field name
- * with its column's type), built once per table.
+ * The statement's text around the rows: `insert into t (…) select … from jsonb_to_recordset(`, and
+ * `::jsonb) as x(…)` with the record's columns (each field name with its column's type).
  */
 function statementOf(table: PgTable) {
   let found = statements.get(table);
@@ -56,8 +69,8 @@ function statementOf(table: PgTable) {
     );
     const target = sql.identifier(getTableName(table));
     found = {
-      insert: sql`insert into ${target} (${names}) select ${values} from jsonb_to_recordset(`,
-      record,
+      before: text(sql`insert into ${target} (${names}) select ${values} from jsonb_to_recordset(`),
+      after: text(sql`::jsonb) as x(${record})`),
     };
     statements.set(table, found);
   }

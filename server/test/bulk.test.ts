@@ -1,0 +1,70 @@
+import { inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bulkInsert } from '../src/db/bulk.ts';
+import { type Database, openDatabase } from '../src/db/client.ts';
+import { newId } from '../src/db/ids.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { tenants } from '../src/db/schema.ts';
+import { databaseBackends, freshDatabase } from './env.ts';
+
+describe.each(databaseBackends)('bulk insert on $name', ({ url }) => {
+  let database: Database;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const fresh = await freshDatabase(url);
+    drop = fresh.drop;
+    database = await openDatabase(fresh.url);
+    await migrate(database.db);
+  }, 90_000);
+  afterAll(async () => {
+    await database?.close();
+    await drop?.();
+  });
+
+  it("stores each row's values, and a column's default where a row leaves it out, call after call", async () => {
+    const rows = (name: string) => [
+      { id: newId(), name: `${name} 1`, widgetSecretEnc: 'sealed' },
+      {
+        id: newId(),
+        name: `${name} 2: O'Higgins`,
+        widgetSecretEnc: 'sealed',
+        currency: 'CLP',
+        locale: 'es-CL',
+        settings: { quiet: "it's night" },
+        previousWidgetSecretUntil: new Date('2026-01-02T03:04:05.000Z'),
+      },
+    ];
+    // The statement's text is made on the first call; the second runs the same text.
+    for (const name of ['Sur', 'Norte']) {
+      const written = rows(name);
+      await bulkInsert(database.db, tenants, written);
+      const read = await database.db
+        .select()
+        .from(tenants)
+        .where(
+          inArray(
+            tenants.id,
+            written.map((r) => r.id),
+          ),
+        );
+      const byName = new Map(read.map((r) => [r.name, r]));
+      expect(byName.get(`${name} 1`)).toMatchObject({
+        currency: 'USD',
+        locale: 'es',
+        timezone: 'UTC',
+        settings: {},
+        addresses: {},
+        previousWidgetSecretUntil: null,
+      });
+      expect(byName.get(`${name} 1`)!.createdAt).toBeInstanceOf(Date);
+      expect(byName.get(`${name} 2: O'Higgins`)).toMatchObject({
+        currency: 'CLP',
+        locale: 'es-CL',
+        timezone: 'UTC',
+        settings: { quiet: "it's night" },
+        previousWidgetSecretUntil: new Date('2026-01-02T03:04:05.000Z'),
+      });
+    }
+  });
+});
