@@ -43,4 +43,64 @@ describe('security headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     await res.arrayBuffer();
   });
+
+  describe('cross-origin calls', () => {
+    const POS = 'https://pos.example';
+    const call =
+      (app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }) =>
+      async (path: string, init: RequestInit = {}) => {
+        const res = await app.request(path, init);
+        await res.arrayBuffer();
+        return res;
+      };
+
+    it('with any origin allowed, every answer says so, errors included', async () => {
+      const t = await makeTenant(hub.fetcher);
+      const request = call(hub.app);
+      const answers = [
+        await request('/v1/tenant', { headers: { authorization: `Bearer ${t.apiKey}`, origin: POS } }),
+        await request('/v1/tenant', { headers: { authorization: `Bearer ${t.apiKey}` } }),
+        await request('/v1/tenant', { headers: { origin: POS } }),
+      ];
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 401]);
+      for (const res of answers) expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    });
+
+    it('with a list, only a listed origin is allowed, and every answer varies by origin', async () => {
+      const t = await makeTenant(hub.fetcher);
+      const request = call(hub.appWith({ corsOrigins: [POS] }));
+      const auth = { authorization: `Bearer ${t.apiKey}` };
+      const listed = await request('/v1/tenant', { headers: { ...auth, origin: POS } });
+      const other = await request('/v1/tenant', { headers: { ...auth, origin: 'https://evil.example' } });
+      const none = await request('/v1/tenant', { headers: auth });
+      const refused = await request('/v1/tenant', { headers: { origin: POS } });
+      expect([listed, other, none, refused].map((r) => r.status)).toEqual([200, 200, 200, 401]);
+      expect(listed.headers.get('access-control-allow-origin')).toBe(POS);
+      expect(refused.headers.get('access-control-allow-origin')).toBe(POS);
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      expect(none.headers.get('access-control-allow-origin')).toBeNull();
+      for (const res of [listed, other, none, refused]) expect(res.headers.get('vary')).toContain('Origin');
+    });
+
+    it('answers a preflight from a listed origin with what it may send, and none from another', async () => {
+      const request = call(hub.appWith({ corsOrigins: [POS] }));
+      const preflight = (origin: string) =>
+        request('/v1/events', {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'authorization, content-type, idempotency-key',
+          },
+        });
+      const ok = await preflight(POS);
+      expect(ok.status).toBe(204);
+      expect(ok.headers.get('access-control-allow-origin')).toBe(POS);
+      expect(ok.headers.get('access-control-allow-methods')).toContain('POST');
+      expect(ok.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key');
+      expect(ok.headers.get('access-control-max-age')).toBe('600');
+      const evil = await preflight('https://evil.example');
+      expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
 });

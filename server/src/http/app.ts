@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { every } from 'hono/combine';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { type ChannelRegistry, createChannelRegistry } from '../channels/index.ts';
@@ -20,6 +19,7 @@ import { MemoryPresence, type Presence } from '../presence/presence.ts';
 import type { AppEnv } from './context.ts';
 import { adminAuth, apiKeyAuth, widgetAuth } from './middleware/auth.ts';
 import { boundedBody } from './middleware/body-limit.ts';
+import { corsHeaders } from './middleware/cors.ts';
 import type { Drain } from './middleware/drain.ts';
 import { failedCredentials } from './middleware/failed-credentials.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -108,15 +108,7 @@ export function createApp(deps: AppDeps) {
 
   if (deps.drain) app.use('*', deps.drain.middleware());
   app.use('*', securityHeaders());
-  app.use(
-    '*',
-    cors({
-      origin: deps.corsOrigins === '*' ? '*' : deps.corsOrigins,
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      maxAge: 600,
-    }),
-  );
+  app.use('*', corsHeaders(deps.corsOrigins));
   if (deps.metrics) app.use('*', metricsMiddleware(deps.metrics));
   // Every route, not only /v1: whatever reads a body (hooks, anything added later) is bounded too.
   app.use(
