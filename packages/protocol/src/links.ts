@@ -15,6 +15,7 @@ function lookup(name: string, source: LinkSource): string | undefined {
 }
 
 function fill(part: string, source: LinkSource): string | undefined {
+  if (!part.includes('{')) return part;
   let missing = false;
   const out = part.replace(PLACEHOLDER, (_, name: string) => {
     const value = lookup(name, source);
@@ -24,6 +25,26 @@ function fill(part: string, source: LinkSource): string | undefined {
   return missing ? undefined : out;
 }
 
+/** A link template split once: its path segments and its query pairs, each still with placeholders. */
+interface LinkParts {
+  segments: string[];
+  pairs: string[];
+}
+
+const parsed = new Map<string, LinkParts>();
+
+function partsOf(template: string): LinkParts {
+  let parts = parsed.get(template);
+  if (!parts) {
+    const [pathPart = '', query] = template.split('?', 2) as [string, string | undefined];
+    parts = { segments: pathPart.split('/'), pairs: (query ?? '').split('&').filter(Boolean) };
+    // Templates come from the catalog and the tenants' types: few, but not trusted to stay few.
+    if (parsed.size >= 1_000) parsed.clear();
+    parsed.set(template, parts);
+  }
+  return parts;
+}
+
 /**
  * Turns a link template such as `#/ventas/{entityId}` or `#/inventarios?search={sku}` into a link.
  * A path segment whose value is missing cuts the path there (`#/ventas`); a query parameter whose
@@ -31,20 +52,19 @@ function fill(part: string, source: LinkSource): string | undefined {
  */
 export function buildLink(template: string | null | undefined, source: LinkSource): string | null {
   if (!template) return null;
-  const [pathPart = '', query] = template.split('?', 2) as [string, string | undefined];
-  const segments: string[] = [];
-  for (const segment of pathPart.split('/')) {
+  const { segments, pairs } = partsOf(template);
+  let path = '';
+  for (const [i, segment] of segments.entries()) {
     const filled = fill(segment, source);
     if (filled === undefined) break;
-    segments.push(filled);
+    path = i ? `${path}/${filled}` : filled;
   }
-  const path = segments.join('/');
-  const params = (query ?? '')
-    .split('&')
-    .filter(Boolean)
-    .map((pair) => fill(pair, source))
-    .filter((pair): pair is string => pair !== undefined);
-  return params.length ? `${path}?${params.join('&')}` : path;
+  let params = '';
+  for (const pair of pairs) {
+    const filled = fill(pair, source);
+    if (filled !== undefined) params = params ? `${params}&${filled}` : filled;
+  }
+  return params ? `${path}?${params}` : path;
 }
 
 /**
