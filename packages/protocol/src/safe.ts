@@ -26,8 +26,15 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 export const UNSAFE_TEXT_MESSAGE = 'no NUL characters or unpaired surrogates';
 
+/** A string with `isWellFormed` (ES2024), where the runtime has it (Node 20, current browsers). */
+type MaybeWellFormed = string & { isWellFormed?: () => boolean };
+
 /** True when a string can be stored as it is. */
-export const isSafeText = (text: string): boolean => !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+export const isSafeText = (text: string): boolean => {
+  if (text.includes('\u0000')) return false;
+  const t = text as MaybeWellFormed;
+  return t.isWellFormed ? t.isWellFormed() : !LONE_SURROGATE.test(text);
+};
 
 /** A string of at most `max` characters (at least `min`) that can be stored as it is. */
 export const safeText = (max: number, min = 0) =>
@@ -44,44 +51,41 @@ export interface JsonProblem {
 
 /**
  * Finds the first place where a parsed JSON value is too deep or holds a string (or key) that
- * cannot be stored. Walks with its own stack: a value nested thousands deep must not overflow ours.
+ * cannot be stored. A value nested thousands deep cannot overflow the stack: the walk goes no
+ * deeper than `maxDepth`, where it stops with that problem. The path is built only on the way out
+ * of the one place at fault; nothing is allocated for a value without one.
  */
 export function jsonProblem(value: unknown, maxDepth = JSON_MAX_DEPTH): JsonProblem | undefined {
-  // Each entry knows its parent: the path is built only for the one place that is at fault.
-  type Entry = { value: unknown; depth: number; parent?: Entry; key?: string | number };
-  const pathOf = (e: Entry | undefined, last?: string) => {
-    const path: (string | number)[] = last === undefined ? [] : [last];
-    for (let at = e; at && at.key !== undefined; at = at.parent) path.unshift(at.key);
-    return path;
-  };
-  const stack: Entry[] = [{ value, depth: 0 }];
-  while (stack.length) {
-    const entry = stack.pop()!;
-    const v = entry.value;
-    if (typeof v === 'string') {
-      if (!isSafeText(v)) return { path: pathOf(entry), message: UNSAFE_TEXT_MESSAGE };
-      continue;
-    }
-    if (v === null || typeof v !== 'object') continue;
-    if (entry.depth >= maxDepth)
-      return { path: pathOf(entry), message: `at most ${maxDepth} levels of nesting` };
-    const depth = entry.depth + 1;
+  const path: (string | number)[] = [];
+  const walk = (v: unknown, depth: number): string | undefined => {
+    if (typeof v === 'string') return isSafeText(v) ? undefined : UNSAFE_TEXT_MESSAGE;
+    if (v === null || typeof v !== 'object') return undefined;
+    if (depth >= maxDepth) return `at most ${maxDepth} levels of nesting`;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) {
-        const item = v[i];
-        // Numbers, booleans and null need no entry of their own.
-        if (item !== null && (typeof item === 'object' || typeof item === 'string')) {
-          stack.push({ value: item, depth, parent: entry, key: i });
+      for (let i = 0; i < v.length; i++) {
+        const problem = walk(v[i], depth + 1);
+        if (problem) {
+          path.unshift(i);
+          return problem;
         }
       }
-      continue;
+      return undefined;
     }
-    for (const [key, child] of Object.entries(v)) {
-      if (!isSafeText(key)) return { path: pathOf(entry, key), message: `keys: ${UNSAFE_TEXT_MESSAGE}` };
-      stack.push({ value: child, depth, parent: entry, key });
+    for (const key of Object.keys(v)) {
+      if (!isSafeText(key)) {
+        path.unshift(key);
+        return `keys: ${UNSAFE_TEXT_MESSAGE}`;
+      }
+      const problem = walk((v as Record<string, unknown>)[key], depth + 1);
+      if (problem) {
+        path.unshift(key);
+        return problem;
+      }
     }
-  }
-  return undefined;
+    return undefined;
+  };
+  const message = walk(value, 0);
+  return message === undefined ? undefined : { path, message };
 }
 
 /**
