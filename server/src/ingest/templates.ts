@@ -134,6 +134,36 @@ export class RenderBudget {
     return this.spentMs;
   }
 
+  /** The last scope made, kept for the event's next template (its title, then its message). */
+  private last:
+    | {
+        data: Record<string, unknown>;
+        formats: Readonly<Record<string, ValueFormat>> | undefined;
+        ctx: FormatContext;
+        scope: Record<string, unknown>;
+      }
+    | undefined;
+
+  /**
+   * What a template of this event reads: the data with each formatted variable formatted for the
+   * tenant, and the data as it came as `raw`. Made once for the templates of one event (the same
+   * data, formats and context): formatting is most of a render's cost. Templates only read it.
+   */
+  private scopeOf(
+    data: Record<string, unknown>,
+    formats: Readonly<Record<string, ValueFormat>> | undefined,
+    ctx: FormatContext,
+  ): Record<string, unknown> {
+    const last = this.last;
+    if (last && last.data === data && last.formats === formats && last.ctx === ctx) return last.scope;
+    const scope: Record<string, unknown> = { ...data, raw: data };
+    for (const [name, format] of Object.entries(formats ?? {})) {
+      if (name in data) scope[name] = formatValue(data[name], format, ctx);
+    }
+    this.last = { data, formats, ctx, scope };
+    return scope;
+  }
+
   /** Starts a new event's allowance. */
   nextEvent(): void {
     this.eventSpentMs = 0;
@@ -164,10 +194,7 @@ export class RenderBudget {
     if (left <= 0) {
       return { ok: false, code: 'TEMPLATE_TOO_COSTLY', reason: 'the render time of this request is spent' };
     }
-    const scope: Record<string, unknown> = { ...data, raw: data };
-    for (const [name, format] of Object.entries(formats ?? {})) {
-      if (name in data) scope[name] = formatValue(data[name], format, ctx);
-    }
+    const scope = this.scopeOf(data, formats, ctx);
     const started = performance.now();
     const missing = new Set<string>();
     const fast = fastTemplate(source);
