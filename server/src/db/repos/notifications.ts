@@ -227,7 +227,16 @@ export class NotificationRepo {
 
   /** Stores many notifications (a batch): in order, sharing groups, each with its own result. */
   insertMany(writes: Omit<NotificationWrite, 'tenantId'>[]): Promise<InsertResult[]> {
-    return this.writer.writeMany(writes.map((w) => ({ ...w, tenantId: this.tenantId })));
+    const tenantId = this.tenantId;
+    return this.writer.writeMany(
+      writes.map(({ values, idempotency, planned, schedules }) => ({
+        tenantId,
+        values,
+        idempotency,
+        planned,
+        schedules,
+      })),
+    );
   }
 
   private stateJoin(readerId: string) {
