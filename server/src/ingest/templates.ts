@@ -15,6 +15,18 @@ export interface FormatContext {
   timezone: string;
 }
 
+/** A tag's language (`es` of `es-MX`), kept per tag: asked twice for every event. */
+const languages = new Map<string, string>();
+function language(tag: string): string {
+  let found = languages.get(tag);
+  if (found === undefined) {
+    found = tag.toLowerCase().split('-')[0]!;
+    if (languages.size >= 1_000) languages.clear();
+    languages.set(tag, found);
+  }
+  return found;
+}
+
 /**
  * How a tenant's texts in `locale` are formatted: in the tenant's own locale when it is the same
  * language (`es` for an `es-MX` tenant formats `$1,250.50`, not `1250,50 MXN`), else in `locale`.
@@ -24,7 +36,6 @@ export function formatContext(
   tenant: { locale: string; currency: string; timezone: string },
   locale: string = tenant.locale,
 ): FormatContext {
-  const language = (tag: string) => tag.toLowerCase().split('-')[0];
   const same = language(locale) === language(tenant.locale) && !locale.includes('-');
   return { locale: same ? tenant.locale : locale, currency: tenant.currency, timezone: tenant.timezone };
 }
