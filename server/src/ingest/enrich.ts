@@ -1,4 +1,5 @@
 import type { TenantStore } from '../db/store.ts';
+import { kept } from '../lib/kept.ts';
 
 /**
  * What the hub adds to an event's data before its templates see it (the host's own values win):
@@ -55,13 +56,7 @@ const lists = new Map<string, Intl.ListFormat>();
 
 function list(names: string[], locale: string): string {
   try {
-    let format = lists.get(locale);
-    if (!format) {
-      format = new Intl.ListFormat(locale, { type: 'conjunction' });
-      if (lists.size >= 100) lists.clear();
-      lists.set(locale, format);
-    }
-    return format.format(names);
+    return kept(lists, locale, (l) => new Intl.ListFormat(l, { type: 'conjunction' })).format(names);
   } catch {
     return names.join(', ');
   }

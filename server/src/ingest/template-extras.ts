@@ -1,4 +1,5 @@
 import { type Context, type Emitter, Output, TypeGuards, toValue, type Value } from 'liquidjs';
+import { kept } from '../lib/kept.ts';
 import { engine } from './template-engine.ts';
 
 /**
@@ -26,22 +27,18 @@ export function renderGlobals(notes: RenderNotes): Record<symbol, unknown> {
 
 const globalsOf = (ctx: Context) => ctx.globals as Record<symbol, unknown>;
 
-// Building Intl objects costs far more than using them: one per locale.
+// Building Intl objects costs far more than using them: one per locale, Spanish's for a locale
+// `Intl` refuses.
 const plurals = new Map<string, Intl.PluralRules>();
 const numbers = new Map<string, Intl.NumberFormat>();
-function cached<T>(map: Map<string, T>, locale: string, make: (l: string) => T): T {
-  let v = map.get(locale);
-  if (!v) {
+const cached = <T>(map: Map<string, T>, locale: string, make: (l: string) => T): T =>
+  kept(map, locale, (l) => {
     try {
-      v = make(locale);
+      return make(l);
     } catch {
-      v = make('es');
+      return make('es');
     }
-    if (map.size > 200) map.clear();
-    map.set(locale, v);
-  }
-  return v;
-}
+  });
 
 function numeric(value: unknown): number | undefined {
   const n =

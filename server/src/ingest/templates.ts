@@ -1,5 +1,6 @@
 import { type EventTypeDefinition, type Localized, POS_ERP_CATALOG, type ValueFormat } from '@aviso/protocol';
 import type { Template } from 'liquidjs';
+import { kept } from '../lib/kept.ts';
 import { costProblem, TEMPLATE_LIMITS } from './template-analysis.ts';
 import { engine, parse, RENDER_LIMITS, type RenderLimits } from './template-engine.ts';
 import { renderGlobals } from './template-extras.ts';
@@ -17,15 +18,7 @@ export interface FormatContext {
 
 /** A tag's language (`es` of `es-MX`), kept per tag: asked twice for every event. */
 const languages = new Map<string, string>();
-function language(tag: string): string {
-  let found = languages.get(tag);
-  if (found === undefined) {
-    found = tag.toLowerCase().split('-')[0]!;
-    if (languages.size >= 1_000) languages.clear();
-    languages.set(tag, found);
-  }
-  return found;
-}
+const language = (tag: string): string => kept(languages, tag, (t) => t.toLowerCase().split('-')[0]!);
 
 /**
  * How a tenant's texts in `locale` are formatted: in the tenant's own locale when it is the same
@@ -44,15 +37,8 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 // Building an Intl formatter costs far more than using one: keep them per locale and options.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let f = formatters.get(key) as T | undefined;
-  if (!f) {
-    f = make();
-    if (formatters.size > 500) formatters.clear();
-    formatters.set(key, f);
-  }
-  return f;
-}
+const formatter = <T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T =>
+  kept(formatters, key, make) as T;
 
 /** Formats one value the way the catalog says; anything it cannot read is shown as it came. */
 export function formatValue(value: unknown, format: ValueFormat, ctx: FormatContext): unknown {
