@@ -374,9 +374,10 @@ async function measure(
       const { profile } = await session.post('Profiler.stop');
       session.disconnect();
       const dir = `${config.profileDir}/${phase}`;
+      const name = `${dir}/${phase}-${Date.now()}`;
       mkdirSync(dir, { recursive: true });
-      writeFileSync(`${dir}/${phase}-${Date.now()}.cpuprofile`, JSON.stringify(profile));
-      writeFileSync(`${dir}/${phase}-${Date.now()}.heapprofile`, JSON.stringify(allocations));
+      writeFileSync(`${name}.cpuprofile`, JSON.stringify(profile));
+      writeFileSync(`${name}.heapprofile`, JSON.stringify(allocations));
       log(`where the hub's CPU went during the ${phase} phase:\n\n${summarizeProfile(dir, 25)}\n`);
     };
   }
@@ -532,10 +533,10 @@ async function measure(
       `; load ${fmt(os.loadavg()[0]!, 2)}`,
   );
   // What the hub spends per event on top of the raw emit: CPU per delivery × deliveries per event.
-  const perEvent = (r: PhaseResult) => (r.serverCpuUsPerDelivery * r.received) / Math.max(1, r.events) / 1000;
+  const perEvent = (r: PhaseResult, usPerDelivery = r.serverCpuUsPerDelivery) =>
+    (usPerDelivery * r.received) / Math.max(1, r.events) / 1000;
   const aboveRaw = perEvent(aviso) - perEvent(baseline);
-  const kernelPerEvent = (r: PhaseResult) =>
-    (r.serverSystemUsPerDelivery * r.received) / Math.max(1, r.events) / 1000;
+  const kernelPerEvent = (r: PhaseResult) => perEvent(r, r.serverSystemUsPerDelivery);
 
   const ratio = (a: number, b: number) => `${fmt(a / b, 2)}×`;
   const signed = (ms: number) => `${ms < 0 ? '−' : '+'}${fmt(Math.abs(ms), 3)}`;

@@ -10,12 +10,21 @@ interface Wire {
   onUnread(payload: { count: number; latestId?: string | null }): void;
 }
 
+/** A client driven by hand, with what it announced: each notification's id, each missed count. */
+function drivenClient() {
+  const client = new AvisoClient({ server: 'http://hub.invalid', token: 't' });
+  const received: string[] = [];
+  const missed: number[] = [];
+  client.addEventListener('notification', (e) =>
+    received.push((e as NotificationReceivedEvent).notification.id),
+  );
+  client.addEventListener('missed', (e) => missed.push((e as NotificationsMissedEvent).count));
+  return { client, wire: client as unknown as Wire, received, missed };
+}
+
 describe('what a reconnection missed', () => {
   it('counts what a connection that closed before its count brought with the next one', () => {
-    const client = new AvisoClient({ server: 'http://hub.invalid', token: 't' });
-    const wire = client as unknown as Wire;
-    const missed: number[] = [];
-    client.addEventListener('missed', (e) => missed.push((e as NotificationsMissedEvent).count));
+    const { wire, missed } = drivenClient();
     wire.handshake();
     wire.onUnread({ count: 0, latestId: '01000000-0000-7000-8000-000000000001' });
 
@@ -36,14 +45,7 @@ describe('what a reconnection missed', () => {
   });
 
   it('does not announce what was in the inbox at its first count, when a replay sends it again', () => {
-    const client = new AvisoClient({ server: 'http://hub.invalid', token: 't' });
-    const wire = client as unknown as Wire;
-    const received: string[] = [];
-    const missed: number[] = [];
-    client.addEventListener('notification', (e) =>
-      received.push((e as NotificationReceivedEvent).notification.id),
-    );
-    client.addEventListener('missed', (e) => missed.push((e as NotificationsMissedEvent).count));
+    const { client, wire, received, missed } = drivenClient();
     // A page opens with two notifications in the inbox: the hub's count names the newest.
     wire.handshake();
     wire.onUnread({ count: 2, latestId: '01000000-0000-7000-8000-000000000002' });
