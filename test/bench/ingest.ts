@@ -113,12 +113,18 @@ interface Mode {
   path: string;
   perRequest: number;
   concurrency: number;
+  /** Run only when BENCH_INGEST_ONLY names it: a diagnosis, not a target. */
+  asked?: boolean;
 }
-// BENCH_INGEST_ONLY=batches (or =single) runs one mode, to profile it alone.
+// BENCH_INGEST_ONLY=batches (or =single) runs one mode, to profile it alone. `=1 in flight` runs
+// single events one at a time: what each costs when nothing shares its wake-ups and round trips,
+// as at a few hundred events a second (BENCHMARKS.md, "What was not reached").
+const only = process.env.BENCH_INGEST_ONLY;
 const modes: Mode[] = [
   { name: 'single events, 32 in flight', path: '/v1/events', perRequest: 1, concurrency: 32 },
   { name: 'batches of 500, 4 in flight', path: '/v1/events/batch', perRequest: 500, concurrency: 4 },
-].filter((m) => m.name.includes(process.env.BENCH_INGEST_ONLY ?? ''));
+  { name: 'single events, 1 in flight', path: '/v1/events', perRequest: 1, concurrency: 1, asked: true },
+].filter((m) => (only ? m.name.includes(only) : !m.asked));
 type Measured = Result & { rate: number; cpuMsPerEvent: number };
 const best = new Map<string, Measured>();
 const keep = (key: string, m: Measured) => {
@@ -152,7 +158,15 @@ for (const mode of modes) {
   const h = best.get(`hub ${mode.name}`)!;
   const f = best.get(`floor ${mode.name}`)!;
   const batch = mode.perRequest > 1;
-  const rateTarget = embedded ? (batch ? '—' : '≥ 2,000/s') : batch ? '≥ 50 % and ≥ 20,000/s' : '≥ 50 %';
+  const rateTarget = mode.asked
+    ? '—'
+    : embedded
+      ? batch
+        ? '—'
+        : '≥ 2,000/s'
+      : batch
+        ? '≥ 50 % and ≥ 20,000/s'
+        : '≥ 50 %';
   rows.push([
     `${mode.name}: events/s`,
     fmt(h.rate, 0),
@@ -160,7 +174,13 @@ for (const mode of modes) {
     `${fmt((100 * h.rate) / f.rate, 0)} %`,
     rateTarget,
   ]);
-  rows.push([`${mode.name}: p99 ms`, fmt(h.p99), fmt(f.p99), `${fmt(h.p99 / f.p99)} ×`, '≤ 2 ×']);
+  rows.push([
+    `${mode.name}: p99 ms`,
+    fmt(h.p99),
+    fmt(f.p99),
+    `${fmt(h.p99 / f.p99)} ×`,
+    mode.asked ? '—' : '≤ 2 ×',
+  ]);
   rows.push([
     `${mode.name}: CPU ms per event`,
     fmt(h.cpuMsPerEvent, 3),

@@ -3,6 +3,7 @@ import type { Server } from 'socket.io';
 import type { NotificationRow, RecipientRow } from '../db/rows.ts';
 import type { Broadcaster } from '../inbox/broadcaster.ts';
 import { toWire } from '../inbox/wire.ts';
+import { emitPreFramed } from './fan-out.ts';
 import { rooms, roomsOfNotification, roomsOfReader } from './rooms.ts';
 
 export type AvisoServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -39,8 +40,12 @@ export class SocketBroadcaster implements Broadcaster {
     const targets = roomsOfNotification(row);
     // On one node with nobody in those rooms, nothing to encode (events published by night, batches).
     const rooms = this.io.of('/').adapter.rooms;
-    if (!this.clustered && !targets.some((r) => rooms.has(r))) return;
-    this.io.to(targets).emit('notification', toWire(row));
+    if (this.clustered) {
+      this.io.to(targets).emit('notification', toWire(row));
+      return;
+    }
+    if (!targets.some((r) => rooms.has(r))) return;
+    emitPreFramed(this.io, targets, 'notification', toWire(row));
   }
 
   updated(tenantId: string, recipientId: string, update: NotificationUpdate) {
