@@ -62,7 +62,8 @@ function writeFrame(socket: Socket, frame: Buffer): boolean {
  * two writes per frame): 30 % of a notification's fan-out to 100 sockets (BENCHMARKS.md, item
  * 15). What the client receives is byte for byte what the room emit sends. A socket on
  * long-polling, or with something queued ahead, gets it through engine.io, behind what waits.
- * Only for this node's sockets: on a cluster the adapter carries emits to the other nodes.
+ * Only for this node's sockets: on a cluster the adapter carries emits to the other nodes. Unlike
+ * a room emit, it does not call `onAnyOutgoing` listeners (the hub registers none).
  */
 export function emitPreFramed(io: Server, rooms: readonly string[], event: string, data: unknown): void {
   const nsp = io.of('/');
