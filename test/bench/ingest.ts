@@ -125,6 +125,13 @@ const modes: Mode[] = [
   { name: 'batches of 500, 4 in flight', path: '/v1/events/batch', perRequest: 500, concurrency: 4 },
   { name: 'single events, 1 in flight', path: '/v1/events', perRequest: 1, concurrency: 1, asked: true },
 ].filter((m) => (only ? m.name.includes(only) : !m.asked));
+/** The rate a mode must reach, as the table prints it. */
+function rateTargetOf(mode: Mode, embedded: boolean): string {
+  if (mode.asked) return '—';
+  const batch = mode.perRequest > 1;
+  if (embedded) return batch ? '—' : '≥ 2,000/s';
+  return batch ? '≥ 50 % and ≥ 20,000/s' : '≥ 50 %';
+}
 type Measured = Result & { rate: number; cpuMsPerEvent: number };
 const best = new Map<string, Measured>();
 const keep = (key: string, m: Measured) => {
@@ -157,16 +164,7 @@ const embedded = !config.databaseUrl.startsWith('postgres');
 for (const mode of modes) {
   const h = best.get(`hub ${mode.name}`)!;
   const f = best.get(`floor ${mode.name}`)!;
-  const batch = mode.perRequest > 1;
-  const rateTarget = mode.asked
-    ? '—'
-    : embedded
-      ? batch
-        ? '—'
-        : '≥ 2,000/s'
-      : batch
-        ? '≥ 50 % and ≥ 20,000/s'
-        : '≥ 50 %';
+  const rateTarget = rateTargetOf(mode, embedded);
   rows.push([
     `${mode.name}: events/s`,
     fmt(h.rate, 0),

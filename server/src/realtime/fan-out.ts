@@ -59,8 +59,8 @@ function writeFrame(socket: Socket, frame: Buffer): boolean {
  * Emits `event` to the sockets of this node in any of `rooms`, each once: encoded once, framed
  * once, and written to each WebSocket as one buffer. Socket.IO's room emit encodes once too, but
  * then goes through engine.io's per-packet machinery for every socket (events, buffers, callbacks,
- * two writes per frame): 30 % of a notification's fan-out to 100 sockets (BENCHMARKS.md, item
- * 15). What the client receives is byte for byte what the room emit sends. A socket on
+ * two writes per frame): about a quarter of a notification's fan-out to 100 sockets
+ * (BENCHMARKS.md, item 15). What the client receives is byte for byte what the room emit sends. A socket on
  * long-polling, or with something queued ahead, gets it through engine.io, behind what waits.
  * Only for this node's sockets: on a cluster the adapter carries emits to the other nodes. Unlike
  * a room emit, it does not call `onAnyOutgoing` listeners (the hub registers none).
