@@ -38,12 +38,12 @@ export class SocketBroadcaster implements Broadcaster {
   notification(row: NotificationRow) {
     this.pushed(row.tenantId);
     const targets = roomsOfNotification(row);
-    // On one node with nobody in those rooms, nothing to encode (events published by night, batches).
-    const rooms = this.io.of('/').adapter.rooms;
     if (this.clustered) {
       this.io.to(targets).emit('notification', toWire(row));
       return;
     }
+    // On one node with nobody in those rooms, nothing to encode (events published by night, batches).
+    const rooms = this.io.of('/').adapter.rooms;
     if (!targets.some((r) => rooms.has(r))) return;
     emitPreFramed(this.io, targets, 'notification', toWire(row));
   }

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { Server, Socket } from 'socket.io';
 
 /** Socket.IO's EVENT packet type (socket.io-parser's `PacketType.EVENT`). */
@@ -24,15 +25,28 @@ export function textFrame(payload: string): Buffer {
   return frame;
 }
 
-/** What of engine.io's WebSocket transport and of `ws` a pre-framed write looks at. */
-interface WebSocketTransport {
+/** What of `ws`'s socket, under engine.io's WebSocket transport, the hub looks at. */
+interface WsSocket {
+  readyState: number;
+  /** The TCP connection. */
+  _socket?: Duplex;
+  _sender?: { _queue?: unknown[] };
+}
+
+/** Engine.io's transport, as far as the hub looks at it. */
+interface Transport {
   name: string;
   perMessageDeflate?: unknown;
-  socket?: {
-    readyState: number;
-    _socket?: { write(chunk: Buffer): boolean; writable: boolean };
-    _sender?: { _queue?: unknown[] };
-  };
+  socket?: WsSocket;
+}
+
+/**
+ * The `ws` socket under a socket's WebSocket transport (engine.io's transport holds it, and it
+ * holds the TCP connection); undefined on long-polling.
+ */
+export function webSocketOf(socket: Socket): WsSocket | undefined {
+  const transport = socket.conn.transport as unknown as Transport;
+  return transport.name === 'websocket' ? transport.socket : undefined;
 }
 
 /**
@@ -46,9 +60,8 @@ function writeFrame(socket: Socket, frame: Buffer): boolean {
   const conn = socket.conn;
   const waiting = (conn as unknown as { writeBuffer: unknown[] }).writeBuffer;
   if (conn.readyState !== 'open' || conn.upgrading || waiting.length) return false;
-  const transport = conn.transport as unknown as WebSocketTransport;
-  if (transport.name !== 'websocket' || transport.perMessageDeflate) return false;
-  const ws = transport.socket;
+  if ((conn.transport as unknown as Transport).perMessageDeflate) return false;
+  const ws = webSocketOf(socket);
   const tcp = ws?._socket;
   if (ws?.readyState !== 1 || !tcp?.writable || ws._sender?._queue?.length) return false;
   tcp.write(frame);
@@ -60,8 +73,9 @@ function writeFrame(socket: Socket, frame: Buffer): boolean {
  * once, and written to each WebSocket as one buffer. Socket.IO's room emit encodes once too, but
  * then goes through engine.io's per-packet machinery for every socket (events, buffers, callbacks,
  * two writes per frame): about a quarter of a notification's fan-out to 100 sockets
- * (BENCHMARKS.md, item 15). What the client receives is byte for byte what the room emit sends. A socket on
- * long-polling, or with something queued ahead, gets it through engine.io, behind what waits.
+ * (BENCHMARKS.md, item 15). What the client receives is byte for byte what the room emit sends.
+ * A socket on long-polling, or with something queued ahead, gets it through engine.io, behind
+ * what waits.
  * Only for this node's sockets: on a cluster the adapter carries emits to the other nodes. Unlike
  * a room emit, it does not call `onAnyOutgoing` listeners (the hub registers none).
  */

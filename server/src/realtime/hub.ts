@@ -1,5 +1,4 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
 import {
   type Ack,
   type ClientToServerEvents,
@@ -22,6 +21,7 @@ import { appError, asAppError, fail, socketError } from '../lib/errors.ts';
 import { clientAddress, isWrongCredential, type Limits, personKey, rateLimited } from '../lib/limiter.ts';
 import type { Presence } from '../presence/presence.ts';
 import type { AvisoServer, SocketBroadcaster } from './broadcaster.ts';
+import { webSocketOf } from './fan-out.ts';
 import { idAt, timeOfId, watchAdapter, watchPeers } from './resync.ts';
 import { roomsOfReader } from './rooms.ts';
 
@@ -88,15 +88,6 @@ export function createSocketServer(options: Pick<RealtimeOptions, 'corsOrigins' 
       ? { adapter: createAdapter(options.redis.pub, options.redis.sub, { key: 'aviso' }) }
       : {}),
   });
-}
-
-/**
- * The TCP connection under a socket's WebSocket transport (engine.io's transport holds the `ws`
- * socket, which holds the connection); undefined on long-polling.
- */
-function tcpOf(socket: AvisoSocket): Pick<Duplex, 'cork' | 'uncork'> | undefined {
-  const transport = socket.conn.transport as unknown as { name?: string; socket?: { _socket?: Duplex } };
-  return transport.name === 'websocket' ? transport.socket?._socket : undefined;
 }
 
 /** What a socket's handshake keeps of its credentials once they were used: nothing. */
@@ -189,7 +180,7 @@ export function attachRealtime(io: AvisoServer, http: HttpServer, options: Realt
     const drop = socket.data.release;
     // The replay and the count leave in one write rather than one per frame (each write to a
     // socket is a system call, the largest cost of a connection storm after the queries).
-    const wire = tcpOf(socket);
+    const wire = webSocketOf(socket)?._socket;
     wire?.cork();
     void onConnection(socket)
       .catch((err) => {
