@@ -39,7 +39,7 @@ export function loadConfig(): BenchConfig {
     branches: int('BENCH_BRANCHES', 20),
     rate: int('BENCH_RATE', 1000),
     seconds: int('BENCH_SECONDS', 10),
-    warmupSeconds: int('BENCH_WARMUP_SECONDS', 2, 0),
+    warmupSeconds: int('BENCH_WARMUP_SECONDS', 10, 0),
     clientProcesses: int('BENCH_CLIENT_PROCESSES', 1),
     connectConcurrency: int('BENCH_CONNECT_CONCURRENCY', 50),
     maxInFlight: int('BENCH_MAX_IN_FLIGHT', 1000),

@@ -1,7 +1,7 @@
 // Where a phase's CPU went in the hub's process, beside `process.cpuUsage()`: the main thread
 // against the others (V8's compiler and collector threads), and the collections the phase ran.
 import { readdirSync, readFileSync } from 'node:fs';
-import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { fmt } from './stats.ts';
 
 /** CPU time of this process's main thread and of its other threads, in ms (Linux `/proc`; else none). */
@@ -47,8 +47,13 @@ export function phaseCpu(): (events: number) => string {
     }
   });
   observer.observe({ entryTypes: ['gc'] });
+  // How late the hub's event loop ran its timers: a stall here is a stall of every request and push.
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
   return (events) => {
     observer.disconnect();
+    delay.disable();
+    const late = (p: number) => fmt(delay.percentile(p) / 1e6, 1);
     const now = threadCpuMs();
     const per = (ms: number) => fmt(ms / Math.max(1, events), 3);
     const gc = [...collections].map(([kind, c]) => `${kind} ${c.n}× ${fmt(c.ms, 0)} ms`).join(', ');
@@ -56,6 +61,9 @@ export function phaseCpu(): (events: number) => string {
       threads && now
         ? `main thread ${per(now.main - threads.main)} ms, other threads ${per(now.others - threads.others)} ms per event`
         : 'threads not readable here';
-    return `${split}; collections on the main thread: ${gc || 'none'}`;
+    return (
+      `${split}; collections on the main thread: ${gc || 'none'}; ` +
+      `event loop late p99 ${late(99)} ms, max ${fmt(delay.max / 1e6, 1)} ms`
+    );
   };
 }
