@@ -5,6 +5,8 @@ export interface BenchConfig {
   /** Events per second in each measured phase. */
   rate: number;
   seconds: number;
+  /** Measured rounds: the baseline and Aviso in turn, each `seconds` long, this many times. */
+  rounds: number;
   warmupSeconds: number;
   clientProcesses: number;
   connectConcurrency: number;
@@ -39,6 +41,7 @@ export function loadConfig(): BenchConfig {
     branches: int('BENCH_BRANCHES', 20),
     rate: int('BENCH_RATE', 1000),
     seconds: int('BENCH_SECONDS', 10),
+    rounds: int('BENCH_ROUNDS', 2),
     warmupSeconds: int('BENCH_WARMUP_SECONDS', 10, 0),
     clientProcesses: int('BENCH_CLIENT_PROCESSES', 1),
     connectConcurrency: int('BENCH_CONNECT_CONCURRENCY', 50),

@@ -95,6 +95,52 @@ interface PhaseResult {
   serverSystemUsPerDelivery: number;
   /** One-minute load average of the machine at the end of the phase. */
   load: number;
+  /** What rounds of the same phase are merged from (not written to the JSON). */
+  parts: { latencies: Float64Array; seconds: number; cpuUs: number; systemUs: number };
+}
+
+/** A phase's figures without the samples they came from. */
+function figuresOf<T extends PhaseResult>({ parts: _, ...figures }: T) {
+  return figures;
+}
+
+/**
+ * Rounds of one phase as one: latencies pooled, throughput over the rounds' summed durations, CPU
+ * summed. The baseline's and Aviso's rounds alternate, so a machine that slows down for a while
+ * slows both (BENCHMARKS.md, Method).
+ */
+function merge(rounds: PhaseResult[]): PhaseResult {
+  const last = rounds.at(-1)!;
+  const sum = (f: (r: PhaseResult) => number) => rounds.reduce((s, r) => s + f(r), 0);
+  const n = sum((r) => r.received);
+  const latencies = new Float64Array(n);
+  let at = 0;
+  for (const r of rounds) {
+    latencies.set(r.parts.latencies, at);
+    at += r.parts.latencies.length;
+  }
+  const sample = latencies.sort();
+  const parts = {
+    latencies: sample,
+    seconds: sum((r) => r.parts.seconds),
+    cpuUs: sum((r) => r.parts.cpuUs),
+    systemUs: sum((r) => r.parts.systemUs),
+  };
+  return {
+    name: last.name,
+    events: sum((r) => r.events),
+    expected: sum((r) => r.expected),
+    received: n,
+    p50: percentile(sample, 50),
+    p99: percentile(sample, 99),
+    max: sample[n - 1] ?? Number.NaN,
+    deliveriesPerSecond: n / parts.seconds,
+    sendSeconds: sum((r) => r.sendSeconds),
+    serverCpuUsPerDelivery: parts.cpuUs / n,
+    serverSystemUsPerDelivery: parts.systemUs / n,
+    load: last.load,
+    parts,
+  };
 }
 
 type Clients = Child<ToClients, FromClients>;
@@ -350,6 +396,12 @@ async function measure(
       serverCpuUsPerDelivery: (cpu.user + cpu.system) / n,
       serverSystemUsPerDelivery: cpu.system / n,
       load: os.loadavg()[0]!,
+      parts: {
+        latencies: sample,
+        seconds: (lastReceipt - firstSent) / 1000,
+        cpuUs: cpu.user + cpu.system,
+        systemUs: cpu.system,
+      },
     };
   }
 
@@ -421,6 +473,33 @@ async function measure(
         refused,
         refusedAs,
         skipped: out.skipped,
+        responses,
+      },
+    };
+  }
+  type AvisoResult = Awaited<ReturnType<typeof avisoPhase>>;
+
+  /** Aviso's rounds as one, its POSTs' answers pooled too. */
+  function mergeAviso(rounds: AvisoResult[]): AvisoResult {
+    const responses = new Float64Array(rounds.reduce((s, r) => s + r.post.responses.length, 0));
+    let at = 0;
+    for (const r of rounds) {
+      responses.set(r.post.responses, at);
+      at += r.post.responses.length;
+    }
+    responses.sort();
+    return {
+      ...merge(rounds),
+      post: {
+        p50: percentile(responses, 50),
+        p99: percentile(responses, 99),
+        refused: rounds.reduce((s, r) => s + r.post.refused, 0),
+        refusedAs: rounds
+          .map((r) => r.post.refusedAs)
+          .filter(Boolean)
+          .join('; '),
+        skipped: rounds.reduce((s, r) => s + r.post.skipped, 0),
+        responses,
       },
     };
   }
@@ -475,23 +554,34 @@ async function measure(
         `Aviso ${warm.received}/${warm.expected}, p99 ${fmt(warm.p99)} ms`,
     );
   }
-  const stopBaselineProfile = await profile('baseline');
-  let cpu = phaseCpu();
-  const baseline = await baselinePhase('baseline', config.seconds);
-  const baselineCpu = cpu(baseline.events);
-  await stopBaselineProfile();
-  log(
-    `baseline: ${baseline.received}/${baseline.expected} deliveries, p50 ${fmt(baseline.p50)} ms, p99 ${fmt(baseline.p99)} ms; ${baselineCpu}`,
-  );
-  const stopAvisoProfile = await profile('aviso');
-  cpu = phaseCpu();
-  const aviso = await avisoPhase('aviso', config.seconds);
-  const avisoCpu = cpu(aviso.events);
-  await stopAvisoProfile();
-  log(
-    `aviso: ${aviso.received}/${aviso.expected} deliveries, p50 ${fmt(aviso.p50)} ms, p99 ${fmt(aviso.p99)} ms; ` +
-      `POST→202 p50 ${fmt(aviso.post.p50)} ms p99 ${fmt(aviso.post.p99)} ms; ${aviso.post.refused} not accepted${aviso.post.refused ? ` (${aviso.post.refusedAs})` : ''}, ${aviso.post.skipped} skipped; ${avisoCpu}`,
-  );
+  // The measured phases: the baseline and Aviso in turn, `config.rounds` times, each round's
+  // figures printed, the table from the rounds pooled.
+  const baselines: PhaseResult[] = [];
+  const avisos: AvisoResult[] = [];
+  for (let round = 1; round <= config.rounds; round++) {
+    const of = config.rounds > 1 ? `round ${round}/${config.rounds}, ` : '';
+    const stopBaselineProfile = await profile('baseline');
+    let cpu = phaseCpu();
+    const baseline = await baselinePhase('baseline', config.seconds);
+    const baselineCpu = cpu(baseline.events);
+    await stopBaselineProfile();
+    baselines.push(baseline);
+    log(
+      `${of}baseline: ${baseline.received}/${baseline.expected} deliveries, p50 ${fmt(baseline.p50)} ms, p99 ${fmt(baseline.p99)} ms; ${baselineCpu}`,
+    );
+    const stopAvisoProfile = await profile('aviso');
+    cpu = phaseCpu();
+    const aviso = await avisoPhase('aviso', config.seconds);
+    const avisoCpu = cpu(aviso.events);
+    await stopAvisoProfile();
+    avisos.push(aviso);
+    log(
+      `${of}aviso: ${aviso.received}/${aviso.expected} deliveries, p50 ${fmt(aviso.p50)} ms, p99 ${fmt(aviso.p99)} ms; ` +
+        `POST→202 p50 ${fmt(aviso.post.p50)} ms p99 ${fmt(aviso.post.p99)} ms; ${aviso.post.refused} not accepted${aviso.post.refused ? ` (${aviso.post.refusedAs})` : ''}, ${aviso.post.skipped} skipped; ${avisoCpu}`,
+    );
+  }
+  const baseline = merge(baselines);
+  const aviso = mergeAviso(avisos);
 
   // Connect storm: every widget reconnects at once, as after a restart, asking for what it missed
   // (one notification per branch published while they were away), against the bare namespace's rate.
@@ -551,8 +641,8 @@ async function measure(
     ['events/s offered', fmt(config.rate, 0), fmt(config.rate, 0), '', '1,000'],
     [
       'events delivered (of sent)',
-      `${fmt(aviso.events, 0)} / ${fmt(Math.round(config.rate * config.seconds), 0)}`,
-      `${fmt(baseline.events, 0)} / ${fmt(Math.round(config.rate * config.seconds), 0)}`,
+      `${fmt(aviso.events, 0)} / ${fmt(config.rounds * Math.round(config.rate * config.seconds), 0)}`,
+      `${fmt(baseline.events, 0)} / ${fmt(config.rounds * Math.round(config.rate * config.seconds), 0)}`,
       '',
       '',
     ],
@@ -626,8 +716,8 @@ async function measure(
       bareCpuMsPerSocket: bareCpuMs,
     },
     cpuPerEventAboveRawMs: aboveRaw,
-    baseline,
-    aviso,
+    baseline: figuresOf(baseline),
+    aviso: { ...figuresOf(aviso), post: { ...aviso.post, responses: undefined } },
     offsets,
     publisherOffset,
   };
