@@ -435,6 +435,11 @@ async function measure(
   }
 
   let seq = 0;
+  /**
+   * Notifications the tenant holds: what a reconnection's count reads grows with it (BENCHMARKS.md,
+   * "What was not reached"), so the storm says at what size it ran.
+   */
+  let stored = 0;
 
   /** Aviso: the publisher POSTs `NUEVA_VENTA` events, each for one branch's ~100 sockets. */
   async function avisoPhase(name: string, seconds: number) {
@@ -456,6 +461,7 @@ async function measure(
     });
     const out = await done;
     const accepted = Array.from(out.status, (s) => s === 202);
+    stored += accepted.filter(Boolean).length;
     const sentAt = out.scheduled.map((t, i) => (accepted[i] ? t - publisherOffset.offset : Number.NaN));
     const responses = out.responseMs.filter((_, i) => accepted[i]).sort();
     const result = await finish(name, firstSeq, sentAt, seconds, cpuStart, config.toNobody);
@@ -610,6 +616,7 @@ async function measure(
       data: { total: 2 },
     });
   }
+  stored += 1 + branchIds.length;
   const stopProfile = await profile('storm');
   const stormCpu = process.cpuUsage();
   // PostgreSQL's own processes, when the hub's database is one (none to count on PGlite).
@@ -626,7 +633,8 @@ async function measure(
       `${storm.failed} failed; bare namespace ${fmt(bareRate, 0)}/s; ` +
       `the hub's CPU per connection ${fmt(stormCpuMs, 2)} ms, bare ${fmt(bareCpuMs, 2)} ms` +
       (stormPgCpuMs ? `, PostgreSQL's ${fmt(stormPgCpuMs, 2)} ms` : '') +
-      `; load ${fmt(os.loadavg()[0]!, 2)}`,
+      `; the tenant held ${fmt(stored, 0)} notifications (about ${fmt(stored / config.branches, 0)} per reader); ` +
+      `load ${fmt(os.loadavg()[0]!, 2)}`,
   );
   // What the hub spends per event on top of the raw emit: CPU per delivery × deliveries per event.
   const perEvent = (r: PhaseResult, usPerDelivery = r.serverCpuUsPerDelivery) =>
@@ -709,6 +717,7 @@ async function measure(
     heapPerSocket,
     storm: {
       ...storm,
+      notifications: stored,
       rate: stormRate,
       bareRate,
       cpuMsPerSocket: stormCpuMs,
