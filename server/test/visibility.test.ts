@@ -3,6 +3,7 @@
 // kind of audience and reader, in two tenants that use the same branch and person names.
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../src/db/client.ts';
 import type { RecipientRow } from '../src/db/rows.ts';
 import { databaseBackends } from './env.ts';
 import { makeTenant, type TestTenant, testNode } from './harness.ts';
@@ -83,14 +84,12 @@ describe.each(databaseBackends)('visibility on $name', ({ url }) => {
 
   it('read audience indexes that keep no pending list', async () => {
     // A GIN pending list is read whole by every count and replay until a vacuum empties it.
-    const result = (await hub.node.database.db.execute(
+    const rows = await rowsOf<{ relname: string; reloptions: string[] | null }>(
+      hub.node.database.db,
       sql`select relname, reloptions from pg_class
           where relname in ('notifications_branch_ids_idx', 'notifications_recipient_ids_idx')
           order by relname`,
-    )) as unknown as
-      | { relname: string; reloptions: string[] | null }[]
-      | { rows: { relname: string; reloptions: string[] | null }[] };
-    const rows = Array.isArray(result) ? result : result.rows;
+    );
     expect(rows.map((r) => ({ index: r.relname, options: r.reloptions }))).toEqual([
       { index: 'notifications_branch_ids_idx', options: ['fastupdate=off'] },
       { index: 'notifications_recipient_ids_idx', options: ['fastupdate=off'] },

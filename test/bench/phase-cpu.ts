@@ -35,6 +35,9 @@ const KINDS: Record<number, string> = {
   [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
 };
 
+/** The event loop's lateness is read from a timer of this period, in ms. */
+const TIMER_MS = 5;
+
 /** Starts counting; the function returned says, per event, what the phase cost each thread, and its collections. */
 export function phaseCpu(): (events: number) => string {
   const threads = threadCpuMs();
@@ -49,12 +52,12 @@ export function phaseCpu(): (events: number) => string {
   observer.observe({ entryTypes: ['gc'] });
   // How late the hub's event loop ran a 5 ms timer: a stall here is a stall of every request and
   // push. Node records each whole interval between two runs of the timer, so 5 ms is on time.
-  const delay = monitorEventLoopDelay({ resolution: 5 });
+  const delay = monitorEventLoopDelay({ resolution: TIMER_MS });
   delay.enable();
   return (events) => {
     observer.disconnect();
     delay.disable();
-    const lateMs = (ns: number) => fmt(Math.max(0, ns / 1e6 - 5), 1);
+    const lateMs = (ns: number) => fmt(Math.max(0, ns / 1e6 - TIMER_MS), 1);
     const now = threadCpuMs();
     const per = (ms: number) => fmt(ms / Math.max(1, events), 3);
     const gc = [...collections].map(([kind, c]) => `${kind} ${c.n}× ${fmt(c.ms, 0)} ms`).join(', ');

@@ -104,6 +104,17 @@ function figuresOf<T extends PhaseResult>({ parts: _, ...figures }: T) {
   return figures;
 }
 
+/** Samples of several rounds as one, sorted. */
+function pooled(samples: Float64Array[]): Float64Array<ArrayBuffer> {
+  const all = new Float64Array(samples.reduce((n, s) => n + s.length, 0));
+  let at = 0;
+  for (const s of samples) {
+    all.set(s, at);
+    at += s.length;
+  }
+  return all.sort();
+}
+
 /**
  * Rounds of one phase as one: latencies pooled, throughput over the rounds' summed durations, CPU
  * summed. The baseline's and Aviso's rounds alternate, so a machine that slows down for a while
@@ -113,13 +124,7 @@ function merge(rounds: PhaseResult[]): PhaseResult {
   const last = rounds.at(-1)!;
   const sum = (f: (r: PhaseResult) => number) => rounds.reduce((s, r) => s + f(r), 0);
   const n = sum((r) => r.received);
-  const latencies = new Float64Array(n);
-  let at = 0;
-  for (const r of rounds) {
-    latencies.set(r.parts.latencies, at);
-    at += r.parts.latencies.length;
-  }
-  const sample = latencies.sort();
+  const sample = pooled(rounds.map((r) => r.parts.latencies));
   const parts = {
     latencies: sample,
     seconds: sum((r) => r.parts.seconds),
@@ -487,13 +492,7 @@ async function measure(
 
   /** Aviso's rounds as one, its POSTs' answers pooled too. */
   function mergeAviso(rounds: AvisoResult[]): AvisoResult {
-    const responses = new Float64Array(rounds.reduce((s, r) => s + r.post.responses.length, 0));
-    let at = 0;
-    for (const r of rounds) {
-      responses.set(r.post.responses, at);
-      at += r.post.responses.length;
-    }
-    responses.sort();
+    const responses = pooled(rounds.map((r) => r.post.responses));
     return {
       ...merge(rounds),
       post: {

@@ -1,6 +1,6 @@
 import { asc, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Database } from '../db/client.ts';
+import { type Database, rowsOf } from '../db/client.ts';
 import { tenants } from '../db/schema.ts';
 import type { BackgroundJob } from '../lib/background.ts';
 import { CronJob } from '../lib/cron-job.ts';
@@ -39,10 +39,11 @@ async function exclusively<T>(
 ): Promise<T | null> {
   if (database.kind === 'pglite') return fn();
   return database.db.transaction(async (tx) => {
-    const rows = (await tx.execute(
+    const [row] = await rowsOf<{ locked: boolean }>(
+      tx,
       sql`select pg_try_advisory_xact_lock(hashtext('aviso:retention')) as locked`,
-    )) as unknown as { locked: boolean }[] | { rows: { locked: boolean }[] };
-    const locked = (Array.isArray(rows) ? rows : rows.rows)[0]?.locked === true;
+    );
+    const locked = row?.locked === true;
     return locked ? fn() : null;
   });
 }

@@ -2,7 +2,7 @@
 // low-stock digest's pending lines): one repository keeps their transactions in one place.
 import { isUuid } from '@aviso/protocol';
 import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { type Db, rowsOf } from '../client.ts';
 import { deliveries, stockAlerts, stockLevels } from '../schema.ts';
 
 export type StockLevelRow = typeof stockLevels.$inferSelect;
@@ -372,11 +372,11 @@ export class StockSweepQueue {
    * node is sweeping, so this one skips). Released when the transaction ends.
    */
   async tryLock(): Promise<boolean> {
-    const rows = (await this.db.execute(
+    const [row] = await rowsOf<{ locked: boolean }>(
+      this.db,
       sql`select pg_try_advisory_xact_lock(hashtext('aviso:stock-sweep')) as locked`,
-    )) as unknown as { locked: boolean }[] | { rows: { locked: boolean }[] };
-    const list = Array.isArray(rows) ? rows : rows.rows;
-    return list[0]?.locked === true;
+    );
+    return row?.locked === true;
   }
 
   /** Tenants with snapshot levels the sweep has not looked at yet. */
