@@ -67,4 +67,30 @@ describe.each(databaseBackends)('bulk insert on $name', ({ url }) => {
       });
     }
   });
+
+  it('stores each Date as it is, whether rows share one instant or not, and leaves the rows as they were', async () => {
+    const instants = ['2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z', '2026-03-02T11:30:00.250Z'];
+    const shared = new Date(instants[0]!);
+    const rows = instants.map((at, i) => ({
+      id: newId(),
+      name: `Instant ${i}`,
+      widgetSecretEnc: 'sealed',
+      // The first two rows share one Date object; the third has its own.
+      createdAt: i < 2 ? shared : new Date(at),
+    }));
+    await bulkInsert(database.db, tenants, rows);
+    const read = await database.db
+      .select()
+      .from(tenants)
+      .where(
+        inArray(
+          tenants.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    expect(new Map(read.map((r) => [r.name, r.createdAt.toISOString()]))).toEqual(
+      new Map(instants.map((at, i) => [`Instant ${i}`, at])),
+    );
+    expect(rows.every((r) => r.createdAt instanceof Date)).toBe(true);
+  });
 });

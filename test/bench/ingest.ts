@@ -148,7 +148,7 @@ for (let round = 1; round <= rounds; round++) {
       keep(`${name} ${mode.name}`, m);
       log(
         `round ${round}, ${name.padEnd(5)} ${mode.name}: ${fmt(m.rate, 0)} events/s, p99 ${fmt(m.p99)} ms, ` +
-          `${fmt(m.cpuMsPerEvent, 3)} ms CPU per event, ${m.refused} refused, load ${os.loadavg()[0]!.toFixed(1)}`,
+          `${fmt(m.cpuMsPerEvent, 4)} ms CPU per event, ${m.refused} refused, load ${os.loadavg()[0]!.toFixed(1)}`,
       );
     }
   }

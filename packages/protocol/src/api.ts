@@ -338,8 +338,9 @@ export const EventInputSchema = safeJson(
       message: 'give deliverAt or reminders, not both',
       path: ['deliverAt'],
     }),
-  // One level more than data's own 32: the event wraps it.
+  // One level more than data's own 32: the event wraps it. `DataSchema` walked `data` already.
   JSON_MAX_DEPTH + 1,
+  ['data'],
 );
 export type EventInput = z.infer<typeof EventInputSchema>;
 

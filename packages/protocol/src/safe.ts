@@ -43,6 +43,8 @@ export const safeText = (max: number, min = 0) =>
 /** How deep JSON given by a caller may nest: `{}` is one level, `{"a": {}}` two. */
 export const JSON_MAX_DEPTH = 32;
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** Where a JSON value cannot be stored and why. */
 export interface JsonProblem {
   path: (string | number)[];
@@ -51,11 +53,15 @@ export interface JsonProblem {
 
 /**
  * Finds the first place where a parsed JSON value is too deep or holds a string (or key) that
- * cannot be stored. A value nested thousands deep cannot overflow the stack: the walk goes no
+ * cannot be stored; top-level keys in `checked` are left out (their own schema checked them). A value nested thousands deep cannot overflow the stack: the walk goes no
  * deeper than `maxDepth`, where it stops with that problem. The path is built only on the way out
  * of the one place at fault; nothing is allocated for a value without one.
  */
-export function jsonProblem(value: unknown, maxDepth = JSON_MAX_DEPTH): JsonProblem | undefined {
+export function jsonProblem(
+  value: unknown,
+  maxDepth = JSON_MAX_DEPTH,
+  checked: ReadonlySet<string> = NONE,
+): JsonProblem | undefined {
   const path: (string | number)[] = [];
   const walk = (v: unknown, depth: number): string | undefined => {
     if (typeof v === 'string') return isSafeText(v) ? undefined : UNSAFE_TEXT_MESSAGE;
@@ -76,6 +82,7 @@ export function jsonProblem(value: unknown, maxDepth = JSON_MAX_DEPTH): JsonProb
         path.unshift(key);
         return `keys: ${UNSAFE_TEXT_MESSAGE}`;
       }
+      if (depth === 0 && checked.has(key)) continue;
       const problem = walk((v as Record<string, unknown>)[key], depth + 1);
       if (problem) {
         path.unshift(key);
@@ -91,10 +98,17 @@ export function jsonProblem(value: unknown, maxDepth = JSON_MAX_DEPTH): JsonProb
 /**
  * The same schema, also refusing parsed values that `jsonProblem` finds fault with. The schema's
  * own fields run first, so any `unknown` field in it must bound its depth itself (as `DataSchema` does).
+ * `checked` names top-level fields whose own schema already walked them (an event's `data`): not
+ * walked twice.
  */
-export function safeJson<T extends z.ZodType>(schema: T, maxDepth = JSON_MAX_DEPTH): T {
+export function safeJson<T extends z.ZodType>(
+  schema: T,
+  maxDepth = JSON_MAX_DEPTH,
+  checked: readonly string[] = [],
+): T {
+  const skip = new Set(checked);
   return schema.superRefine((value, ctx) => {
-    const problem = jsonProblem(value, maxDepth);
+    const problem = jsonProblem(value, maxDepth, skip);
     if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
   });
 }

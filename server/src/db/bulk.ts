@@ -29,11 +29,38 @@ export async function bulkInsert<T extends PgTable>(
   rows: readonly Partial<T['$inferInsert']>[],
 ): Promise<void> {
   if (!rows.length) return;
-  const { before, after } = statementOf(table);
-  await db.execute(sql`${before}${JSON.stringify(rows)}${after}`);
+  const { before, after, dates } = statementOf(table);
+  await db.execute(
+    sql`${before}${JSON.stringify(dates.length ? rows.map((r) => datesAsText(r, dates)) : rows)}${after}`,
+  );
 }
 
-const statements = new WeakMap<PgTable, { before: SQL; after: SQL }>();
+/**
+ * A row with its dates as ISO text. A Date sends `JSON.stringify` down its slow path for the whole
+ * statement (2–3 times the CPU of the same rows with text); a shallow copy costs far less. The rows
+ * of a group share one instant, so its text is made once.
+ */
+function datesAsText(row: object, fields: readonly string[]): object {
+  const copy: Record<string, unknown> = { ...row };
+  for (const field of fields) {
+    const value = copy[field];
+    if (value instanceof Date) copy[field] = isoOf(value);
+  }
+  return copy;
+}
+
+let lastTime = Number.NaN;
+let lastText = '';
+const isoOf = (date: Date): string => {
+  const time = date.getTime();
+  if (time !== lastTime) {
+    lastText = date.toISOString();
+    lastTime = time;
+  }
+  return lastText;
+};
+
+const statements = new WeakMap<PgTable, { before: SQL; after: SQL; dates: string[] }>();
 const dialect = new PgDialect();
 
 /** SQL without parameters as its text, once. */
@@ -71,6 +98,7 @@ function statementOf(table: PgTable) {
     found = {
       before: text(sql`insert into ${target} (${names}) select ${values} from jsonb_to_recordset(`),
       after: text(sql`::jsonb) as x(${record})`),
+      dates: columns.filter(([, c]) => c.dataType === 'date').map(([field]) => field),
     };
     statements.set(table, found);
   }

@@ -21,6 +21,21 @@ export function windowEnd(now: Date, windowMs: number): Date {
   return new Date(Math.floor(now.getTime() / windowMs) * windowMs + windowMs);
 }
 
+/** A type's rules, read once per rules object (the catalog's, or a tenant's override as loaded). */
+const readRules = new WeakMap<object, DeliveryRules>();
+const NO_RULES: DeliveryRules = {};
+
+function rulesOf(def: EventTypeDefinition): DeliveryRules {
+  if (!def.rules) return NO_RULES;
+  let rules = readRules.get(def.rules);
+  if (!rules) {
+    const parsed = DeliveryRulesSchema.safeParse(def.rules);
+    rules = parsed.success ? parsed.data : NO_RULES;
+    readRules.set(def.rules, rules);
+  }
+  return rules;
+}
+
 /**
  * The delivery rows a new notification needs: one per person per rule step (fallback, escalate,
  * digest), one per endpoint channel a step names (Slack), and one per webhook subscribed to
@@ -34,8 +49,7 @@ export async function planDeliveries(
   now: Date,
 ): Promise<NewDelivery[]> {
   const rows: NewDelivery[] = [];
-  const parsed = DeliveryRulesSchema.safeParse(def.rules ?? {});
-  const rules: DeliveryRules = parsed.success ? parsed.data : {};
+  const rules = rulesOf(def);
   const base = { notificationId: n.id, type: n.type, status: 'pending' as const };
   let audience: Promise<RecipientRow[]> | undefined;
   const people = (to: 'targets' | readonly string[]) => {

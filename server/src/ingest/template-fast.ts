@@ -69,7 +69,7 @@ export function compileFast(source: string): Node[] | null {
 const lookup = (scope: Record<string, unknown>, name: string) =>
   Object.hasOwn(scope, name) ? scope[name] : undefined;
 
-function run(nodes: Node[], scope: Record<string, unknown>, missing: Set<string>): string | undefined {
+function run(nodes: Node[], scope: Record<string, unknown>, missing: string[]): string | undefined {
   let out = '';
   for (const node of nodes) {
     if (typeof node === 'string') {
@@ -77,7 +77,7 @@ function run(nodes: Node[], scope: Record<string, unknown>, missing: Set<string>
     } else if ('out' in node) {
       const value = lookup(scope, node.out);
       if (value === undefined || value === null) {
-        if (missing.size < 20) missing.add(node.out);
+        if (missing.length < 20 && !missing.includes(node.out)) missing.push(node.out);
       } else if (typeof value === 'string') {
         out += value;
       } else if (typeof value === 'number' || typeof value === 'boolean') {
@@ -96,20 +96,21 @@ function run(nodes: Node[], scope: Record<string, unknown>, missing: Set<string>
   return out;
 }
 
+/** Nothing missing: shared, never written to (a render that misses nothing allocates no list). */
+const NONE_MISSING = Object.freeze([]) as unknown as string[];
+
 /**
- * Renders compiled nodes; `undefined` when a value is one liquidjs writes its own way (a list, an
- * object), and then nothing was noted in `missing`.
+ * Renders compiled nodes, with the variables it wrote as empty because the scope lacked them (at
+ * most 20); `undefined` when a value is one liquidjs writes its own way (a list, an object).
  */
 export function renderFast(
   nodes: Node[],
   scope: Record<string, unknown>,
-  missing: Set<string>,
-): string | undefined {
-  const noted = new Set(missing);
-  const out = run(nodes, scope, noted);
-  if (out === undefined) return undefined;
-  for (const name of noted) missing.add(name);
-  return out;
+): { text: string; missing: string[] } | undefined {
+  const missing: string[] = [];
+  const text = run(nodes, scope, missing);
+  if (text === undefined) return undefined;
+  return { text, missing: missing.length ? missing : NONE_MISSING };
 }
 
 const compiled = new Map<string, Node[] | null>();

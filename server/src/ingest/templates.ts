@@ -77,8 +77,11 @@ export function formatValue(value: unknown, format: ValueFormat, ctx: FormatCont
 /** Picks the text for a locale: exact (`es-MX`), then language (`es`), then Spanish, then English. */
 export function pickLocale(texts: Partial<Localized> | undefined, locale: string): string | undefined {
   if (!texts) return undefined;
-  const language = locale.split('-')[0]!;
-  return texts[locale] ?? texts[language] ?? texts.es ?? texts.en ?? Object.values(texts).find(Boolean);
+  const exact = texts[locale];
+  if (exact) return exact;
+  const dash = locale.indexOf('-');
+  const language = dash < 0 ? locale : locale.slice(0, dash);
+  return texts[language] ?? texts.es ?? texts.en ?? Object.values(texts).find(Boolean);
 }
 
 /** Why a template was not rendered: over its budget, or broken. */
@@ -154,8 +157,8 @@ export class RenderBudget {
     const last = this.last;
     if (last && last.data === data && last.formats === formats && last.ctx === ctx) return last.scope;
     const scope: Record<string, unknown> = { ...data, raw: data };
-    for (const [name, format] of Object.entries(formats ?? {})) {
-      if (name in data) scope[name] = formatValue(data[name], format, ctx);
+    for (const name in formats) {
+      if (name in data) scope[name] = formatValue(data[name], formats[name]!, ctx);
     }
     this.last = { data, formats, ctx, scope };
     return scope;
@@ -193,15 +196,15 @@ export class RenderBudget {
     }
     const scope = this.scopeOf(data, formats, ctx);
     const started = performance.now();
-    const missing = new Set<string>();
     const fast = fastTemplate(source);
-    const text = fast ? renderFast(fast, scope, missing) : undefined;
-    if (text !== undefined) {
+    const done = fast ? renderFast(fast, scope) : undefined;
+    if (done) {
       const took = performance.now() - started;
       this.spentMs += took;
       this.eventSpentMs += took;
-      return { ok: true, text: text.trim(), missing: [...missing] };
+      return { ok: true, text: done.text.trim(), missing: done.missing };
     }
+    const missing = new Set<string>();
     try {
       const out = engine.renderSync(parse(source), scope, {
         renderLimit: left,
