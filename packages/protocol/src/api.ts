@@ -13,6 +13,7 @@ import { CHANNEL_KINDS, DeliveryRulesSchema } from './rules.ts';
 import {
   isSafeText,
   JSON_MAX_DEPTH,
+  jsonLengthBound,
   jsonProblem,
   safeJson,
   safeText,
@@ -78,11 +79,16 @@ export const LinkSchema = z
   .refine((l) => isSafeLink(l) && isSafeText(l), { message: 'a relative link (#/…, /…) or an http(s) URL' });
 
 const JSON_LIMIT = 32 * 1024;
-/** An event's own data: storable strings, at most 32 levels deep (checked before anything serializes it), 32 KB. */
-export const DataSchema = z.record(z.string(), z.unknown()).superRefine((d, ctx) => {
+/**
+ * An event's own data: storable strings, at most 32 levels deep (checked before anything serializes
+ * it), 32 KB. An object with any keys (a loose object: its keys are strings by nature, and it reads
+ * a quarter of the CPU of a string-keyed record); serialized to measure it only when a bound on its
+ * size does not already show it small.
+ */
+export const DataSchema = z.looseObject({}).superRefine((d, ctx) => {
   const problem = jsonProblem(d);
   if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
-  else if (JSON.stringify(d).length > JSON_LIMIT) {
+  else if (jsonLengthBound(d, JSON_LIMIT) > JSON_LIMIT && JSON.stringify(d).length > JSON_LIMIT) {
     ctx.addIssue({ code: 'custom', message: `at most ${JSON_LIMIT} bytes of JSON` });
   }
 });

@@ -45,6 +45,43 @@ export const JSON_MAX_DEPTH = 32;
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** The longest a number can be as JSON (`-1.7976931348623157e+308`). */
+const NUMBER_MAX_LENGTH = 24;
+
+/**
+ * At least `JSON.stringify(value).length`, found without serializing: each string counted as if
+ * every character needed a `\uXXXX` escape, each number at its longest. Stops counting once past
+ * `limit`. A value that is not plain JSON (an object with its own prototype, a Date) counts as
+ * unbounded, so that the caller serializes it. For a value `jsonProblem` accepted (bounded depth).
+ */
+export function jsonLengthBound(value: unknown, limit: number): number {
+  let total = 0;
+  const add = (v: unknown): boolean => {
+    if (typeof v === 'string') total += 2 + 6 * v.length;
+    else if (typeof v === 'number') total += NUMBER_MAX_LENGTH;
+    else if (typeof v === 'boolean' || v === null) total += 5;
+    else if (Array.isArray(v)) {
+      total += 2 + v.length;
+      for (let i = 0; i < v.length && total <= limit; i++) add(v[i]);
+    } else if (typeof v === 'object' && isPlain(v)) {
+      total += 2;
+      for (const key of Object.keys(v)) {
+        if (total > limit) break;
+        total += 4 + 6 * key.length;
+        add((v as Record<string, unknown>)[key]);
+      }
+    } else total = Number.POSITIVE_INFINITY;
+    return total <= limit;
+  };
+  add(value);
+  return total;
+}
+
+const isPlain = (v: object) => {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+
 /** Where a JSON value cannot be stored and why. */
 export interface JsonProblem {
   path: (string | number)[];
