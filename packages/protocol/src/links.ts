@@ -14,21 +14,40 @@ function lookup(name: string, source: LinkSource): string | undefined {
   return undefined;
 }
 
-function fill(part: string, source: LinkSource): string | undefined {
-  if (!part.includes('{')) return part;
-  let missing = false;
-  const out = part.replace(PLACEHOLDER, (_, name: string) => {
-    const value = lookup(name, source);
-    if (value === undefined) missing = true;
-    return encodeURIComponent(value ?? '');
-  });
-  return missing ? undefined : out;
+/** A part of a link template split at its placeholders: text as it is, and the names to fill in. */
+type Piece = string | { name: string };
+
+function piecesOf(part: string): Piece[] {
+  const pieces: Piece[] = [];
+  let last = 0;
+  for (const match of part.matchAll(PLACEHOLDER)) {
+    if (match.index > last) pieces.push(part.slice(last, match.index));
+    pieces.push({ name: match[1]! });
+    last = match.index + match[0].length;
+  }
+  if (last < part.length) pieces.push(part.slice(last));
+  return pieces;
 }
 
-/** A link template split once: its path segments and its query pairs, each still with placeholders. */
+/** The part with its values URL-encoded; undefined when one is missing. */
+function fill(pieces: readonly Piece[], source: LinkSource): string | undefined {
+  let out = '';
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      out += piece;
+      continue;
+    }
+    const value = lookup(piece.name, source);
+    if (value === undefined) return undefined;
+    out += encodeURIComponent(value);
+  }
+  return out;
+}
+
+/** A link template split once: its path segments and its query pairs, each in pieces. */
 interface LinkParts {
-  segments: string[];
-  pairs: string[];
+  segments: Piece[][];
+  pairs: Piece[][];
 }
 
 const parsed = new Map<string, LinkParts>();
@@ -37,7 +56,10 @@ function partsOf(template: string): LinkParts {
   let parts = parsed.get(template);
   if (!parts) {
     const [pathPart = '', query] = template.split('?', 2) as [string, string | undefined];
-    parts = { segments: pathPart.split('/'), pairs: (query ?? '').split('&').filter(Boolean) };
+    parts = {
+      segments: pathPart.split('/').map(piecesOf),
+      pairs: (query ?? '').split('&').filter(Boolean).map(piecesOf),
+    };
     // Templates come from the catalog and the tenants' types: few, but not trusted to stay few.
     if (parsed.size >= 1_000) parsed.clear();
     parsed.set(template, parts);

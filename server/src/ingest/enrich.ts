@@ -18,7 +18,12 @@ export async function enrichData(
   const out: Record<string, unknown> = { ...data };
   const ids = branchIdsOf(data);
   if (out.branchName === undefined && ids.length) {
-    const names = await Promise.all(ids.map((id) => branchName(store, id)));
+    const names: (string | undefined)[] = [];
+    // Names are nearly always known already: asked one by one, a known one costs no promise.
+    for (const id of ids) {
+      const hit = known(store, id);
+      names.push(hit ? hit.name : await branchName(store, id));
+    }
     if (names.every((n) => n !== undefined)) out.branchName = list(names as string[], locale);
   }
   for (const [idField, nameField] of [
@@ -27,7 +32,8 @@ export async function enrichData(
   ] as const) {
     const id = data[idField];
     if (out[nameField] === undefined && typeof id === 'string') {
-      const name = await branchName(store, id);
+      const hit = known(store, id);
+      const name = hit ? hit.name : await branchName(store, id);
       if (name !== undefined) out[nameField] = name;
     }
   }
@@ -55,6 +61,7 @@ function branchIdsOf(data: Record<string, unknown>): string[] {
 const lists = new Map<string, Intl.ListFormat>();
 
 function list(names: string[], locale: string): string {
+  if (names.length === 1) return names[0]!;
   try {
     return kept(lists, locale, (l) => new Intl.ListFormat(l, { type: 'conjunction' })).format(names);
   } catch {
@@ -66,11 +73,16 @@ function list(names: string[], locale: string): string {
 const NAME_TTL_MS = 30_000;
 const names = new Map<string, { name: string | undefined; at: number }>();
 
+/** The branch's name as last read, while fresh (`name` undefined: no such branch); else undefined. */
+function known(store: TenantStore, id: string): { name: string | undefined } | undefined {
+  const hit = names.get(`${store.tenantId}\u0000${id}`);
+  return hit && Date.now() - hit.at < NAME_TTL_MS ? hit : undefined;
+}
+
+/** Reads a branch's name (when `known` has it not) and keeps it, also when there is no such branch. */
 async function branchName(store: TenantStore, id: string): Promise<string | undefined> {
   if (id.length > 64) return undefined;
   const key = `${store.tenantId}\u0000${id}`;
-  const hit = names.get(key);
-  if (hit && Date.now() - hit.at < NAME_TTL_MS) return hit.name;
   const row = await store.branches.get(id);
   if (names.size > 20_000) names.clear();
   names.set(key, { name: row?.name, at: Date.now() });
