@@ -71,20 +71,27 @@ function list(names: string[], locale: string): string {
 
 // Every event of a branch asks for its name: a renamed branch shows within this long on every node.
 const NAME_TTL_MS = 30_000;
-const names = new Map<string, { name: string | undefined; at: number }>();
+/** Names as last read, per tenant and branch id (`name` undefined: no such branch). */
+const names = new Map<string, Map<string, { name: string | undefined; at: number }>>();
+let namesKept = 0;
 
-/** The branch's name as last read, while fresh (`name` undefined: no such branch); else undefined. */
+/** The branch's name as last read, while fresh; else undefined. */
 function known(store: TenantStore, id: string): { name: string | undefined } | undefined {
-  const hit = names.get(`${store.tenantId}\u0000${id}`);
+  const hit = names.get(store.tenantId)?.get(id);
   return hit && Date.now() - hit.at < NAME_TTL_MS ? hit : undefined;
 }
 
 /** Reads a branch's name (when `known` has it not) and keeps it, also when there is no such branch. */
 async function branchName(store: TenantStore, id: string): Promise<string | undefined> {
   if (id.length > 64) return undefined;
-  const key = `${store.tenantId}\u0000${id}`;
   const row = await store.branches.get(id);
-  if (names.size > 20_000) names.clear();
-  names.set(key, { name: row?.name, at: Date.now() });
+  if (namesKept >= 20_000) {
+    names.clear();
+    namesKept = 0;
+  }
+  let ofTenant = names.get(store.tenantId);
+  if (!ofTenant) names.set(store.tenantId, (ofTenant = new Map()));
+  if (!ofTenant.has(id)) namesKept++;
+  ofTenant.set(id, { name: row?.name, at: Date.now() });
   return row?.name;
 }
