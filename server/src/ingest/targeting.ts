@@ -16,7 +16,7 @@ function branchesFrom(data: Record<string, unknown>, fields: readonly string[]):
       else if (typeof item === 'string' && HostIdSchema.safeParse(item).success) found.push(item);
     }
   }
-  return [...new Set(found)];
+  return found.length < 2 ? found : [...new Set(found)];
 }
 
 const unique = (ids: readonly string[] | undefined | null) => (ids?.length ? [...new Set(ids)] : null);

@@ -172,10 +172,13 @@ export function writeNotifications(db: Db, writes: readonly NotificationWrite[])
     : store(db, writes, now);
 }
 
+type Outcome = PromiseSettledResult<InsertResult>;
+
+/** One caller's writes (one, or a batch's), answered together once their group is. */
 interface Waiting {
-  write: NotificationWrite;
-  resolve: (result: InsertResult) => void;
-  reject: (err: unknown) => void;
+  writes: readonly NotificationWrite[];
+  /** Each write's outcome, in order. */
+  settle: (outcomes: Outcome[]) => void;
 }
 
 export interface NotificationWriterOptions {
@@ -201,6 +204,8 @@ export interface NotificationWriterOptions {
  */
 export class NotificationWriter {
   private readonly waiting: Waiting[] = [];
+  /** The writes of `waiting`. */
+  private waitingWrites = 0;
   /** Groups written so far, and the notifications in them (a group written again counts once). */
   readonly written = { groups: 0, writes: 0 };
   private inFlight = 0;
@@ -224,23 +229,39 @@ export class NotificationWriter {
 
   write(write: NotificationWrite): Promise<InsertResult> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ write, resolve, reject });
-      this.pump();
+      this.enqueue({
+        writes: [write],
+        settle: ([o]) => (o!.status === 'fulfilled' ? resolve(o!.value) : reject(o!.reason)),
+      });
     });
   }
 
-  /** Writes many (a batch) in order; they share groups, each still with its own result. */
+  /**
+   * Writes many (a batch) in order, in one group (a batch is at most `maxGroup`), each with its own
+   * result; rejects with the first refusal if the database refused any of them.
+   */
   writeMany(writes: readonly NotificationWrite[]): Promise<InsertResult[]> {
-    const done = writes.map(
-      (write) =>
-        new Promise<InsertResult>((resolve, reject) => this.waiting.push({ write, resolve, reject })),
-    );
+    if (!writes.length) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.enqueue({
+        writes,
+        settle: (outcomes) => {
+          const refused = outcomes.find((o) => o.status === 'rejected');
+          if (refused) reject(refused.reason);
+          else resolve(outcomes.map((o) => (o as PromiseFulfilledResult<InsertResult>).value));
+        },
+      });
+    });
+  }
+
+  private enqueue(waiting: Waiting) {
+    this.waiting.push(waiting);
+    this.waitingWrites += waiting.writes.length;
     this.pump();
-    return Promise.all(done);
   }
 
   private pump() {
-    if (!this.linger || this.waiting.length >= this.maxGroup) {
+    if (!this.linger || this.waitingWrites >= this.maxGroup) {
       this.drain();
       return;
     }
@@ -254,9 +275,18 @@ export class NotificationWriter {
 
   private drain() {
     while (this.inFlight < this.maxInFlight && this.waiting.length) {
-      const group = this.waiting.splice(0, this.maxGroup);
+      // Callers in arrival order, up to `maxGroup` writes (a first caller with more goes alone).
+      let taken = 0;
+      let writes = 0;
+      for (const w of this.waiting) {
+        if (taken && writes + w.writes.length > this.maxGroup) break;
+        taken++;
+        writes += w.writes.length;
+      }
+      const group = this.waiting.splice(0, taken);
+      this.waitingWrites -= writes;
       this.inFlight++;
-      void this.flush(group);
+      void this.flush(group, writes);
     }
   }
 
@@ -267,7 +297,7 @@ export class NotificationWriter {
    * a client that was pushed an id was pushed every earlier id of this node before it: a socket
    * that closes in between replays from the last id it got and misses nothing (`realtime/hub.ts`).
    */
-  private async flush(group: Waiting[]) {
+  private async flush(group: Waiting[], writes: number) {
     const turn = this.groupsFormed++;
     const earlier = this.answered;
     let answered!: () => void;
@@ -275,8 +305,8 @@ export class NotificationWriter {
       answered = resolve;
     });
     this.written.groups++;
-    this.written.writes += group.length;
-    let outcomes: PromiseSettledResult<InsertResult>[];
+    this.written.writes += writes;
+    let outcomes: Outcome[];
     try {
       outcomes = await this.store(group);
     } finally {
@@ -288,27 +318,27 @@ export class NotificationWriter {
       // The earlier group's callers push in the continuations of their answers: they run first.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    for (const [i, g] of group.entries()) {
-      const o = outcomes[i]!;
-      if (o.status === 'fulfilled') g.resolve(o.value);
-      else g.reject(o.reason);
+    let at = 0;
+    for (const g of group) {
+      g.settle(group.length === 1 ? outcomes : outcomes.slice(at, at + g.writes.length));
+      at += g.writes.length;
     }
     this.groupsAnswered++;
     answered();
   }
 
   /** Stores a group; if it fails, one write at a time, so a write the database refuses fails alone. */
-  private async store(group: Waiting[]): Promise<PromiseSettledResult<InsertResult>[]> {
-    const writes = group.map((g) => g.write);
+  private async store(group: Waiting[]): Promise<Outcome[]> {
+    const writes = group.length === 1 ? group[0]!.writes : group.flatMap((g) => g.writes);
     try {
       const results = await writeNotifications(this.db, writes);
       return results.map((value) => ({ status: 'fulfilled', value }));
     } catch (err) {
       // The database itself is away: every write of the group gets that answer at once.
-      if (group.length === 1 || (err instanceof AppError && err.code === 'DATABASE_UNAVAILABLE')) {
-        return group.map(() => ({ status: 'rejected', reason: err }));
+      if (writes.length === 1 || (err instanceof AppError && err.code === 'DATABASE_UNAVAILABLE')) {
+        return writes.map(() => ({ status: 'rejected', reason: err }));
       }
-      const outcomes: PromiseSettledResult<InsertResult>[] = [];
+      const outcomes: Outcome[] = [];
       for (const w of writes) {
         outcomes.push(
           await writeNotifications(this.db, [w]).then(
