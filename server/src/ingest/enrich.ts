@@ -89,8 +89,7 @@ async function branchName(store: TenantStore, id: string): Promise<string | unde
     names.clear();
     namesKept = 0;
   }
-  let ofTenant = names.get(store.tenantId);
-  if (!ofTenant) names.set(store.tenantId, (ofTenant = new Map()));
+  const ofTenant = kept(names, store.tenantId, () => new Map());
   if (!ofTenant.has(id)) namesKept++;
   ofTenant.set(id, { name: row?.name, at: Date.now() });
   return row?.name;
