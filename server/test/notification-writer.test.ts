@@ -65,6 +65,23 @@ describe.each(databaseBackends)('group commit on $name', ({ url }) => {
     expect(writer.written).toEqual({ groups: 2, writes: 40 });
   });
 
+  it('keeps a batch in one group: it waits for the next group rather than split, and a larger one goes alone', async () => {
+    const writer = new NotificationWriter(database.db, { maxInFlight: 1, maxGroup: 4 });
+    const first = writer.write(write());
+    // While the first is out: two single writes, a batch of three that would not fit beside them,
+    // a single write that would, and a batch of six, more than a group holds.
+    const singles = [writer.write(write()), writer.write(write())];
+    const batch = writer.writeMany([write(), write(), write()]);
+    const after = writer.write(write());
+    const large = writer.writeMany(Array.from({ length: 6 }, () => write()));
+    await first;
+    await Promise.all([...singles, batch, after, large]);
+    // Groups in arrival order: [first], [2 singles], [batch of 3 + the single after it], [the 6].
+    expect(writer.written).toEqual({ groups: 4, writes: 13 });
+    expect((await batch).map((r) => r.status)).toEqual(['created', 'created', 'created']);
+    expect((await large).length).toBe(6);
+  });
+
   it('stores deliveries and schedules with their notification, columns left out taking their defaults', async () => {
     const writer = new NotificationWriter(database.db);
     const w = write();

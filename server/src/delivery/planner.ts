@@ -26,7 +26,7 @@ const readRules = new WeakMap<object, DeliveryRules>();
 const NO_RULES: DeliveryRules = {};
 
 function rulesOf(def: EventTypeDefinition): DeliveryRules {
-  if (!def.rules) return NO_RULES;
+  if (!def.rules || typeof def.rules !== 'object') return NO_RULES;
   let rules = readRules.get(def.rules);
   if (!rules) {
     const parsed = DeliveryRulesSchema.safeParse(def.rules);
