@@ -22,6 +22,20 @@ describe.each(databaseBackends)('bulk insert on $name', ({ url }) => {
     await drop?.();
   });
 
+  /** Inserts the rows with one statement, and reads them back. */
+  async function insertAndRead(rows: (typeof tenants.$inferInsert)[]) {
+    await bulkInsert(database.db, tenants, rows);
+    return database.db
+      .select()
+      .from(tenants)
+      .where(
+        inArray(
+          tenants.id,
+          rows.map((r) => r.id!),
+        ),
+      );
+  }
+
   it("stores each row's values, and a column's default where a row leaves it out, call after call", async () => {
     const rows = (name: string) => [
       { id: newId(), name: `${name} 1`, widgetSecretEnc: 'sealed' },
@@ -37,17 +51,7 @@ describe.each(databaseBackends)('bulk insert on $name', ({ url }) => {
     ];
     // The statement's text is made on the first call; the second runs the same text.
     for (const name of ['Sur', 'Norte']) {
-      const written = rows(name);
-      await bulkInsert(database.db, tenants, written);
-      const read = await database.db
-        .select()
-        .from(tenants)
-        .where(
-          inArray(
-            tenants.id,
-            written.map((r) => r.id),
-          ),
-        );
+      const read = await insertAndRead(rows(name));
       const byName = new Map(read.map((r) => [r.name, r]));
       expect(byName.get(`${name} 1`)).toMatchObject({
         currency: 'USD',
@@ -78,16 +82,7 @@ describe.each(databaseBackends)('bulk insert on $name', ({ url }) => {
       // The first two rows share one Date object; the third has its own.
       createdAt: i < 2 ? shared : new Date(at),
     }));
-    await bulkInsert(database.db, tenants, rows);
-    const read = await database.db
-      .select()
-      .from(tenants)
-      .where(
-        inArray(
-          tenants.id,
-          rows.map((r) => r.id),
-        ),
-      );
+    const read = await insertAndRead(rows);
     expect(new Map(read.map((r) => [r.name, r.createdAt.toISOString()]))).toEqual(
       new Map(instants.map((at, i) => [`Instant ${i}`, at])),
     );
