@@ -90,9 +90,10 @@ export interface JsonProblem {
 
 /**
  * Finds the first place where a parsed JSON value is too deep or holds a string (or key) that
- * cannot be stored; top-level keys in `checked` are left out (their own schema checked them). A value nested thousands deep cannot overflow the stack: the walk goes no
- * deeper than `maxDepth`, where it stops with that problem. The path is built only on the way out
- * of the one place at fault; nothing is allocated for a value without one.
+ * cannot be stored; top-level keys in `checked` are left out (their own schema checked them). A
+ * value nested thousands deep cannot overflow the stack: the walk goes no deeper than `maxDepth`,
+ * where it stops with that problem. The path is built only on the way out of the one place at
+ * fault; nothing is allocated for a value without one.
  */
 export function jsonProblem(
   value: unknown,

@@ -78,7 +78,7 @@ export function formatValue(value: unknown, format: ValueFormat, ctx: FormatCont
 export function pickLocale(texts: Partial<Localized> | undefined, locale: string): string | undefined {
   if (!texts) return undefined;
   const exact = texts[locale];
-  if (exact) return exact;
+  if (exact !== undefined) return exact;
   const dash = locale.indexOf('-');
   const language = dash < 0 ? locale : locale.slice(0, dash);
   return texts[language] ?? texts.es ?? texts.en ?? Object.values(texts).find(Boolean);
