@@ -73,6 +73,7 @@ function list(names: string[], locale: string): string {
 const NAME_TTL_MS = 30_000;
 /** Names as last read, per tenant and branch id (`name` undefined: no such branch). */
 const names = new Map<string, Map<string, { name: string | undefined; at: number }>>();
+/** Names held in `names`, all tenants together: past 20,000 it starts over. */
 let namesKept = 0;
 
 /** The branch's name as last read, while fresh; else undefined. */
@@ -89,7 +90,11 @@ async function branchName(store: TenantStore, id: string): Promise<string | unde
     names.clear();
     namesKept = 0;
   }
-  const ofTenant = kept(names, store.tenantId, () => new Map());
+  let ofTenant = names.get(store.tenantId);
+  if (!ofTenant) {
+    ofTenant = new Map();
+    names.set(store.tenantId, ofTenant);
+  }
   if (!ofTenant.has(id)) namesKept++;
   ofTenant.set(id, { name: row?.name, at: Date.now() });
   return row?.name;
