@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
  * (patches/postgres@3.4.9.patch) keeps one that never empties from growing. Upstream, while idle
  * connections wait, every query on another one left a hole in the idle queue's array and walked all
  * the holes before it: with a pool of 9 and one query at a time, the array grew by a slot per
- * query and each query cost about half a nanosecond more than the one before, for as long as the
- * hub ran (+27 µs of CPU per query after 60,000 queries; BENCHMARKS.md, item 18).
+ * query and each query cost about a third of a nanosecond more than the one before, for as long as
+ * the hub ran (+27 µs of CPU per query after 50,000 queries; BENCHMARKS.md, item 18).
  */
 interface Queue<T> {
   readonly length: number;
