@@ -9,10 +9,11 @@ import { testEnv } from '../../test/env.ts';
  * postgres.js made two closures per query in its `Query` constructor (`this.resolve = x => …`,
  * `this.reject = …`). On Node 20 that kept every finished query, with its statement, parameters
  * and rows, reachable to V8's young-generation collections until the next full one: each query's
- * objects were promoted to the old generation, the hub's full collections came twice as often
- * (BENCHMARKS.md, item 19). Our patch (patches/postgres@3.4.9.patch) settles a query with methods
- * instead. One `select` at a time, with no full collection in between, grew the old generation by
- * 370–720 bytes a query upstream and by 30–90 with the patch.
+ * objects were promoted to the old generation, to be freed only by a full collection (the hub
+ * taking single events one at a time: 737 KB per young collection; BENCHMARKS.md, item 19). Our
+ * patch (patches/postgres@3.4.9.patch) settles a query with methods instead. One `select` at a
+ * time, with no full collection in between, grew the old generation by 370–720 bytes a query
+ * upstream and by 30–90 with the patch.
  */
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
