@@ -1,9 +1,9 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { getHeapSpaceStatistics } from 'node:v8';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testEnv } from '../../test/env.ts';
+import { gc } from '../../test/gc.ts';
 
 /**
  * postgres.js made two closures per query in its `Query` constructor (`this.resolve = x => …`,
@@ -15,8 +15,6 @@ import { testEnv } from '../../test/env.ts';
  * time, with no full collection in between, grew the old generation by 370–720 bytes a query
  * upstream and by 30–90 with the patch.
  */
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 const oldSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')!.space_used_size;
 
 describe.skipIf(!testEnv.postgresUrl)("postgres.js's queries (patched)", () => {

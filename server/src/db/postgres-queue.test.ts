@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { gc } from '../../test/gc.ts';
 
 /**
  * postgres.js keeps its connections in queues (idle, busy, …) of its own `Queue`: our patch
@@ -25,8 +24,6 @@ const main = createRequire(import.meta.url).resolve('postgres');
 const esm = join(dirname(main), '..', '..', 'src', 'queue.js');
 const Queue = ((await import(pathToFileURL(esm).href)) as { default: <T>() => Queue<T> }).default;
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 const settledHeap = () => {
   gc();
   gc();
