@@ -19,6 +19,8 @@ export interface BenchConfig {
   jsonOut: string | undefined;
   /** Where to write CPU profiles of the hub over each measured phase (`BENCH_PROFILE`), if anywhere. */
   profileDir: string | undefined;
+  /** Where to write `perf` recordings of the hub's main thread over each measured phase (`BENCH_PERF`), if anywhere. */
+  perfDir: string | undefined;
   /**
    * Aviso's phase publishes to a branch nobody is in (`BENCH_TO_NOBODY=1`): what ingestion alone
    * costs the hub at the phase's rate, beside the same idle sockets. A diagnosis, not a figure.
@@ -50,6 +52,7 @@ export function loadConfig(): BenchConfig {
     dbPool: process.env.BENCH_DB_POOL ? int('BENCH_DB_POOL', 1) : undefined,
     jsonOut: process.env.BENCH_JSON || undefined,
     profileDir: process.env.BENCH_PROFILE || undefined,
+    perfDir: process.env.BENCH_PERF || undefined,
     toNobody: process.env.BENCH_TO_NOBODY === '1',
   };
   if (config.branches > config.sockets) throw new Error('BENCH_BRANCHES must not exceed BENCH_SOCKETS');

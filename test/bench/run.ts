@@ -15,6 +15,7 @@ import { now, sleep } from './clock.ts';
 import { type BenchConfig, loadConfig } from './config.ts';
 import { freshDatabase } from './database.ts';
 import type { FromClients, FromPublisher, ToClients, ToPublisher } from './messages.ts';
+import { startPerf } from './perf.ts';
 import { phaseCpu } from './phase-cpu.ts';
 import { summarizeProfile } from './profile.ts';
 import { fmt, percentile, table } from './stats.ts';
@@ -412,10 +413,19 @@ async function measure(
 
   /**
    * The hub runs in this process: with BENCH_PROFILE its CPU is profiled over each measured phase
-   * (the baseline's emits, Aviso's, the storm), each into a folder of its own, and summarized.
+   * (the baseline's emits, Aviso's, the storm), each into a folder of its own, and summarized; with
+   * BENCH_PERF its main thread is recorded by Linux's `perf` over the same phases (`perf.ts`).
+   * The returned function ends the phase's recordings; `events` divides what `perf` saw.
    */
-  async function profile(phase: string): Promise<() => Promise<void>> {
-    if (!config.profileDir) return async () => {};
+  async function profile(phase: string): Promise<(events: number) => Promise<void>> {
+    const recording = config.perfDir ? startPerf(config.perfDir, phase, log) : undefined;
+    const stopPerf = async (events: number) => {
+      if (recording)
+        log(
+          `where the hub's main thread ran during the ${phase} phase (perf):\n\n${await recording.stop(events)}\n`,
+        );
+    };
+    if (!config.profileDir) return stopPerf;
     const session = new Session();
     session.connect();
     await session.post('Profiler.enable');
@@ -426,7 +436,8 @@ async function measure(
       includeObjectsCollectedByMajorGC: true,
       includeObjectsCollectedByMinorGC: true,
     });
-    return async () => {
+    return async (events) => {
+      await stopPerf(events);
       const { profile: allocations } = await session.post('HeapProfiler.stopSampling');
       const { profile } = await session.post('Profiler.stop');
       session.disconnect();
@@ -569,7 +580,7 @@ async function measure(
     let cpu = phaseCpu();
     const baseline = await baselinePhase('baseline', config.seconds);
     const baselineCpu = cpu(baseline.events);
-    await stopBaselineProfile();
+    await stopBaselineProfile(baseline.events);
     baselines.push(baseline);
     log(
       `${of}baseline: ${baseline.received}/${baseline.expected} deliveries, p50 ${fmt(baseline.p50)} ms, p99 ${fmt(baseline.p99)} ms; ${baselineCpu}`,
@@ -578,7 +589,7 @@ async function measure(
     cpu = phaseCpu();
     const aviso = await avisoPhase('aviso', config.seconds);
     const avisoCpu = cpu(aviso.events);
-    await stopAvisoProfile();
+    await stopAvisoProfile(aviso.events);
     avisos.push(aviso);
     log(
       `${of}aviso: ${aviso.received}/${aviso.expected} deliveries, p50 ${fmt(aviso.p50)} ms, p99 ${fmt(aviso.p99)} ms; ` +
@@ -624,7 +635,7 @@ async function measure(
   const storm = await connectAll(node.url, mark.id);
   const stormCpuMs = cpuMsSince(stormCpu) / storm.ok;
   const stormPgCpuMs = onPostgres ? (postgresCpuMs() - stormPgCpu) / storm.ok : 0;
-  await stopProfile();
+  await stopProfile(storm.ok);
   const stormRate = storm.ok / storm.seconds;
   const bareRate = bareSockets.ok / bareSockets.seconds;
   log(
