@@ -13,7 +13,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { PresenceLogRepo } from '../../db/repos/presence-log.ts';
 import type { NotificationRow } from '../../db/rows.ts';
 import type { TenantStore } from '../../db/store.ts';
-import { notificationBody } from '../../inbox/wire.ts';
+import { toWire } from '../../inbox/wire.ts';
 import { fail } from '../../lib/errors.ts';
 import { errors, type Guard, jsonContent, router } from '../openapi.ts';
 import { deliveryOut } from './deliveries.ts';
@@ -21,18 +21,22 @@ import { deliveryOut } from './deliveries.ts';
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** A stored notification as the tenant's admins see it. */
-export const tenantNotificationOut = (n: NotificationRow): TenantNotification => ({
-  ...notificationBody(n),
-  recipientIds: n.recipientIds,
-  actions:
-    n.actions?.map(({ id, label, style }) => ({
-      id,
-      label,
-      ...(style ? { style: style as Action['style'] } : {}),
-    })) ?? null,
-  warnings: n.warnings ?? [],
-  createdAt: n.createdAt.toISOString(),
-});
+export const tenantNotificationOut = (n: NotificationRow): TenantNotification => {
+  // What every view shows of a notification, less what only a reader has.
+  const { readAt: _r, seenAt: _s, archivedAt: _a, actionId: _i, actions: _x, ...body } = toWire(n);
+  return {
+    ...body,
+    category: n.category,
+    recipientIds: n.recipientIds,
+    actions:
+      n.actions?.map(({ id, label, style }) => ({
+        id,
+        label,
+        ...(style ? { style: style as Action['style'] } : {}),
+      })) ?? null,
+    warnings: n.warnings ?? [],
+  };
+};
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
