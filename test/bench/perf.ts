@@ -79,13 +79,14 @@ function kindOf(dso: string): string {
 }
 
 /** What a recording shows, per event: the main thread by kind of code, and its hottest symbols. */
-export function summarize(file: string, events: number): string {
+function summarize(file: string, events: number): string {
   const msPerSample = 1000 / HZ;
   const perEvent = (samples: number) => (samples * msPerSample) / Math.max(1, events);
   const kinds = new Map<string, number>();
   let total = 0;
   for (const { samples, key } of report(file, 'dso')) {
-    kinds.set(kindOf(key), (kinds.get(kindOf(key)) ?? 0) + samples);
+    const kind = kindOf(key);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + samples);
     total += samples;
   }
   const rows = [['main thread', 'samples', 'ms per event', 'share']];
