@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -56,6 +56,33 @@ describe('PGlite on a thread of its own', () => {
     await other.waitReady;
     await other.close();
     await expect(other.query('select 1')).rejects.toThrow(/ended/);
+  });
+});
+
+describe('PGlite’s write-ahead log', () => {
+  it('starts a new segment without writing it full of zeros first (a stall of every query)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aviso-pglite-wal-'));
+    const pg = new PGliteThread(dir);
+    try {
+      await pg.waitReady;
+      await pg.query('create table w (n int)');
+      const segment = async () =>
+        (await pg.query('select pg_walfile_name(pg_current_wal_insert_lsn()) as name')).rows[0] as {
+          name: string;
+        };
+      const before = await segment();
+      await pg.query('select pg_switch_wal()');
+      await pg.query('insert into w values (1)');
+      const after = await segment();
+      expect(after.name).not.toBe(before.name);
+      const file = statSync(join(dir, 'pg_wal', after.name));
+      expect(file.size).toBe(16 * 1024 * 1024);
+      // Made by writing its last byte: the blocks written so far, not 16 MiB of them.
+      expect(file.blocks * 512).toBeLessThan(4 * 1024 * 1024);
+    } finally {
+      await pg.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
