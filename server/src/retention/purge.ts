@@ -42,7 +42,7 @@ const FINISHED_SCHEDULES = ['done', 'cancelled', 'failed'] as const;
 /** Used or expired Telegram link tokens are kept this long after their expiry, for support. */
 const TELEGRAM_LINKS_KEPT_MS = 7 * 86_400_000;
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The greatest UUIDv7 of the millisecond `at`: notification ids are v7 minted when the row is
