@@ -11,7 +11,10 @@ export interface BenchConfig {
   clientProcesses: number;
   connectConcurrency: number;
   maxInFlight: number;
-  /** `memory:` (embedded PGlite) unless `AVISO_BENCH_DATABASE_URL` names another database. */
+  /**
+   * `AVISO_BENCH_DATABASE_URL`: a PostgreSQL URL, a PGlite data folder or `memory:`. Unset (empty
+   * here), the hub's own default: an embedded PGlite on a data folder, made for the run.
+   */
   databaseUrl: string;
   /** The hub's PostgreSQL pool (`BENCH_DB_POOL`); unset, the hub's own default. */
   dbPool: number | undefined;
@@ -48,7 +51,7 @@ export function loadConfig(): BenchConfig {
     clientProcesses: int('BENCH_CLIENT_PROCESSES', 1),
     connectConcurrency: int('BENCH_CONNECT_CONCURRENCY', 50),
     maxInFlight: int('BENCH_MAX_IN_FLIGHT', 1000),
-    databaseUrl: process.env.AVISO_BENCH_DATABASE_URL || 'memory:',
+    databaseUrl: process.env.AVISO_BENCH_DATABASE_URL || '',
     dbPool: process.env.BENCH_DB_POOL ? int('BENCH_DB_POOL', 1) : undefined,
     jsonOut: process.env.BENCH_JSON || undefined,
     profileDir: process.env.BENCH_PROFILE || undefined,

@@ -2,9 +2,10 @@
 // same sockets, in one run. See BENCHMARKS.md for the method and the recorded figures. Long because
 // it is one measurement script read top to bottom: set-up, connects, phases, storm, table.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { SOCKET_PATH } from '@aviso/protocol';
@@ -154,15 +155,15 @@ type Publisher = Child<ToPublisher, FromPublisher>;
 
 async function main(config: BenchConfig) {
   const log = (line: string) => console.log(`[bench] ${line}`);
+  const database = await benchDatabase(config.databaseUrl);
   log(
     `${config.sockets} sockets over ${config.branches} branches, ${config.rate} events/s for ${config.seconds} s per phase, ` +
-      `${config.clientProcesses} client process(es), database ${config.databaseUrl.replace(/\/\/[^@/]*@/, '//…@')}`,
+      `${config.clientProcesses} client process(es), database ${database.label}`,
   );
   log(
     `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`,
   );
 
-  const database = await benchDatabase(config.databaseUrl);
   const node = await startNode(
     {
       port: 0,
@@ -191,15 +192,28 @@ async function main(config: BenchConfig) {
 
 /**
  * On PostgreSQL, a database made anew for the run and dropped after it: runs do not inherit each
- * other's rows (or their dead ones, where autovacuum is off, as on the CI machine). Other URLs as given.
+ * other's rows (or their dead ones, where autovacuum is off, as on the CI machine). None given, the
+ * hub's default: PGlite on a data folder of its own, removed after the run (`memory:` keeps its
+ * files in JavaScript arrays, which a growing table copies whole: stalls the default never has).
+ * Other URLs as given.
  */
 async function benchDatabase(given: string): Promise<BenchDatabase> {
+  if (!given) {
+    const dir = mkdtempSync(join(os.tmpdir(), 'aviso-bench-live-'));
+    return {
+      url: dir,
+      label: 'embedded PGlite (on disk)',
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+      analyzeIfNoAutovacuum: async () => false,
+    };
+  }
   if (!given.startsWith('postgres')) {
-    return { url: given, drop: async () => {}, analyzeIfNoAutovacuum: async () => false };
+    return { url: given, label: given, drop: async () => {}, analyzeIfNoAutovacuum: async () => false };
   }
   const database = await freshDatabase(given, 'aviso_bench_live');
   return {
     url: database.url,
+    label: given.replace(/\/\/[^@/]*@/, '//…@'),
     drop: database.drop,
     // Where autovacuum is off (this machine's PostgreSQL), what it would have done by then.
     analyzeIfNoAutovacuum: async () => {
@@ -213,6 +227,8 @@ async function benchDatabase(given: string): Promise<BenchDatabase> {
 
 interface BenchDatabase {
   url: string;
+  /** What the first line calls it (no password). */
+  label: string;
   drop(): Promise<void>;
   /** Runs ANALYZE when the server's autovacuum is off; whether it did. */
   analyzeIfNoAutovacuum(): Promise<boolean>;
