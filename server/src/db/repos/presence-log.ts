@@ -6,6 +6,9 @@ import { presenceSessions } from '../schema.ts';
 /** How long after a node's last heartbeat its still-open sessions are taken to have lasted. */
 export const SESSION_GRACE_MS = 45_000;
 
+/** Open sessions one heartbeat statement moves forward at most. */
+export const HEARTBEAT_ROWS = 250;
+
 /**
  * The presence log: when each person had the widget open, per node. Written by the node that holds
  * the sockets (`PresenceLog`), read by the receipts of a notification.
@@ -45,12 +48,26 @@ export class PresenceLogRepo {
       where ${s.nodeId} = ${nodeId} and ${s.tenantId} = q.t and ${s.recipientId} = q.r and ${s.endedAt} is null`);
   }
 
-  /** The node is alive: its open sessions last at least until now. */
+  /**
+   * The node is alive: its open sessions last at least until now. A few hundred rows a statement:
+   * in one, 2,000 open sessions took 25–40 ms of the embedded database's only connection, which
+   * every commit arriving meanwhile waited for. A row already alive at `at` is not taken again.
+   */
   async heartbeat(nodeId: string, at: Date) {
-    await this.db
-      .update(presenceSessions)
-      .set({ aliveAt: at })
-      .where(and(eq(presenceSessions.nodeId, nodeId), isNull(presenceSessions.endedAt)));
+    const s = presenceSessions;
+    for (;;) {
+      const stale = this.db
+        .select({ id: s.id })
+        .from(s)
+        .where(and(eq(s.nodeId, nodeId), isNull(s.endedAt), lt(s.aliveAt, at)))
+        .limit(HEARTBEAT_ROWS);
+      const rows = await this.db
+        .update(s)
+        .set({ aliveAt: at })
+        .where(inArray(s.id, stale))
+        .returning({ id: s.id });
+      if (rows.length < HEARTBEAT_ROWS) return;
+    }
   }
 
   /** Closes every open session of a node (it is stopping). */
