@@ -1,7 +1,7 @@
 import { RETENTION_DEFAULTS } from '@aviso/protocol';
-import { and, count, eq, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/client.ts';
+import { openDatabase, rowsOf } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { idempotencyKeys, tenants } from '../src/db/schema.ts';
 import { retentionJob, runRetention } from '../src/retention/retention.ts';
@@ -193,12 +193,11 @@ describe('retention on the embedded database', () => {
   const hub = testApp('memory:');
 
   it('leaves it with statistics of its tables (it has no autovacuum)', async () => {
-    const analyzed = async () =>
-      (
-        (await hub.database.db.execute(
-          sql`select relname, last_analyze from pg_stat_user_tables order by relname`,
-        )) as unknown as { rows: { relname: string; last_analyze: string | null }[] }
-      ).rows;
+    const analyzed = () =>
+      rowsOf<{ relname: string; last_analyze: string | null }>(
+        hub.database.db,
+        sql`select relname, last_analyze from pg_stat_user_tables order by relname`,
+      );
     const before = await analyzed();
     expect(before.map((t) => t.relname)).toContain('notifications');
     await runRetention(hub.database, { now: NOW, pauseMs: 0 });
@@ -212,12 +211,12 @@ describe('retention on the embedded database', () => {
 
   it('answers other queries between its tables', async () => {
     // One statement per table: a query sent meanwhile waits for one table, not for all of them.
-    const rows = async <T>(query: SQL) =>
-      ((await hub.database.db.execute(query)) as unknown as { rows: T[] }).rows;
-    const [started] = await rows<{ at: string }>(sql`select clock_timestamp()::text as at`);
+    const db = hub.database.db;
+    const [started] = await rowsOf<{ at: string }>(db, sql`select clock_timestamp()::text as at`);
     const analyzedSince = async () =>
       (
-        await rows<{ n: number; of: number }>(
+        await rowsOf<{ n: number; of: number }>(
+          db,
           sql`select count(*) filter (where last_analyze > ${started!.at}::timestamptz)::int as n,
                      count(*)::int as of
               from pg_stat_user_tables`,
@@ -232,8 +231,9 @@ describe('retention on the embedded database', () => {
       seen.push(now.n);
     }
     await run;
-    const tables = (await analyzedSince()).of;
-    expect((await analyzedSince()).n).toBe(tables);
+    const end = await analyzedSince();
+    const tables = end.of;
+    expect(end.n).toBe(tables);
     // Seen part-way: some tables analyzed and others not yet, by queries answered in between.
     expect(seen.some((n) => n > 0 && n < tables)).toBe(true);
   });

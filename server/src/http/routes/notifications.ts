@@ -26,7 +26,7 @@ export const tenantNotificationOut = (n: NotificationRow): TenantNotification =>
   const { readAt: _r, seenAt: _s, archivedAt: _a, actionId: _i, actions: _x, ...body } = toWire(n);
   return {
     ...body,
-    category: n.category,
+    category: n.category, // optional on the wire, always given to admins
     recipientIds: n.recipientIds,
     actions:
       n.actions?.map(({ id, label, style }) => ({
