@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkInsert } from '../src/db/bulk.ts';
+import { bulkInsert, PART_CHARS } from '../src/db/bulk.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { newId } from '../src/db/ids.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -87,5 +87,22 @@ describe.each(databaseBackends)('bulk insert on $name', ({ url }) => {
       new Map(instants.map((at, i) => [`Instant ${i}`, at])),
     );
     expect(rows.every((r) => r.createdAt instanceof Date)).toBe(true);
+  });
+  it('stores rows sent in several parts, rows longer than a part among them, each once and whole', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => ({
+      id: newId(),
+      name: `Parte ${i} ${'ñandú — '.repeat(i % 7)}`,
+      widgetSecretEnc: 'sealed',
+      // Every 97th row alone is longer than a part.
+      settings: { note: i % 97 === 0 ? 'x'.repeat(PART_CHARS + 1_000) : `nota ${i}` },
+    }));
+    // The rows take several parts, so the statement joins them: the case under test.
+    expect(JSON.stringify(rows).length).toBeGreaterThan(4 * PART_CHARS);
+    const read = await insertAndRead(rows);
+    expect(read).toHaveLength(rows.length);
+    const byId = new Map(read.map((r) => [r.id, r]));
+    for (const row of rows) {
+      expect(byId.get(row.id)).toMatchObject({ name: row.name, settings: row.settings });
+    }
   });
 });

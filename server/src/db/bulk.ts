@@ -14,14 +14,15 @@ function literal(value: unknown): SQL {
 }
 
 /**
- * Inserts many rows with one statement and one parameter: the rows as a JSON array, turned back
- * into rows by PostgreSQL (`jsonb_to_recordset`, each column read by its TypeScript field name and
- * type). The query builder's multi-row INSERT spends most of the hot path's CPU on per-value
- * bookkeeping; this spends one `JSON.stringify` of the rows as they are. A column with a default
- * takes it when a row leaves it out (or null). Dates travel as ISO strings, arrays as JSON arrays
- * (read into PostgreSQL arrays), objects as jsonb; fields the table does not have are ignored.
- * The statement's text is made once per table: built from the schema at each call, it was 55 KiB
- * of garbage and most of drizzle's share of a single event (BENCHMARKS.md, item 13).
+ * Inserts many rows with one statement: the rows as JSON arrays of a few dozen rows each, turned
+ * back into rows by PostgreSQL (`jsonb_to_recordset`, each column read by its TypeScript field name
+ * and type). The query builder's multi-row INSERT spends most of the hot path's CPU on per-value
+ * bookkeeping; this spends `JSON.stringify` of the rows as they are. A column with a default takes
+ * it when a row leaves it out (or null). Dates travel as ISO strings, arrays as JSON arrays (read
+ * into PostgreSQL arrays), objects as jsonb; fields the table does not have are ignored. The
+ * statement's text around the parts is made once per table: built from the schema at each
+ * call, it was 55 KiB of garbage and most of drizzle's share of a single event (BENCHMARKS.md,
+ * item 13).
  */
 export async function bulkInsert<T extends PgTable>(
   db: Db,
@@ -29,10 +30,37 @@ export async function bulkInsert<T extends PgTable>(
   rows: readonly Partial<T['$inferInsert']>[],
 ): Promise<void> {
   if (!rows.length) return;
-  const { before, after, dates } = statementOf(table);
-  await db.execute(
-    sql`${before}${JSON.stringify(dates.length ? rows.map((r) => datesAsText(r, dates)) : rows)}${after}`,
+  const statement = statementOf(table);
+  const parts = partsOf(statement.dates.length ? rows.map((r) => datesAsText(r, statement.dates)) : rows);
+  const values = sql.join(
+    parts.map((part) => sql`(${part}::jsonb)`),
+    sql`, `,
   );
+  await db.execute(sql`${statement.before}${values}${statement.after}`);
+}
+
+/** Characters of JSON in one part at most, about: see `partsOf`. */
+export const PART_CHARS = 32_000;
+
+/**
+ * The rows as JSON arrays of about `PART_CHARS` characters each (fewer rows in a part when they are
+ * longer). One text of all the rows of a batch of 500 notifications is 150–200 KB: V8 makes a
+ * string that large in its large-object space, on pages it maps anew for each one, and the first
+ * read of it (postgres.js measures its bytes) cost 0.6–1 ms a batch on this VM, more than
+ * `JSON.stringify` itself; parts of 32,000 characters stay in the young generation (BENCHMARKS.md,
+ * item 23).
+ */
+function partsOf(rows: readonly object[]): string[] {
+  const parts: string[] = [];
+  let per = 64;
+  for (let at = 0; at < rows.length; ) {
+    const slice = rows.slice(at, at + per);
+    const text = JSON.stringify(slice);
+    parts.push(text);
+    at += slice.length;
+    per = Math.max(1, Math.floor((PART_CHARS * slice.length) / text.length));
+  }
+  return parts;
 }
 
 /**
@@ -71,8 +99,9 @@ function text(query: SQL): SQL {
 }
 
 /**
- * The statement's text around the rows: `insert into t (…) select … from jsonb_to_recordset(`, and
- * `::jsonb) as x(…)` with the record's columns (each field name with its column's type).
+ * The statement's text around the parts: `insert into t (…) select … from (values `, and
+ * `) as p(rows), jsonb_to_recordset(p.rows) as x(…)` with the record's columns (each field name
+ * with its column's type).
  */
 function statementOf(table: PgTable) {
   let found = statements.get(table);
@@ -96,8 +125,8 @@ function statementOf(table: PgTable) {
     );
     const target = sql.identifier(getTableName(table));
     found = {
-      before: text(sql`insert into ${target} (${names}) select ${values} from jsonb_to_recordset(`),
-      after: text(sql`::jsonb) as x(${record})`),
+      before: text(sql`insert into ${target} (${names}) select ${values} from (values `),
+      after: text(sql`) as p(rows), jsonb_to_recordset(p.rows) as x(${record})`),
       dates: columns.filter(([, c]) => c.dataType === 'date').map(([field]) => field),
     };
     statements.set(table, found);
