@@ -68,6 +68,8 @@ export type FromPublisher =
       responseMs: Float64Array;
       /** Events not sent because `maxInFlight` POSTs were already waiting. */
       skipped: number;
+      /** Why the POSTs of status 0 got no answer: the error's code (or message), and how many. */
+      failures: Record<string, number>;
     };
 
 /** One measured phase of the ingest bench's load generator. */

@@ -8,6 +8,10 @@ type Publish = Extract<ToPublisher, { type: 'publish' }>;
 
 const send = (message: FromPublisher) => process.send!(message);
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+/** Why POSTs got no answer in this phase (`ECONNRESET`, `timeout`…), and how often. */
+let failures = new Map<string, number>();
+const failed = (err: Error & { code?: string }) =>
+  failures.set(err.code ?? err.message, (failures.get(err.code ?? err.message) ?? 0) + 1);
 
 function post(url: URL, apiKey: string, body: string): Promise<number> {
   return new Promise((resolve) => {
@@ -26,11 +30,17 @@ function post(url: URL, apiKey: string, body: string): Promise<number> {
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', () => resolve(0));
+        res.on('error', (err) => {
+          failed(err);
+          resolve(0);
+        });
       },
     );
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => resolve(0));
+    req.on('error', (err) => {
+      failed(err);
+      resolve(0);
+    });
     req.end(body);
   });
 }
@@ -43,6 +53,7 @@ async function publish(p: Publish) {
   const status = new Uint16Array(total);
   const responseMs = new Float64Array(total).fill(Number.NaN);
   const pending = new Set<Promise<void>>();
+  failures = new Map();
   let skipped = 0;
   let sent = 0;
   const start = now() + 5;
@@ -72,7 +83,7 @@ async function publish(p: Publish) {
     await sleep(1);
   }
   await Promise.race([Promise.all(pending), sleep(30_000)]);
-  send({ type: 'published', scheduled, status, responseMs, skipped });
+  send({ type: 'published', scheduled, status, responseMs, skipped, failures: Object.fromEntries(failures) });
 }
 
 process.on('message', (message: ToPublisher) => {

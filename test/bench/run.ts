@@ -502,7 +502,16 @@ async function measure(
     const codes = new Map<number, number>();
     for (const [i, ok] of accepted.entries())
       if (!ok) codes.set(out.status[i]!, (codes.get(out.status[i]!) ?? 0) + 1);
-    const refusedAs = [...codes].map(([code, n]) => `${n} × ${code}`).join(', ');
+    const refusedAs = [...codes]
+      .map(([code, n]) => {
+        const why = code
+          ? ''
+          : `: ${Object.entries(out.failures)
+              .map(([e, k]) => `${k} × ${e}`)
+              .join(', ')}`;
+        return `${n} × ${code}${why}`;
+      })
+      .join(', ');
     return {
       ...result,
       post: {
