@@ -88,6 +88,7 @@ describe.each(databaseBackends)('bulk insert on $name', ({ url }) => {
     );
     expect(rows.every((r) => r.createdAt instanceof Date)).toBe(true);
   });
+
   it('stores rows sent in several parts, rows longer than a part among them, each once and whole', async () => {
     const rows = Array.from({ length: 400 }, (_, i) => ({
       id: newId(),
