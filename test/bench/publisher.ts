@@ -10,8 +10,10 @@ const send = (message: FromPublisher) => process.send!(message);
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 /** Why POSTs got no answer in this phase (`ECONNRESET`, `timeout`…), and how often. */
 let failures = new Map<string, number>();
-const failed = (err: Error & { code?: string }) =>
-  failures.set(err.code ?? err.message, (failures.get(err.code ?? err.message) ?? 0) + 1);
+const failed = ({ code, message }: Error & { code?: string }) => {
+  const why = code ?? message;
+  failures.set(why, (failures.get(why) ?? 0) + 1);
+};
 
 function post(url: URL, apiKey: string, body: string): Promise<number> {
   return new Promise((resolve) => {
