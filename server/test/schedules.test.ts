@@ -315,7 +315,9 @@ describe.each(durable)('schedules on $name', ({ make }) => {
   let clock = at('2025-03-10T09:00:00');
   const options: NodeOptions = { now: () => new Date(clock), scheduler: { pollMs: 3_600_000 } };
 
-  it('survive a restart', async () => {
+  // Two hubs opened one after the other on the same database: on a PGlite folder each start reads
+  // the whole folder, 8–10 s apiece on a slow hour of a 2-core VM.
+  it('survive a restart', { timeout: 60_000 }, async () => {
     const db = await make();
     try {
       const before = await nodeOn(db.url, options);

@@ -59,6 +59,80 @@ describe('PGlite on a thread of its own', () => {
   });
 });
 
+describe('statements PGlite’s thread prepares', () => {
+  const pg = new PGliteThread();
+  afterAll(() => pg.close());
+  const preparedAs = async (text: string) =>
+    (await pg.query('select name from pg_prepared_statements where statement = $1', [text])).rows;
+
+  it('prepares a statement seen twice, and answers it the same way from then on', async () => {
+    await pg.waitReady;
+    await pg.query('create table p (id int primary key, at timestamptz, doc jsonb, tags text[], note text)');
+    const insert = 'insert into p values ($1, $2, $3, $4, $5) returning id, doc, tags, note';
+    const answers = [];
+    for (const id of [1, 2, 3, 4]) {
+      answers.push(
+        await pg.query(insert, [
+          id,
+          '2026-11-30 08:00:00+00',
+          { id, say: "it's" },
+          ['a', 'b'],
+          id === 4 ? null : 'x',
+        ]),
+      );
+      // Sent as text the first time, prepared at the second.
+      expect(await preparedAs(insert)).toHaveLength(id === 1 ? 0 : 1);
+    }
+    expect(answers.map((a) => a.rows)).toEqual(
+      [1, 2, 3, 4].map((id) => [
+        { id, doc: { id, say: "it's" }, tags: ['a', 'b'], note: id === 4 ? null : 'x' },
+      ]),
+    );
+    expect(answers.map((a) => a.affectedRows)).toEqual([1, 1, 1, 1]);
+    const read = 'select id, at from p where id = $1';
+    const options = { rowMode: 'array' as const, parsers: { 1184: (v: string) => v } };
+    for (let i = 0; i < 3; i++)
+      expect((await pg.query(read, [2], options)).rows).toEqual([[2, '2026-11-30 08:00:00+00']]);
+    expect(await preparedAs(read)).toHaveLength(1);
+  });
+
+  it('keeps them in order when many are in flight, and refuses the way PostgreSQL did', async () => {
+    const insert = 'insert into p (id, note) values ($1, $2)';
+    const count = 'select count(*)::int as n from p where note = $1';
+    const sent = Array.from({ length: 40 }, (_, i) =>
+      i % 2 ? pg.query(count, ['many']) : pg.query(insert, [100 + i, 'many']),
+    );
+    const answers = await Promise.all(sent);
+    expect(answers.filter((_, i) => i % 2).map((a) => a.rows[0])).toEqual(
+      Array.from({ length: 20 }, (_, k) => ({ n: k + 1 })),
+    );
+    const refused = await pg.query(insert, [100, 'again']).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Error);
+    expect(refused).toMatchObject({ code: '23505', constraint: 'p_pkey' });
+    expect((await pg.query(count, ['many'])).rows).toEqual([{ n: 20 }]);
+    const failed = pg.transaction(async (tx) => {
+      await tx.query(insert, [200, 'rolled back']);
+      await tx.query(insert, [200, 'rolled back']);
+    });
+    await expect(failed).rejects.toMatchObject({ code: '23505' });
+    expect((await pg.query(count, ['rolled back'])).rows).toEqual([{ n: 0 }]);
+  });
+
+  it('prepares a statement anew when a change of the table made its plan stale', async () => {
+    const all = 'select * from p where id = $1';
+    for (let i = 0; i < 3; i++) await pg.query(all, [1]);
+    expect(await preparedAs(all)).toHaveLength(1);
+    await pg.query('alter table p drop column note');
+    const stale = await pg.query(all, [1]).catch((e: unknown) => e);
+    // PostgreSQL refuses a cached plan whose columns changed; the next call prepares it again.
+    expect(stale).toMatchObject({ code: '0A000' });
+    for (let i = 0; i < 2; i++) {
+      const { rows } = await pg.query(all, [1]);
+      expect(Object.keys(rows[0] as object)).toEqual(['id', 'at', 'doc', 'tags']);
+    }
+  });
+});
+
 describe('PGlite’s write-ahead log', () => {
   it('starts a new segment without writing it full of zeros first (a stall of every query)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aviso-pglite-wal-'));

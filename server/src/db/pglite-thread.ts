@@ -7,30 +7,105 @@ import { Worker } from 'node:worker_threads';
 // and the hub's thread only sends each query and takes its rows back.
 
 /**
- * The worker: one PGlite, queries answered in the order they came (PGlite queues them itself).
- * Every parser the caller names is the identity (drizzle's: dates and intervals stay text), since
- * functions cannot cross threads.
+ * The worker: one PGlite, queries answered one at a time in the order they came. Every parser the
+ * caller names is the identity (drizzle's: dates and intervals stay text), since functions cannot
+ * cross threads.
+ *
+ * A statement seen twice is prepared under a name and from then on runs in one trip into
+ * PostgreSQL (bind, describe, execute, sync in one message): PGlite's own `query` makes six trips
+ * (parse, describe, bind, describe, execute, sync) and parses and plans the text each time. For a
+ * notification's insert that was 0.93 ms of this thread against 0.39 (BENCHMARKS.md, item 25).
+ * PostgreSQL itself is reached the same way: postgres.js prepares every statement it sends.
  */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const same = (value) => value;
+/** Statements prepared at most; past them a statement is sent as text each time. */
+const MAX_PREPARED = 1000;
 (async () => {
-  const { PGlite } = require(workerData.module);
+  const { PGlite, protocol, parse } = require(workerData.module);
+  const { serialize } = protocol;
   const pg = workerData.dataDir ? new PGlite(workerData.dataDir) : new PGlite();
   await pg.waitReady;
   // A new WAL segment is not filled with 16 MB of zeros first: with the database on this one
   // thread, every query waited 200-450 ms for it each time the log moved to the next segment.
   await pg.exec('set wal_init_zero = off');
-  parentPort.on('message', async (m) => {
+
+  const joined = (parts) => {
+    const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  };
+  /** Prepared statements by text: their name and their parameters' types. */
+  const prepared = new Map();
+  /** Texts seen once: a statement run once (a migration's) is not worth a name. */
+  const seen = new Set();
+  let named = 0;
+  const parsersOf = new Map();
+
+  async function prepare(sql) {
+    const name = 'aviso_' + ++named;
+    const { messages } = await pg.execProtocol(
+      joined([serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+    );
+    const statement = { name, types: parse.parseDescribeStatementResults(messages) };
+    prepared.set(sql, statement);
+    return statement;
+  }
+
+  async function run(m, parsers) {
+    let statement = prepared.get(m.sql);
+    if (!statement) {
+      if (!seen.has(m.sql) || prepared.size >= MAX_PREPARED) {
+        if (seen.size >= MAX_PREPARED) seen.clear();
+        seen.add(m.sql);
+        return pg.query(m.sql, m.params, { rowMode: m.rowMode, parsers });
+      }
+      seen.delete(m.sql);
+      statement = await prepare(m.sql);
+    }
+    // Each value as PGlite's own query writes it: its type's serializer, or its text.
+    const values = m.params.map((value, i) => {
+      if (value === null || value === undefined) return null;
+      const serializer = pg.serializers[statement.types[i]];
+      return serializer ? serializer(value) : value.toString();
+    });
+    try {
+      const { messages } = await pg.execProtocol(
+        joined([
+          serialize.bind({ statement: statement.name, values }),
+          serialize.describe({ type: 'P' }),
+          serialize.execute({}),
+          serialize.sync(),
+        ]),
+      );
+      return parse.parseResults(messages, pg.parsers, { rowMode: m.rowMode, parsers })[0];
+    } catch (err) {
+      // A plan that a change of the schema made stale, or a statement gone: prepared anew next time.
+      if (err && (err.code === '0A000' || err.code === '26000')) prepared.delete(m.sql);
+      throw err;
+    }
+  }
+
+  async function answer(m) {
     if (m.close) {
       await pg.close().catch(() => {});
       parentPort.postMessage({ id: m.id, result: {} });
       return;
     }
     try {
-      const parsers = {};
-      for (const oid of m.raw) parsers[oid] = same;
-      const r = await pg.query(m.sql, m.params, { rowMode: m.rowMode, parsers });
+      const key = m.raw.join();
+      let parsers = parsersOf.get(key);
+      if (!parsers) {
+        parsers = {};
+        for (const oid of m.raw) parsers[oid] = same;
+        parsersOf.set(key, parsers);
+      }
+      const r = await run(m, parsers);
       parentPort.postMessage({ id: m.id, result: { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows } });
     } catch (err) {
       // What PostgreSQL said (code, detail, constraint…), as plain values that can cross threads.
@@ -39,6 +114,12 @@ const same = (value) => value;
         if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) error[key] = value;
       parentPort.postMessage({ id: m.id, error });
     }
+  }
+
+  // One at a time: a prepared statement's trip and PGlite's own query must not interleave.
+  let last = Promise.resolve();
+  parentPort.on('message', (m) => {
+    last = last.then(() => answer(m));
   });
   parentPort.postMessage({ ready: true });
 })().catch((err) => parentPort.postMessage({ failed: String((err && err.stack) || err) }));
