@@ -49,24 +49,25 @@ export class PresenceLogRepo {
   }
 
   /**
-   * The node is alive: its open sessions last at least until now. A few hundred rows a statement:
-   * in one, 2,000 open sessions took 25–40 ms of the embedded database's only connection, which
-   * every commit arriving meanwhile waited for. A row already alive at `at` is not taken again.
+   * The node is alive: its open sessions last at least until now. Their ids are read once, then
+   * moved a few hundred rows a statement by primary key: in one statement, 2,000 open sessions took
+   * 25–40 ms of the embedded database's only connection, which every commit arriving meanwhile
+   * waited for; and a statement that looked for the next few hundred still behind `at` read again
+   * every row the statements before it had moved (18–60 ms each on PGlite, BENCHMARKS.md item 26).
+   * A row already alive at `at` is not taken again; one that ended meanwhile keeps its end.
    */
   async heartbeat(nodeId: string, at: Date) {
     const s = presenceSessions;
-    for (;;) {
-      const stale = this.db
-        .select({ id: s.id })
-        .from(s)
-        .where(and(eq(s.nodeId, nodeId), isNull(s.endedAt), lt(s.aliveAt, at)))
-        .limit(HEARTBEAT_ROWS);
-      const rows = await this.db
+    const stale = await this.db
+      .select({ id: s.id })
+      .from(s)
+      .where(and(eq(s.nodeId, nodeId), isNull(s.endedAt), lt(s.aliveAt, at)));
+    for (let i = 0; i < stale.length; i += HEARTBEAT_ROWS) {
+      const ids = stale.slice(i, i + HEARTBEAT_ROWS).map((r) => r.id);
+      await this.db
         .update(s)
         .set({ aliveAt: at })
-        .where(inArray(s.id, stale))
-        .returning({ id: s.id });
-      if (rows.length < HEARTBEAT_ROWS) return;
+        .where(and(inArray(s.id, ids), isNull(s.endedAt)));
     }
   }
 
