@@ -31,15 +31,6 @@ const MAX_PREPARED = 1000;
   // thread, every query waited 200-450 ms for it each time the log moved to the next segment.
   await pg.exec('set wal_init_zero = off');
 
-  const joined = (parts) => {
-    const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-    let at = 0;
-    for (const part of parts) {
-      out.set(part, at);
-      at += part.length;
-    }
-    return out;
-  };
   /** Prepared statements by text: their name and their parameters' types. */
   const prepared = new Map();
   /** Texts seen once: a statement run once (a migration's) is not worth a name. */
@@ -50,7 +41,7 @@ const MAX_PREPARED = 1000;
   async function prepare(sql) {
     const name = 'aviso_' + ++named;
     const { messages } = await pg.execProtocol(
-      joined([serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+      Buffer.concat([serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
     );
     const statement = { name, types: parse.parseDescribeStatementResults(messages) };
     prepared.set(sql, statement);
@@ -76,7 +67,7 @@ const MAX_PREPARED = 1000;
     });
     try {
       const { messages } = await pg.execProtocol(
-        joined([
+        Buffer.concat([
           serialize.bind({ statement: statement.name, values }),
           serialize.describe({ type: 'P' }),
           serialize.execute({}),
