@@ -53,7 +53,7 @@ async function exclusively<T>(
  * idempotency keys, finished deliveries, notifications with their states, resolved stock alerts,
  * finished schedules, expired Telegram link tokens. Statements delete at most `batch` rows, with
  * `pauseMs` between full batches; one node at a time runs it. On the embedded database it ends
- * with `ANALYZE`, which PostgreSQL's autovacuum does elsewhere.
+ * with `VACUUM (ANALYZE)`, which PostgreSQL's autovacuum does elsewhere.
  */
 export async function runRetention(
   database: Pick<Database, 'db' | 'kind'>,
@@ -95,7 +95,7 @@ export async function runRetention(
       await purge.schedules(cut.schedules);
       await purge.telegramLinks(now);
     }
-    if (database.kind === 'pglite') await analyzeTables(database.db, options);
+    if (database.kind === 'pglite') await vacuumTables(database.db, options);
     return true;
   });
   metrics?.retentionRuns.inc({ outcome: done ? 'done' : 'skipped' });
@@ -104,21 +104,23 @@ export async function runRetention(
 }
 
 /**
- * PGlite has no autovacuum: without this its planner would never learn how large tables grew.
- * Aviso's tables one statement at a time, with the purge's pause between them: its single
- * connection serves everything else in between. A bare `ANALYZE` also went through every system
- * catalog in one statement: 100–170 ms of the only connection with 3,000–9,000 notifications,
- * while every event published meanwhile waited for its commit; one table at a time, at most 11 ms
- * in the live bench (BENCHMARKS.md, item 22).
+ * PGlite has no autovacuum: without this the rows a purge deleted and every older version of an
+ * updated row (deliveries, presence sessions) would keep their place in the tables and their
+ * indexes for good, and its planner would never learn how large tables grew. Aviso's tables one
+ * statement at a time, with the purge's pause between them: its single connection serves
+ * everything else in between. A bare `ANALYZE` also went through every system catalog in one
+ * statement: 100–170 ms of the only connection with 3,000–9,000 notifications, while every event
+ * published meanwhile waited for its commit; one table at a time, at most 11 ms in the live bench
+ * (BENCHMARKS.md, item 22).
  */
-async function analyzeTables(db: Database['db'], { pauseMs, signal }: BatchOptions) {
+async function vacuumTables(db: Database['db'], { pauseMs, signal }: BatchOptions) {
   const tables = await rowsOf<{ schema: string; name: string }>(
     db,
     sql`select schemaname as schema, relname as name from pg_stat_user_tables order by relname`,
   );
   for (const t of tables) {
     if (signal?.aborted) return;
-    await db.execute(sql`analyze ${sql.identifier(t.schema)}.${sql.identifier(t.name)}`);
+    await db.execute(sql`vacuum (analyze) ${sql.identifier(t.schema)}.${sql.identifier(t.name)}`);
     await pause(pauseMs);
   }
 }
