@@ -124,17 +124,16 @@ export function emitPreFramed(io: Server, emits: readonly RoomEmit[]): void {
     const framed: Framed = { packet, frame: textFrame(`4${packet}`) };
     const one = [framed];
     // Rooms overlap (a reader's own room and their branches): with one emit, a socket is skipped
-    // when an earlier room had it (a set past a handful of rooms); with several, when its last
-    // gathered frame is this one.
-    const seen = !bySocket && rooms.length > 4 ? new Set<string>() : undefined;
-    for (let i = 0; i < rooms.length; i++) {
-      const ids = byRoom.get(rooms[i]!);
+    // when an earlier room had it; with several, when its last gathered frame is this one.
+    const seen = !bySocket && rooms.length > 1 ? new Set<string>() : undefined;
+    for (const room of rooms) {
+      const ids = byRoom.get(room);
       if (!ids) continue;
       for (const id of ids) {
         if (seen) {
           if (seen.has(id)) continue;
           seen.add(id);
-        } else if (i && !bySocket && inEarlierRoom(byRoom, rooms, i, id)) continue;
+        }
         const socket = nsp.sockets.get(id);
         if (!socket) continue;
         if (!bySocket) send(socket, one);
@@ -147,9 +146,4 @@ export function emitPreFramed(io: Server, emits: readonly RoomEmit[]): void {
     }
   }
   sendGathered();
-}
-
-function inEarlierRoom(byRoom: Map<string, Set<string>>, rooms: readonly string[], i: number, id: string) {
-  for (let j = 0; j < i; j++) if (byRoom.get(rooms[j]!)?.has(id)) return true;
-  return false;
 }
