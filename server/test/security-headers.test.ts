@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, makeTenant } from './harness.ts';
+import { client, createTestApp, makeTenant, testNode } from './harness.ts';
 
 describe('security headers', () => {
   let hub: Awaited<ReturnType<typeof createTestApp>>;
@@ -101,6 +101,54 @@ describe('security headers', () => {
       expect(ok.headers.get('access-control-max-age')).toBe('600');
       const evil = await preflight('https://evil.example');
       expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
+
+  describe('served by Node, where they go onto its response before the route answers', () => {
+    const POS = 'https://pos.example';
+    const hub = testNode({ corsOrigins: [POS], limits: { apiKey: { points: 100, durationS: 60 } } });
+    const apiPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    it('joins them with each answer’s own headers: API answers, errors, pages and preflights', async () => {
+      const t = await makeTenant(hub.fetcher);
+      const event = { type: 'NUEVA_VENTA', entityId: 'V-1', data: { branchId: 'norte', total: 100 } };
+      const published = await t.api.post('/v1/events', event, { origin: POS });
+      expect(published.status).toBe(202);
+      expect(published.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(published.headers.get('ratelimit-limit')).toBe('100');
+      expect(published.headers.get('ratelimit-remaining')).toBe('99');
+      expect(published.headers.get('access-control-allow-origin')).toBe(POS);
+      const refused = await client(hub.fetcher).raw('GET', '/v1/tenant', undefined, { origin: POS });
+      expect(refused.status).toBe(401);
+      expect(refused.body.error.code).toBe('UNAUTHORIZED');
+      const stranger = await t.api.raw('GET', '/v1/tenant', undefined, { origin: 'https://evil.example' });
+      expect(stranger.status).toBe(200);
+      expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+      for (const res of [published, refused, stranger]) {
+        expect(res.headers.get('content-security-policy')).toBe(apiPolicy);
+        expect(res.headers.get('x-frame-options')).toBe('DENY');
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+        expect(res.headers.get('vary')).toBe('Origin');
+        expect(res.headers.get('cross-origin-resource-policy')).toBeNull();
+        expect(res.headers.get('strict-transport-security')).toBeNull();
+      }
+      expect(refused.headers.get('access-control-allow-origin')).toBe(POS);
+
+      const page = await hub.fetcher('/docs', { method: 'GET' });
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+      await page.arrayBuffer();
+
+      const preflight = await hub.fetcher('/v1/events', {
+        method: 'OPTIONS',
+        headers: { origin: POS, 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(POS);
+      expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+      expect(preflight.headers.get('content-security-policy')).toBe(apiPolicy);
     });
   });
 });

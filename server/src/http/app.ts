@@ -17,12 +17,11 @@ import type { Metrics } from '../lib/metrics.ts';
 import type { SecretBox } from '../lib/secrets.ts';
 import { MemoryPresence, type Presence } from '../presence/presence.ts';
 import type { AppEnv } from './context.ts';
+import { answerHeaders } from './middleware/answer-headers.ts';
 import { adminAuth, apiKeyAuth, widgetAuth } from './middleware/auth.ts';
 import { boundedBody } from './middleware/body-limit.ts';
-import { corsHeaders } from './middleware/cors.ts';
 import type { Drain } from './middleware/drain.ts';
 import { failedCredentials } from './middleware/failed-credentials.ts';
-import { securityHeaders } from './middleware/security-headers.ts';
 import type { Guard } from './openapi.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { channelRoutes } from './routes/channels.ts';
@@ -107,8 +106,7 @@ export function createApp(deps: AppDeps) {
   );
 
   if (deps.drain) app.use('*', deps.drain.middleware());
-  app.use('*', securityHeaders());
-  app.use('*', corsHeaders(deps.corsOrigins));
+  app.use('*', answerHeaders(deps.corsOrigins));
   if (deps.metrics) app.use('*', metricsMiddleware(deps.metrics));
   // Every route, not only /v1: whatever reads a body (hooks, anything added later) is bounded too.
   app.use(
@@ -140,8 +138,8 @@ export function createApp(deps: AppDeps) {
     middleware: every(
       apiKey,
       rateLimit<AppEnv>([
-        { limiter: limits?.apiKey, key: (c) => c.var.apiKeyId },
-        { limiter: limits?.tenant, key: (c) => c.var.tenant.id },
+        { limiter: limits?.apiKey, key: (c) => c.get('apiKeyId') },
+        { limiter: limits?.tenant, key: (c) => c.get('tenant').id },
       ]),
     ),
     security: [{ apiKey: [] }],
@@ -150,7 +148,7 @@ export function createApp(deps: AppDeps) {
     middleware: every(
       widgetAuth(deps.tokens),
       rateLimit<AppEnv>([
-        { limiter: limits?.person, key: (c) => personKey(c.var.tenant.id, c.var.recipient.id) },
+        { limiter: limits?.person, key: (c) => personKey(c.get('tenant').id, c.get('recipient').id) },
       ]),
     ),
     security: [{ widgetToken: [] }],

@@ -15,6 +15,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
+import { setAnswerHeader } from './answer-header.ts';
 import { AppError, appError } from './errors.ts';
 
 /** A budget: `points` per window of `durationS` seconds. */
@@ -143,7 +144,7 @@ export function rateLimit<E extends Env>(budgets: Budget<E>[]): MiddlewareHandle
     }
     if (tightest)
       for (const [name, value] of Object.entries(rateLimitHeaders(tightest.res, tightest.rate))) {
-        c.header(name, value);
+        setAnswerHeader(c, name, value);
       }
     await next();
   };

@@ -48,8 +48,10 @@ export function eventRoutes(deps: { guard: Guard; hooks: IngestHooks }) {
       const input = c.req.valid('json');
       const key = c.req.valid('header')['idempotency-key'];
       if (key) input.idempotencyKey = key;
-      const overrides = await c.var.store.settings.eventTypeOverrides();
-      const accepted = await ingestEvent(c.var.store, c.var.tenant, overrides, input, deps.hooks);
+      // `c.get`, not `c.var`, on this path: `c.var` copies every variable into a new object.
+      const store = c.get('store');
+      const overrides = await store.settings.eventTypeOverrides();
+      const accepted = await ingestEvent(store, c.get('tenant'), overrides, input, deps.hooks);
       return c.json(accepted, 202);
     },
   );
@@ -68,7 +70,7 @@ export function eventRoutes(deps: { guard: Guard; hooks: IngestHooks }) {
     async (c) => {
       const { events } = c.req.valid('json');
       const prefix = c.req.valid('header')['idempotency-key'];
-      const results = await ingestBatch(c.var.store, c.var.tenant, events, prefix, deps.hooks);
+      const results = await ingestBatch(c.get('store'), c.get('tenant'), events, prefix, deps.hooks);
       return c.json({ results }, 202);
     },
   );

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { fail } from '../../lib/errors.ts';
 import type { AppEnv } from '../context.ts';
 import { decodePath } from './paths.ts';
@@ -37,7 +37,8 @@ const TYPES: Record<string, string> = {
  * The hub does not build it: when it is missing the answer is a 404 naming the build command.
  */
 export function adminConsoleRoutes(app: Hono<AppEnv>, options: AdminConsoleOptions = {}) {
-  const send = async (relative: string, cache: string) => {
+  // Through `c`, so that the answer carries the headers middleware set for it (`answerHeaders`).
+  const send = async (c: Context<AppEnv>, relative: string, cache: string) => {
     const dist = options.distDir ?? builtDist();
     if (!dist) return undefined;
     const root = normalize(dist);
@@ -47,30 +48,28 @@ export function adminConsoleRoutes(app: Hono<AppEnv>, options: AdminConsoleOptio
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) return undefined;
     const body = await readFile(file);
-    return new Response(body, {
-      headers: {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': cache,
-        'x-content-type-options': 'nosniff',
-      },
+    return c.body(body, 200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': cache,
     });
   };
 
   app.get('/admin', (c) => c.redirect('/admin/', 301));
-  app.get('/admin/', async () => {
-    const page = await send('index.html', 'no-cache');
+  app.get('/admin/', async (c) => {
+    const page = await send(c, 'index.html', 'no-cache');
     if (!page) {
       fail('NOT_FOUND', {
         what: 'admin console build: run `pnpm --filter @aviso/admin build` (it writes packages/admin/dist)',
       });
     }
-    // Its Content-Security-Policy comes with every page's, from `securityHeaders`.
+    // Its Content-Security-Policy comes with every page's, from `answerHeaders`.
     return page;
   });
   app.get('/admin/*', async (c) => {
     const relative = decodePath(c.req.path.slice('/admin/'.length));
     // Vite names assets by content hash: they never change under the same name.
     const file = await send(
+      c,
       relative,
       relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     );
