@@ -62,7 +62,7 @@ const isPage = (path: string) => PAGES.some((p) => path === p || path.startsWith
  *
  * Hono's own `secureHeaders` and `cors` write theirs through `c.res`, the answer the route made:
  * each answer then became a web `Response` with a web `Headers`, or a copy of one with a stream
- * for a body, and the most requests, a host's backend publishing without an `Origin`, paid for it
+ * for a body, and most requests, a host's backend publishing without an `Origin`, paid for it
  * (BENCHMARKS.md, items 13 and 28).
  */
 export function answerHeaders(origins: string[] | '*'): MiddlewareHandler<AppEnv> {
