@@ -113,6 +113,18 @@ describe('one validation per route', () => {
     expect(await post('/optional', 'x', { 'content-type': 'text/plain' })).toMatchObject({ status: 415 });
   });
 
+  it('refuses, when registered, a route with input it would not validate', () => {
+    const declare = (request: Record<string, unknown>) => () =>
+      router().openapi(
+        createRoute({ method: 'post', path: '/x', request, responses: { 200: { description: 'x' } } }),
+        (c) => c.json({}),
+      );
+    expect(declare({ cookies: z.object({ session: z.string() }) })).toThrow(/cookies/);
+    const form = { content: { 'application/x-www-form-urlencoded': { schema: z.object({}) } } };
+    expect(declare({ body: form })).toThrow(/JSON only/);
+    expect(declare({ body: jsonBody(z.object({})) })).not.toThrow();
+  });
+
   it('documents the route from the same schemas', () => {
     const doc = app().getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
     const op = doc.paths?.['/things/{id}']?.post;

@@ -58,7 +58,8 @@ async function parsedJson(c: Context): Promise<unknown> {
  * where this reads only the headers the route declares (BENCHMARKS.md, item 28).
  */
 function validation(route: RouteConfig): MiddlewareHandler<AppEnv> | undefined {
-  const { query, params, headers, body } = route.request ?? {};
+  const { query, params, headers, body, cookies } = route.request ?? {};
+  if (cookies) throw new Error(`${route.path}: cookies are not validated here`);
   const headerSchema = headers as z.ZodObject | undefined;
   if (headerSchema && !('shape' in headerSchema))
     throw new Error(`${route.path}: headers must be one z.object`);
