@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The production path, step for step as the Dockerfile takes it, in a clean folder:
 #   pnpm build → the built tree (scripts/built-tree.mjs) → pnpm install --prod --frozen-lockfile
-#   → node --max-semi-space-size=64 server/dist/main.js with NODE_ENV=production and its secrets → /readyz 200 → stop.
+#   → node --max-semi-space-size=64 --no-memory-reducer server/dist/main.js with NODE_ENV=production and its secrets → /readyz 200 → stop.
 # Also checks that the production install has no TypeScript tooling and that the hub serves the
 # widget bundle and the console from their packages. `.ci/run` calls it; `SKIP_BUILD=1` reuses
 # the current build. Keeps the folder for a look when a step fails (`KEEP=1`: always).
@@ -46,7 +46,7 @@ done
 
 port=$(node -e "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")
 url="http://127.0.0.1:$port"
-step "node --max-semi-space-size=64 server/dist/main.js (NODE_ENV=production) on $url"
+step "node --max-semi-space-size=64 --no-memory-reducer server/dist/main.js (NODE_ENV=production) on $url"
 NODE_ENV=production \
   PORT="$port" \
   HOST=127.0.0.1 \
@@ -56,7 +56,7 @@ NODE_ENV=production \
   AVISO_SECRET_KEYS="k1:$(node -e "console.log(require('node:crypto').randomBytes(32).toString('base64'))")" \
   AVISO_PUBLIC_URL="$url" \
   LOG_LEVEL=warn \
-  node --max-semi-space-size=64 server/dist/main.js >"$work/hub.log" 2>&1 &
+  node --max-semi-space-size=64 --no-memory-reducer server/dist/main.js >"$work/hub.log" 2>&1 &
 hub=$!
 
 # Answers `status path`: the HTTP status of GET path, or 000 when nothing answers.

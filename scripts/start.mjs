@@ -46,8 +46,9 @@ const demoHttp = `127.0.0.1:${env.DEMO_PORT?.trim() || '3100'}`;
 const demoAllow = runDemo ? [demoSmtp, demoHttp] : [];
 const egress = [env.AVISO_EGRESS_ALLOW?.trim(), ...demoAllow].filter(Boolean).join(',');
 // A young generation of up to 64 MiB: the event path allocates fast and short-lived
-// (docs/decisions/0017-young-generation.md). Also in the Dockerfile and the benches.
-const hub = run(process.execPath, ['--max-semi-space-size=64', main], {
+// (docs/decisions/0017-young-generation.md); and no collections that shrink the heap while events
+// flow (docs/decisions/0020-no-memory-reducer.md). Also in the Dockerfile and the benches.
+const hub = run(process.execPath, ['--max-semi-space-size=64', '--no-memory-reducer', main], {
   env: { ...env, AVISO_EGRESS_ALLOW: egress },
 });
 let stopping = false;

@@ -65,7 +65,7 @@ async function databases(): Promise<{
 async function startServer(script: string, name: string, databaseUrl: string, compiled: boolean) {
   const execArgv = compiled ? ['--import', 'tsx'] : ['--conditions=aviso-source', '--import', 'tsx'];
   // Both as the hub is started in production (scripts/start.mjs, the Dockerfile).
-  execArgv.unshift('--max-semi-space-size=64');
+  execArgv.unshift('--max-semi-space-size=64', '--no-memory-reducer');
   if (profileDir && name === 'hub') execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
   const child: Server = new Child(script, name, {
     execArgv,

@@ -44,7 +44,11 @@ export function phaseCpu(): (events: number) => string {
   const collections = new Map<string, { n: number; ms: number }>();
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      const kind = KINDS[(e as unknown as { detail: { kind: number } }).detail.kind] ?? 'other';
+      const { detail } = e as unknown as { detail: { kind: number; flags: number } };
+      // V8's memory reducer marks its collections so: those it starts when it takes the process
+      // for idle, to shrink the heap (docs/decisions/0020-no-memory-reducer.md).
+      const reducing = detail.flags & constants.NODE_PERFORMANCE_GC_FLAGS_ALL_EXTERNAL_MEMORY;
+      const kind = `${KINDS[detail.kind] ?? 'other'}${reducing ? ' to shrink the heap' : ''}`;
       const c = collections.get(kind) ?? { n: 0, ms: 0 };
       collections.set(kind, { n: c.n + 1, ms: c.ms + e.duration });
     }
