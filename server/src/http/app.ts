@@ -80,10 +80,12 @@ export interface AppDeps {
 
 const MAX_BODY = 4 * 1024 * 1024;
 
-/** Errors that Hono's own middleware throws, given our codes. */
+/**
+ * Errors that Hono's own middleware throws, given our codes. Request validation is ours
+ * (`router()`, decision 0019) and answers with its own; what is left is Hono's body limit and
+ * anything added later.
+ */
 function fromHttpException(err: HTTPException): AppError {
-  if (err.status === 400 && /JSON/i.test(err.message)) return appError('INVALID_JSON');
-  if (err.status === 415) return appError('UNSUPPORTED_MEDIA_TYPE');
   if (err.status === 413) return appError('PAYLOAD_TOO_LARGE');
   if (err.status === 401) return appError('UNAUTHORIZED', { credential: 'credential' });
   const details = err.message ? [{ path: '', message: err.message }] : undefined;
