@@ -66,6 +66,8 @@ export type FromPublisher =
       status: Uint16Array;
       /** POST → response time of each event, ms. */
       responseMs: Float64Array;
+      /** How long after its intended time each POST went out, ms (the publisher's own lateness). */
+      lateMs: Float64Array;
       /** Events not sent because `maxInFlight` POSTs were already waiting. */
       skipped: number;
       /** Why the POSTs of status 0 got no answer: the error's code (or message), and how many. */

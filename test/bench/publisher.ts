@@ -54,6 +54,7 @@ async function publish(p: Publish) {
   const scheduled = new Float64Array(total);
   const status = new Uint16Array(total);
   const responseMs = new Float64Array(total).fill(Number.NaN);
+  const lateMs = new Float64Array(total).fill(Number.NaN);
   const pending = new Set<Promise<void>>();
   failures = new Map();
   let skipped = 0;
@@ -75,6 +76,7 @@ async function publish(p: Publish) {
         data: { branchId: p.toNobody ? 'nobody' : `b${i % p.branches}`, total: 1234.5, seq },
       });
       const t0 = now();
+      lateMs[i] = t0 - scheduled[i]!;
       const done = post(url, p.apiKey, body).then((code) => {
         status[i] = code;
         responseMs[i] = now() - t0;
@@ -85,7 +87,15 @@ async function publish(p: Publish) {
     await sleep(1);
   }
   await Promise.race([Promise.all(pending), sleep(30_000)]);
-  send({ type: 'published', scheduled, status, responseMs, skipped, failures: Object.fromEntries(failures) });
+  send({
+    type: 'published',
+    scheduled,
+    status,
+    responseMs,
+    lateMs,
+    skipped,
+    failures: Object.fromEntries(failures),
+  });
 }
 
 process.on('message', (message: ToPublisher) => {

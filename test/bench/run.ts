@@ -98,7 +98,14 @@ interface PhaseResult {
   /** One-minute load average of the machine at the end of the phase. */
   load: number;
   /** What rounds of the same phase are merged from (not written to the JSON). */
-  parts: { latencies: Float64Array; seconds: number; cpuUs: number; systemUs: number };
+  parts: {
+    latencies: Float64Array;
+    seconds: number;
+    cpuUs: number;
+    systemUs: number;
+    /** The receipts at or over the p99: the index of each one's event and its latency, ms. */
+    tail?: { event: Int32Array; latency: Float64Array };
+  };
 }
 
 /** A phase's figures without the samples they came from. */
@@ -391,6 +398,7 @@ async function measure(
       }),
     );
     const latencies = new Float64Array(batches.reduce((s, b) => s + b.seq.length, 0));
+    const eventOf = new Int32Array(latencies.length);
     let n = 0;
     let lastReceipt = Number.NEGATIVE_INFINITY;
     for (const b of batches) {
@@ -399,11 +407,19 @@ async function measure(
         const sent = sentAt[i];
         if (sent === undefined || Number.isNaN(sent)) continue;
         const at = b.at[j]! - b.offset;
+        eventOf[n] = i;
         latencies[n++] = at - sent;
         if (at > lastReceipt) lastReceipt = at;
       }
     }
-    const sample = latencies.subarray(0, n).sort();
+    const sample = latencies.slice(0, n).sort();
+    const p99 = percentile(sample, 99);
+    const inTail: number[] = [];
+    for (let j = 0; j < n; j++) if (latencies[j]! >= p99) inTail.push(j);
+    const tail = {
+      event: Int32Array.from(inTail, (j) => eventOf[j]!),
+      latency: Float64Array.from(inTail, (j) => latencies[j]!),
+    };
     const firstSent = sentAt.find((t) => !Number.isNaN(t)) ?? Number.NaN;
     return {
       name,
@@ -411,7 +427,7 @@ async function measure(
       expected,
       received: n,
       p50: percentile(sample, 50),
-      p99: percentile(sample, 99),
+      p99,
       max: sample[n - 1] ?? Number.NaN,
       deliveriesPerSecond: n / ((lastReceipt - firstSent) / 1000),
       sendSeconds,
@@ -423,6 +439,7 @@ async function measure(
         seconds: (lastReceipt - firstSent) / 1000,
         cpuUs: cpu.user + cpu.system,
         systemUs: cpu.system,
+        tail,
       },
     };
   }
@@ -497,6 +514,17 @@ async function measure(
     const sentAt = out.scheduled.map((t, i) => (accepted[i] ? t - publisherOffset.offset : Number.NaN));
     const responses = out.responseMs.filter((_, i) => accepted[i]).sort();
     const result = await finish(name, firstSeq, sentAt, seconds, cpuStart, config.toNobody);
+    // Where the slowest 1 % of receipts spent their time: the publisher sending late, the POST
+    // waiting for its 202, or what came after the commit (the push, the clients' own loop).
+    const tail = result.parts.tail;
+    const median = (f: (k: number) => number) =>
+      tail ? percentile(Float64Array.from(tail.event, (_, k) => f(k)).sort(), 50) : Number.NaN;
+    const tailSays = tail?.event.length
+      ? `the slowest 1 % of receipts (${new Set(tail.event).size} events) had, at their median, ` +
+        `${fmt(median((k) => out.lateMs[tail.event[k]!]!))} ms of the publisher sending late, ` +
+        `${fmt(median((k) => out.responseMs[tail.event[k]!]!))} ms of POST→202 and ` +
+        `${fmt(median((k) => tail.latency[k]! - out.lateMs[tail.event[k]!]! - out.responseMs[tail.event[k]!]!))} ms besides`
+      : '';
     const refused = accepted.filter((a) => !a).length;
     // What the refused ones got (0: no answer at all), so that a refusal is never a bare number.
     const codes = new Map<number, number>();
@@ -521,6 +549,7 @@ async function measure(
         refusedAs,
         skipped: out.skipped,
         responses,
+        tailSays,
       },
     };
   }
@@ -541,6 +570,10 @@ async function measure(
           .join('; '),
         skipped: rounds.reduce((s, r) => s + r.post.skipped, 0),
         responses,
+        tailSays: rounds
+          .map((r) => r.post.tailSays)
+          .filter(Boolean)
+          .join('; '),
       },
     };
   }
@@ -618,7 +651,7 @@ async function measure(
     avisos.push(aviso);
     log(
       `${of}aviso: ${aviso.received}/${aviso.expected} deliveries, p50 ${fmt(aviso.p50)} ms, p99 ${fmt(aviso.p99)} ms; ` +
-        `POST→202 p50 ${fmt(aviso.post.p50)} ms p99 ${fmt(aviso.post.p99)} ms; ${aviso.post.refused} not accepted${aviso.post.refused ? ` (${aviso.post.refusedAs})` : ''}, ${aviso.post.skipped} skipped; ${avisoCpu}`,
+        `POST→202 p50 ${fmt(aviso.post.p50)} ms p99 ${fmt(aviso.post.p99)} ms; ${aviso.post.refused} not accepted${aviso.post.refused ? ` (${aviso.post.refusedAs})` : ''}, ${aviso.post.skipped} skipped; ${avisoCpu}; ${aviso.post.tailSays}`,
     );
   }
   const baseline = merge(baselines);
