@@ -25,6 +25,12 @@ export interface BenchConfig {
   /** Where to write `perf` recordings of the hub's main thread over each measured phase (`BENCH_PERF`), if anywhere. */
   perfDir: string | undefined;
   /**
+   * Where to write a heap snapshot of the hub halfway through each measured phase
+   * (`BENCH_HEAP_SNAPSHOT`), if anywhere: what is alive then. Writing one stalls the hub for
+   * seconds, so the phase's own figures are not to be read.
+   */
+  heapSnapshotDir: string | undefined;
+  /**
    * Aviso's phase publishes to a branch nobody is in (`BENCH_TO_NOBODY=1`): what ingestion alone
    * costs the hub at the phase's rate, beside the same idle sockets. A diagnosis, not a figure.
    */
@@ -56,6 +62,7 @@ export function loadConfig(): BenchConfig {
     jsonOut: process.env.BENCH_JSON || undefined,
     profileDir: process.env.BENCH_PROFILE || undefined,
     perfDir: process.env.BENCH_PERF || undefined,
+    heapSnapshotDir: process.env.BENCH_HEAP_SNAPSHOT || undefined,
     toNobody: process.env.BENCH_TO_NOBODY === '1',
   };
   if (config.branches > config.sockets) throw new Error('BENCH_BRANCHES must not exceed BENCH_SOCKETS');

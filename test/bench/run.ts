@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { SOCKET_PATH } from '@aviso/protocol';
 import { createLogger, rooms, startNode } from '@aviso/server';
@@ -447,12 +447,23 @@ async function measure(
   /**
    * The hub runs in this process: with BENCH_PROFILE its CPU is profiled over each measured phase
    * (the baseline's emits, Aviso's, the storm), each into a folder of its own, and summarized; with
-   * BENCH_PERF its main thread is recorded by Linux's `perf` over the same phases (`perf.ts`).
+   * BENCH_PERF its main thread is recorded by Linux's `perf` over the same phases (`perf.ts`); with
+   * BENCH_HEAP_SNAPSHOT its heap is written out halfway through each.
    * The returned function ends the phase's recordings; `events` divides what `perf` saw.
    */
   async function profile(phase: string): Promise<(events: number) => Promise<void>> {
+    const snapshot = config.heapSnapshotDir
+      ? setTimeout(() => {
+          mkdirSync(config.heapSnapshotDir!, { recursive: true });
+          const file = writeHeapSnapshot(
+            join(config.heapSnapshotDir!, `${phase}-${Date.now()}.heapsnapshot`),
+          );
+          log(`heap snapshot halfway through the ${phase} phase: ${file}`);
+        }, config.seconds * 500)
+      : undefined;
     const recording = config.perfDir ? startPerf(config.perfDir, phase, log) : undefined;
     const stopPerf = async (events: number) => {
+      clearTimeout(snapshot);
       if (recording)
         log(
           `where the hub's main thread ran during the ${phase} phase (perf):\n\n${await recording.stop(events)}\n`,
