@@ -13,6 +13,10 @@ describe("the size bound that spares serializing an event's data", () => {
       }),
       { numRuns: 2_000 },
     );
+    // The longest numbers JSON has: decimal with five zeros, and exponent form.
+    for (const n of [-0.0000010028129213219902, -Number.MAX_VALUE]) {
+      expect(jsonLengthBound(n, 1_000)).toBeGreaterThanOrEqual(JSON.stringify(n).length);
+    }
     for (const text of ['"\\\u0000\n', '\ud800x', 'ñ🧾']) {
       expect(jsonLengthBound({ [text]: [text] }, 1_000)).toBeGreaterThanOrEqual(
         JSON.stringify({ [text]: [text] }).length,

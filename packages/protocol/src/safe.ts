@@ -45,8 +45,12 @@ export const JSON_MAX_DEPTH = 32;
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** The longest a number can be as JSON (`-1.7976931348623157e+308`). */
-const NUMBER_MAX_LENGTH = 24;
+/**
+ * The longest a number can be as JSON: 17 significant digits after up to five zeros
+ * (`-0.0000010028129213219902`, 25), one more than the longest exponent form
+ * (`-1.7976931348623157e+308`).
+ */
+const NUMBER_MAX_LENGTH = 25;
 
 /**
  * At least `JSON.stringify(value).length`, found without serializing: each string counted as if
